@@ -1,0 +1,91 @@
+"""The library API. It never prints and never exits: the CLI does that.
+
+    from checker import check_paths, CheckConfig
+    result = check_paths(["seeds/"], CheckConfig())
+    for finding in result.findings:
+        print(finding.code, finding.summary)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from checker.checks import REGISTRY
+from checker.compare import compare_groups
+from checker.config import CheckConfig
+from checker.facets import extract_facets
+from checker.findings.engine import CheckContext, run_checks, select_checks
+from checker.findings.model import Finding
+from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
+from checker.match import match_claims
+from checker.resolve import resolve_entities
+from checker.segment import segment
+from checker.tables import Tables
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Ingest, segment and facets: what `checker extract` produces."""
+
+    articles: pd.DataFrame
+    problems: pd.DataFrame
+    claims: pd.DataFrame
+    facets: pd.DataFrame
+
+    @property
+    def fatal(self) -> bool:
+        """True when the input itself was wrong (a missing path, a folder with no articles)
+        or nothing at all could be read: the CLI exits 2."""
+        return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.articles.empty
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    tables: Tables
+    findings: list[Finding]
+    config: CheckConfig
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        return self.tables.problems
+
+    @property
+    def fatal(self) -> bool:
+        return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.tables.articles.empty
+
+
+def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> Extraction:
+    config = config or CheckConfig()
+    read = ingest(paths, IngestOptions(follow_symlinks=config.follow_symlinks))
+    segments = segment(read.articles)
+    facets = extract_facets(segments, read.articles)
+    return Extraction(read.articles, read.problems, facets.claims, facets.facets)
+
+
+def check_extraction(extraction: Extraction, config: CheckConfig | None = None) -> CheckResult:
+    config = config or CheckConfig()
+    th = config.thresholds
+    resolved = resolve_entities(extraction.facets, extraction.claims)
+    groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th)
+    compared = compare_groups(groups, extraction.claims, extraction.facets, th)
+    tables = Tables(
+        articles=extraction.articles,
+        problems=extraction.problems,
+        claims=extraction.claims,
+        facets=extraction.facets,
+        mentions=resolved.mentions,
+        entities=resolved.entities,
+        groups=compared.groups,
+        comparisons=compared.comparisons,
+    )
+    ctx = CheckContext(tables=tables, config=config)
+    findings = run_checks(ctx, select_checks(REGISTRY, config))
+    return CheckResult(tables=tables, findings=findings, config=config)
+
+
+def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> CheckResult:
+    return check_extraction(extract_paths(paths, config), config)

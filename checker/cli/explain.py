@@ -1,0 +1,23 @@
+"""`checker explain KIND`: what a finding kind means and how to act on it."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("explain", epilog="\b\nExample:\n  checker explain name_variant\n  checker explain CK101\n  checker explain --all")
+@click.argument("kind", required=False)
+@click.option("--all", "show_all", is_flag=True, help="List every finding kind.")
+def explain_command(kind: str | None, show_all: bool) -> None:
+    """Explain a finding KIND (name or code): what it flags, why it matters, an example, and
+    how to resolve it."""
+    from checker.checks import REGISTRY, by_kind
+    from checker.report.docs import kind_doc_text, kinds_table
+
+    if show_all or not kind:
+        click.echo(kinds_table(REGISTRY))
+        return
+    check = by_kind(kind)
+    if check is None:
+        raise click.BadParameter(f"unknown kind {kind!r}; try `checker explain --all`", param_hint="KIND")
+    click.echo(kind_doc_text(check))

@@ -1,0 +1,68 @@
+"""Run configuration, validated into frozen dataclasses (no loose dicts passed around).
+
+Every fuzzy threshold is a named option with a documented, tested default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+
+
+class Severity(IntEnum):
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use high, medium, low or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Similarity scores are rapidfuzz 0-100 scores; tolerances are fractions."""
+
+    #: Two spellings of one person's name (ratio of the normalised full names).
+    name_similarity: float = 75.0
+    #: Two names of one organisation (token-set ratio on content words).
+    org_similarity: float = 70.0
+    #: Two wordings of one title or role.
+    title_similarity: float = 75.0
+    #: Two claims assert the same thing (token-set ratio on content words, after blocking).
+    claim_similarity: float = 62.0
+    #: Two quotes of one speaker are the same quote, worded differently.
+    quote_similarity: float = 60.0
+    #: Two figures agree when they differ by at most this fraction ("about 30,000" vs 31,000).
+    figure_tolerance: float = 0.05
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    #: Finding kinds or codes to run; empty means every kind that is not preview.
+    select: tuple[str, ...] = ()
+    #: Finding kinds or codes to skip.
+    ignore: tuple[str, ...] = ()
+    #: Also run preview kinds (new or noisy checks, off by default).
+    preview: bool = False
+    #: Follow symbolic links that point outside the input folders.
+    follow_symlinks: bool = False
+    #: Where unchanged articles' extracted claims are cached between runs (None: no cache).
+    cache_dir: Path | None = None
+    #: Editor decisions, reference facts and a baseline report (the editor workflow).
+    decisions_path: Path | None = None
+    reference_path: Path | None = None
+    baseline_path: Path | None = None
+    #: "pandas" (in process) or "dask".
+    engine: str = "pandas"
+    scheduler: str | None = None
