@@ -17,7 +17,7 @@ FACET_COLUMNS
                  quote   the quoted words, normalised
     key        person: surname | org: owner/country if stated | place: ISO country code |
                metonym: ISO country code | date: precision (day, month, year, decade) |
-               figure: unit (%, people, hours, USD...) | quote: "" 
+               figure: unit (%, people, hours, USD...) | quote: ""
     role       person: role attached ("head of the National ... Directorate") | quote: speaker
     title      person: rank or title ("Brigadier General (res.)", "Foreign Minister")
     qualifier  figure: approximately | at least | up to | more than | "" ;
@@ -32,6 +32,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checker.facets import dates, figures, orgs, persons, places, quotes
+from checker.facets.atomic import atomic_facts
+from checker.facets.base import ArticleContext, Extractor, Facet, Segment
 from checker.tables import empty_frame
 
 FACET_COLUMNS = [
@@ -39,6 +42,21 @@ FACET_COLUMNS = [
     "key", "role", "title", "qualifier", "noun", "note",
 ]
 FACET_TYPES = ("person", "org", "place", "metonym", "date", "figure", "quote")
+
+#: In this order: each extractor sees what the earlier ones found in the segment, so that a
+#: name inside a quote, a place inside an organisation's name, or a number inside a date is
+#: not taken twice.
+EXTRACTORS: tuple[Extractor, ...] = (
+    quotes.extract,
+    dates.extract,
+    figures.extract,
+    orgs.extract,
+    persons.extract,
+    places.extract,
+)
+
+__all__ = ["FACET_COLUMNS", "FACET_TYPES", "ArticleContext", "Facet", "FacetResult", "Segment",
+           "extract_facets"]
 
 
 @dataclass(frozen=True)
@@ -48,4 +66,31 @@ class FacetResult:
 
 
 def extract_facets(claims: pd.DataFrame, articles: pd.DataFrame) -> FacetResult:
-    return FacetResult(claims=claims, facets=empty_frame(FACET_COLUMNS))
+    rows: list[tuple] = []
+    by_source = dict(tuple(claims.groupby("source", sort=False))) if not claims.empty else {}
+    for art in articles.itertuples(index=False):
+        ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
+                             title=art.title)
+        segs = by_source.get(art.source)
+        if segs is None:
+            continue
+        for c in segs.to_dict("records"):
+            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=int(c["start"]),
+                          end=int(c["end"]), text=art.text[int(c["start"]):int(c["end"])],
+                          cls=c["class"], speaker=c["speaker"])
+            found: list[Facet] = []
+            for extractor in EXTRACTORS:
+                found.extend(extractor(seg, found, ctx))
+            rows.extend(f.row(seg.claim_id, seg.source) for f in sorted(found, key=_facet_order))
+    facets = pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+    facets = dates.resolve_across_sources(facets, articles)
+    fact_claims, fact_facets = atomic_facts(claims, facets)
+    if not fact_claims.empty:
+        claims = pd.concat([claims, fact_claims], ignore_index=True)
+        claims = claims.sort_values(["source", "n", "claim_id"], kind="stable").reset_index(drop=True)
+        facets = pd.concat([facets, fact_facets], ignore_index=True)
+    return FacetResult(claims=claims, facets=facets.reset_index(drop=True))
+
+
+def _facet_order(f: Facet) -> tuple[int, int, str]:
+    return (f.start, f.end, f.facet)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from checker.config import Severity
 from checker.textutil import match_key
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """What a check looks at; the engine does the looping."""
 
     CLAIM = "claim"  # one claim at a time

@@ -19,24 +19,24 @@ _FACET_COLUMN = {"person": "persons", "org": "orgs", "place": "places", "metonym
 
 
 def _facet_label(f: object) -> str:
-    kind = getattr(f, "facet")
-    value = str(getattr(f, "value"))
+    kind = f.facet
+    value = str(f.value)
     if kind == "person":
-        extras = [x for x in (getattr(f, "title"), getattr(f, "role")) if x]
+        extras = [x for x in (f.title, f.role) if x]
         return f"{value} ({', '.join(extras)})" if extras else value
     if kind == "metonym":
-        return f"{getattr(f, 'text')} -> {value} (metonym)"
+        return f"{f.text} -> {value} (metonym)"
     if kind == "place":
-        key = getattr(f, "key")
+        key = f.key
         return f"{value} [{key}]" if key else value
     if kind == "date":
-        return f"{value} ({getattr(f, 'text')})"
+        return f"{value} ({f.text})"
     if kind == "figure":
-        parts = [getattr(f, "qualifier"), value + (getattr(f, "key") or ""), getattr(f, "noun")]
+        parts = [f.qualifier, value + (f.key or ""), f.noun]
         return " ".join(p for p in parts if p)
     if kind == "quote":
-        speaker = getattr(f, "role")
-        return f"{speaker}: \u201c{getattr(f, 'text')}\u201d" if speaker else f"\u201c{getattr(f, 'text')}\u201d"
+        speaker = f.role
+        return f"{speaker}: \u201c{f.text}\u201d" if speaker else f"\u201c{f.text}\u201d"
     return value
 
 
