@@ -60,7 +60,7 @@ class CheckResult:
 
 def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> Extraction:
     config = config or CheckConfig()
-    read = ingest(paths, IngestOptions(follow_symlinks=config.follow_symlinks))
+    read = ingest(paths, IngestOptions.from_config(config))
     segments = segment(read.articles)
     facets = extract_facets(segments, read.articles)
     return Extraction(read.articles, read.problems, facets.claims, facets.facets)

@@ -1,16 +1,39 @@
 """Atomic output: every file is written to a temporary sibling and renamed into place, so an
-interrupted run never leaves a half-written report."""
+interrupted run never leaves a half-written report.
+
+`write_all_atomic` commits a whole set of files: everything is staged first (a failure or
+an interrupt while staging changes nothing), then the renames and removals run in a tight
+loop with SIGINT/SIGTERM held back, so an interrupt leaves either the previous set or the
+new one, never a mix. Every path must lie inside one of the allowed folders.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+
+class OutsideOutputError(ValueError):
+    """A path to write or remove is outside the allowed output folders (a bug, not input)."""
+
+
+def _check_inside(path: Path, roots: Iterable[Path]) -> None:
+    real = os.path.realpath(path.parent)
+    for root in roots:
+        real_root = os.path.realpath(root)
+        if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+            return
+    raise OutsideOutputError(f"refusing to write {path}: outside the output folders")
+
+
+def _stage(path: Path, data: str | bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -19,6 +42,16 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    tmp = _stage(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -26,24 +59,54 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
-    """Write a set of files so that either all are replaced or (on error before the first
-    rename) none are: everything is staged first, then renamed in a tight loop."""
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM until the block ends (then they are delivered). A no-op where
+    signal masks are unavailable or off the main thread."""
+    can_mask = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if not can_mask:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_all_atomic(files: Mapping[Path, str | bytes], remove: Iterable[Path] = (),
+                     allowed: Iterable[Path] | None = None) -> None:
+    """Write every file in `files` and delete every path in `remove`, all or nothing up to
+    the commit step. With `allowed`, every path must lie inside one of those folders."""
+    removals = sorted(set(remove))
+    if allowed is not None:
+        roots = list(allowed)
+        for path in [*files, *removals]:
+            _check_inside(path, roots)
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in sorted(files.items()):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            staged.append((tmp, path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-        staged = []
+            staged.append((_stage(path, data), path))
+        with signals_deferred():
+            for tmp, path in staged:
+                os.replace(tmp, path)
+            staged = []
+            for path in removals:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+        for folder in sorted({p.parent for p in [*files, *removals]}):
+            _sync_folder(folder)
     finally:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); harmless where folders cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

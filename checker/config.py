@@ -57,6 +57,10 @@ class CheckConfig:
     preview: bool = False
     #: Follow symbolic links that point outside the input folders.
     follow_symlinks: bool = False
+    #: Input files larger than this many bytes are skipped with an error (0: no limit).
+    max_bytes: int = 5_000_000
+    #: Folders never read as input (the CLI passes its --out and --claims-dir).
+    exclude_paths: tuple[Path, ...] = ()
     #: Where unchanged articles' extracted claims are cached between runs (None: no cache).
     cache_dir: Path | None = None
     #: Editor decisions, reference facts and a baseline report (the editor workflow).

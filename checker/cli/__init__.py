@@ -1,37 +1,36 @@
-"""The `checker` command: a thin layer over the library API (`checker.api`).
+"""The `checker` command: a thin layer over the library API (`checker.api`), one module per
+command (check, extract, explain).
 
-Exit codes (the contract, also in README and --help):
-  0  checked; no undecided finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage or input error (a path that does not exist, a folder with no articles,
-     nothing readable, a bad option)
-  130 interrupted (Ctrl-C / SIGTERM); previous reports are left intact
+Exit codes (the contract, also in README and every command's --help):
+  0   checked; nothing at or above --fail-on
+  1   findings at or above --fail-on
+  2   usage or input error (a path that does not exist, a folder with no articles,
+      nothing readable, a bad option, an output that cannot be written)
+  130 interrupted (Ctrl-C / SIGTERM); outputs are committed all at once, so the previous
+      reports are left intact (or, if the signal came during the commit, the new ones are
+      complete)
 """
 
 from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Sequence
 
 import click
 
 from checker import __version__
+from checker.cli import options
 from checker.cli.check import check_command
 from checker.cli.explain import explain_command
 from checker.cli.extract import extract_command
 
-EXIT_CODES_HELP = """\b
-Exit codes:
-  0    checked; nothing at or above --fail-on
-  1    findings at or above --fail-on
-  2    usage or input error
-  130  interrupted; previous reports left intact
-"""
+EXIT_INTERRUPTED = 130
 
 
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog=EXIT_CODES_HELP + "\n\b\nExample:\n  checker check seeds/\n  checker explain name_variant",
+    epilog=options.epilog("checker check seeds/", "checker extract seeds/", "checker explain name_variant"),
 )
 @click.version_option(__version__, "--version", prog_name="checker")
 def cli() -> None:
@@ -47,14 +46,27 @@ cli.add_command(extract_command)
 cli.add_command(explain_command)
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+class Interrupted(BaseException):
+    """Raised from the SIGINT/SIGTERM handler; a BaseException so that no `except
+    Exception` (and not click's own KeyboardInterrupt handling) swallows it."""
 
 
-def main() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     try:
-        cli.main(prog_name="checker")
-    except KeyboardInterrupt:
-        click.echo("checker: interrupted; previous reports left intact", err=True)
-        sys.exit(130)
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="checker",
+                        standalone_mode=False)
+    except (Interrupted, click.exceptions.Abort):
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C must not print a traceback
+        click.echo("checker: interrupted; no report was half-written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

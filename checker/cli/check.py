@@ -2,88 +2,111 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from checker.cli import options
 
-FORMAT_CHOICES = ("md", "json", "csv")
-FAIL_ON_CHOICES = ("high", "medium", "low", "info", "never")
+DEFAULT_FORMATS = ("md", "json")
+
+
+def format_names() -> tuple[str, ...]:
+    """The report formats, as registered in checker.report.FORMATS (the single source)."""
+    from checker.report import FORMATS
+
+    return tuple(FORMATS)
+
+
+class _FormatOption(click.Option):
+    """Lists the registered formats in --help without importing the pipeline up front."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = (f"Report formats: {', '.join(format_names())} (repeatable or "
+                     f"comma-separated). Default: {','.join(DEFAULT_FORMATS)}.")
+        return super().get_help_record(ctx)
 
 
 def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    known = format_names()
     chosen: list[str] = []
-    for item in value or ("md,json",):
+    for item in value or (",".join(DEFAULT_FORMATS),):
         for name in item.split(","):
             name = name.strip().lower()
             if not name:
                 continue
-            if name not in FORMAT_CHOICES:
-                raise click.BadParameter(f"{name!r} is not one of {', '.join(FORMAT_CHOICES)}")
+            if name not in known:
+                raise click.BadParameter(f"{name!r} is not one of {', '.join(known)}")
             if name not in chosen:
                 chosen.append(name)
+    if not chosen:
+        raise click.BadParameter("no format given")
     return tuple(chosen)
 
 
 @click.command(
     "check",
-    epilog=(
-        "\b\nExit codes:\n  0    checked; nothing at or above --fail-on\n"
-        "  1    findings at or above --fail-on\n  2    usage or input error\n"
-        "\b\nExamples:\n  checker check seeds/\n"
-        "  checker check seeds/ --format md,json,csv --out reports/\n"
-        "  checker check a.txt b.md --fail-on high --quiet"
+    epilog=options.epilog(
+        "checker check seeds/",
+        "checker check seeds/ --format md,json,csv --out reports/",
+        "checker check a.txt b.md --fail-on high --quiet",
+        "checker check -- -leading-dash.txt",
     ),
 )
 @options.input_paths
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder for the reports.")
-@click.option("--format", "formats", multiple=True, callback=_parse_formats, metavar="FMT[,FMT]",
-              help="Report formats: md, json, csv (repeatable or comma-separated). Default: md,json.")
+@click.option("--format", "formats", cls=_FormatOption, multiple=True, callback=_parse_formats,
+              metavar="FMT[,FMT]")
 @options.claims_dir
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="never", show_default=True,
+@click.option("--fail-on", type=click.Choice(options.FAIL_ON_CHOICES), default="never", show_default=True,
               help="Exit 1 when a finding at or above this severity exists.")
 @click.option("--select", multiple=True, metavar="KIND", help="Run only these kinds or codes.")
 @click.option("--ignore", multiple=True, metavar="KIND", help="Skip these kinds or codes.")
 @click.option("--preview", is_flag=True, help="Also run preview (off-by-default) kinds.")
 @options.verbosity
-def check_command(paths: tuple[Path, ...], follow_symlinks: bool, out: Path, formats: tuple[str, ...],
-                  claims_dir: Path, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                  preview: bool, quiet: bool, verbose: bool) -> None:
+@click.pass_context
+def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
+                  out: Path, formats: tuple[str, ...], claims_dir: Path, fail_on: str,
+                  select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
+                  quiet: bool, verbose: bool) -> None:
     """Check articles for consistency and write the reports.
 
-    PATHS are .txt/.md files or folders (searched recursively); default: seeds/.
-    Writes OUT/consistency.md (for editors), OUT/consistency.json, OUT/findings.csv and
-    CLAIMS_DIR/<source>.csv.
+    PATHS are .txt/.md files or folders (searched recursively); default: seeds/. Problems
+    with the input are printed one per line on stderr as `checker: PATH: reason`, and the
+    other files are still checked. Writes OUT/consistency.md (for editors),
+    OUT/consistency.json, OUT/findings.csv and CLAIMS_DIR/<source>.csv, atomically; claims
+    files this checker wrote for articles no longer in the input are removed.
     """
     from checker.api import check_paths
-    from checker.atomic import write_all_atomic
     from checker.config import CheckConfig, Severity
     from checker.report import FORMATS, render_claims
     from checker.report.summary import terminal_summary
 
-    config = CheckConfig(follow_symlinks=follow_symlinks, select=select, ignore=ignore, preview=preview)
+    options.check_verbosity(quiet, verbose)
+    config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes,
+                         exclude_paths=(out, claims_dir), select=select, ignore=ignore,
+                         preview=preview)
     result = check_paths(options.default_paths(paths), config)
     options.echo_problems(result.problems, verbose=verbose)
     if result.tables.articles.empty:
-        click.echo("checker: nothing to check; no report written", err=True)
-        sys.exit(2)
+        click.echo("checker: nothing could be checked; no report written", err=True)
+        ctx.exit(2)
 
-    files: dict[Path, str] = {}
-    for fmt in formats:
-        name, render = FORMATS[fmt]
-        files[out / name] = render(result)
-    for source, text in render_claims(result.tables.claims, result.tables.facets).items():
-        files[claims_dir / f"{source}.csv"] = text
-    write_all_atomic(files)
+    files: dict[Path, Any] = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats}
+    claims = options.claims_files(claims_dir, render_claims(result.tables.claims, result.tables.facets))
+    files.update(claims)
+    # A run with a wrong path is not the whole picture: keep other claims files then.
+    stale = [] if result.fatal else options.stale_claims(claims_dir, claims)
+    options.commit_outputs(ctx, files, stale, [out, claims_dir])
 
     if not quiet:
         click.echo(terminal_summary(result, [out / FORMATS[f][0] for f in formats]))
+    options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
     if result.fatal:
-        sys.exit(2)
+        ctx.exit(2)
     if fail_on != "never":
         threshold = Severity.parse(fail_on)
         if any(f.severity >= threshold for f in result.findings):
-            sys.exit(1)
+            ctx.exit(1)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import click
 
+from checker.cli import options
 
-@click.command("explain", epilog="\b\nExample:\n  checker explain name_variant\n  checker explain CK101\n  checker explain --all")
+
+@click.command("explain", epilog=options.epilog(
+    "checker explain name_variant",
+    "checker explain CK101",
+    "checker explain --all",
+))
 @click.argument("kind", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every finding kind.")
 def explain_command(kind: str | None, show_all: bool) -> None:
     """Explain a finding KIND (name or code): what it flags, why it matters, an example, and
-    how to resolve it."""
+    how to resolve it. Without KIND (or with --all): the table of every kind."""
     from checker.checks import REGISTRY, by_kind
     from checker.report.docs import kind_doc_text, kinds_table
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,27 +9,41 @@ import click
 from checker.cli import options
 
 
-@click.command("extract", epilog="\b\nExample:\n  checker extract seeds/ --claims-dir claims/")
+@click.command("extract", epilog=options.epilog(
+    "checker extract seeds/ --claims-dir claims/",
+    "checker extract new-article.md -v",
+))
 @options.input_paths
 @options.claims_dir
 @options.verbosity
-def extract_command(paths: tuple[Path, ...], follow_symlinks: bool, claims_dir: Path,
-                    quiet: bool, verbose: bool) -> None:
-    """Split articles into classified claims with their facets and write claims/<source>.csv.
+@click.pass_context
+def extract_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
+                    claims_dir: Path, quiet: bool, verbose: bool) -> None:
+    """Split articles into classified claims with their facets and write
+    CLAIMS_DIR/<source>.csv (no report, no comparison).
 
-    PATHS are .txt/.md files or folders (searched recursively); default: seeds/.
+    PATHS are .txt/.md files or folders (searched recursively); default: seeds/. Problems
+    with the input are printed one per line on stderr; the other files are still read.
+    Claims files this checker wrote for articles no longer in the input are removed.
     """
     from checker.api import extract_paths
-    from checker.atomic import write_all_atomic
     from checker.config import CheckConfig
     from checker.report import render_claims
 
-    extraction = extract_paths(options.default_paths(paths), CheckConfig(follow_symlinks=follow_symlinks))
+    options.check_verbosity(quiet, verbose)
+    config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes, exclude_paths=(claims_dir,))
+    extraction = extract_paths(options.default_paths(paths), config)
     options.echo_problems(extraction.problems, verbose=verbose)
-    files = {claims_dir / f"{source}.csv": text
-             for source, text in render_claims(extraction.claims, extraction.facets).items()}
-    write_all_atomic(files)
+    if extraction.articles.empty:
+        click.echo("checker: nothing could be read; no claims written", err=True)
+        ctx.exit(2)
+    files = options.claims_files(claims_dir, render_claims(extraction.claims, extraction.facets))
+    stale = [] if extraction.fatal else options.stale_claims(claims_dir, files)
+    options.commit_outputs(ctx, files, stale, [claims_dir])
     if not quiet:
-        click.echo(f"{len(extraction.claims)} segments from {len(extraction.articles)} articles -> {claims_dir}/")
+        segments = int((extraction.claims["unit"] == "segment").sum()) if not extraction.claims.empty else 0
+        click.echo(f"{segments} segments from {len(extraction.articles)} articles -> "
+                   f"{claims_dir.as_posix()}/")
+    options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
     if extraction.fatal:
-        sys.exit(2)
+        ctx.exit(2)
