@@ -1,11 +1,222 @@
-"""orgs facets. (Being written: returns nothing yet.)"""
+"""Organisation facets (facet="org").
+
+An organisation is a run of capitalised words ending in a head noun from
+`data/org_keywords.txt` or `data/publications.txt` ("... Council", "... Post"), optionally
+followed by a complement ("Ministry of Finance", "Center for Policy Studies", "Office of the
+President of <Country>"), or a head noun with such a complement alone.
+
+    text   as written, with a leading capitalised "The" ("The Morning Post")
+    value  the name without "the" and without a possessive owner, folded ("National Grid
+           Authority" for "<Country>'s National Grid Authority")
+    key    the owner when the name is introduced by a place's possessive ("<Country>")
+    note   "publication" for a newspaper or broadcaster; "acronym XYZ" where the name is
+           defined with an acronym in brackets; "acronym of <name>" on a later use of it
+
+An acronym defined anywhere in the article ("Health Protection Office (HPO)") makes a later
+"the HPO" an org facet with the full name as its value.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
+from checker import lexicon
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.names import (
+    DETERMINERS,
+    POSSESSIVE,
+    Tokens,
+    clean,
+    is_place,
+    lex,
+    tokenize,
+)
+
+#: Facets of earlier extractors whose spans an organisation may not overlap.
+_BLOCKING = frozenset({"date", "figure"})
+_COMPLEMENT = frozenset({"of", "for", "on"})
+_MAX_NAME_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    first: int  # token index of the name's first word (after "The" and the owner)
+    last: int  # token index of the name's last word (inclusive)
+    text_first: int  # token index where the mention's text starts ("The")
+    owner: str
+    publication: bool
+    acronym: str
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    return []
+    toks = tokenize(segment.text)
+    blocked = [f for f in found if f.facet in _BLOCKING]
+    out: list[Facet] = []
+    taken: list[tuple[int, int]] = []
+    base = segment.start
+    for span in find_orgs(toks):
+        start = base + toks.start[span.text_first]
+        end = base + toks.end[span.last]
+        if any(f.overlaps(start, end) for f in blocked):
+            continue
+        value = _name(segment.text, toks, span.first, span.last)
+        notes = []
+        if span.publication:
+            notes.append("publication")
+        if span.acronym:
+            notes.append(f"acronym {span.acronym}")
+        out.append(Facet("org", start, end, segment.text[start - base:end - base], value,
+                         key=span.owner, note="; ".join(notes)))
+        taken.append((start, end))
+    acronyms = article_acronyms(ctx.text)
+    if acronyms:
+        for i, key in enumerate(toks.text):
+            full = acronyms.get(key)
+            if not full:
+                continue
+            start, end = base + toks.start[i], base + toks.end[i]
+            if i + 1 < len(toks) and toks.text[i + 1] == ")" and i > 0 and toks.text[i - 1] == "(":
+                continue  # the definition itself
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if any(f.overlaps(start, end) for f in blocked):
+                continue
+            out.append(Facet("org", start, end, key, full, note=f"acronym of {full}"))
+    return out
+
+
+def find_orgs(toks: Tokens) -> list[OrgSpan]:
+    """Every organisation name in the tokens, left to right, not overlapping."""
+    lx = lex()
+    heads = lx.org_heads | lx.publication_heads
+    spans: list[OrgSpan] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not (toks.cap[i] and toks.key[i] in heads and toks.text[i] != POSSESSIVE):
+            i += 1
+            continue
+        # The head is the last capitalised word of its run ("Central Bank Governor": Bank).
+        if i + 1 < n and toks.cap[i + 1] and toks.key[i + 1] in heads:
+            i += 1
+            continue
+        first, owner = _left_edge(toks, i, spans[-1].last + 1 if spans else 0)
+        last = i
+        publication = toks.key[i] in lx.publication_heads
+        if publication and i + 1 < n and toks.text[i + 1].isdigit():
+            last = i + 1  # "Channel 12"
+        last = _complement(toks, last, heads)
+        if first == i and last == i:
+            i += 1  # a head noun alone ("the Council") names nothing
+            continue
+        if last == i and i - first == 1 and toks.key[first] in _compass_words():
+            i += 1  # "<Direction> Bank": a region
+            continue
+        text_first = first
+        if not owner and first > 0 and toks.text[first - 1] == "The":
+            text_first = first - 1
+        acronym = ""
+        if (last + 3 < n and toks.text[last + 1] == "(" and toks.text[last + 3] == ")"
+                and _is_acronym(toks.text[last + 2])):
+            acronym = toks.text[last + 2]
+        spans.append(OrgSpan(first, last, text_first, owner, publication, acronym))
+        i = last + 1
+    return spans
+
+
+def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
+    """(index of the name's first token, the possessive owner if a place owns the name)."""
+    lx = lex()
+    j = head
+    while j - 1 >= floor:
+        prev = toks.text[j - 1]
+        if prev == POSSESSIVE:
+            if j - 2 >= floor and toks.cap[j - 2]:
+                j -= 1
+                continue
+            break
+        if not toks.cap[j - 1] or toks.key[j - 1] in lx.function_words or prev == "The":
+            break
+        if head - (j - 1) > _MAX_NAME_TOKENS:
+            break
+        j -= 1
+    # A place's possessive at the front is the owner, not part of the name.
+    owner = ""
+    for k in range(j, head):
+        if toks.text[k] == POSSESSIVE:
+            candidate = " ".join(toks.text[j:k])
+            if is_place(candidate) or toks.key[j:k] in lx.demonyms:
+                owner = clean(candidate)
+                j = k + 1
+            break
+    return j, owner
+
+
+def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
+    """Extend a name over "of/for/on [the] Capitalised ...", "and Capitalised" (no new head)."""
+    lx = lex()
+    n = len(toks)
+    j = last
+    while j + 1 < n:
+        conn = toks.key[j + 1]
+        if conn in _COMPLEMENT or (conn == "and" and j > last):
+            k = j + 2
+            if conn != "and" and k < n and toks.key[k] == "the" and not toks.cap[k]:
+                k += 1
+            if k >= n or not toks.cap[k] or toks.key[k] in lx.function_words:
+                break
+            run_end = k
+            while run_end + 1 < n and toks.cap[run_end + 1] and toks.text[run_end + 1] != POSSESSIVE:
+                if _starts_title(toks, run_end + 1):
+                    break
+                run_end += 1
+            if conn == "and" and any(toks.key[t] in heads for t in range(k, run_end + 1)):
+                break  # "... Center and the Abraham Fund": a second organisation
+            if _starts_title(toks, k):
+                break
+            j = run_end
+            continue
+        break
+    return j
+
+
+def _starts_title(toks: Tokens, i: int) -> bool:
+    lx = lex()
+    for length in range(min(lx.max_title, len(toks) - i), 0, -1):
+        if toks.key[i:i + length] in lx.titles:
+            # A head noun's complement may itself name an office ("Office of the President").
+            return i > 0 and toks.key[i - 1] not in DETERMINERS and toks.key[i - 1] not in _COMPLEMENT
+    return False
+
+
+@cache
+def _compass_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.entries("compass_words"))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2
+
+
+def _name(text: str, toks: Tokens, first: int, last: int) -> str:
+    return clean(text[toks.start[first]:toks.end[last]])
+
+
+@lru_cache(maxsize=16)
+def article_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines for organisations: {"HPO": "Health Protection Office"}.
+    An acronym defined for two different names is dropped (ambiguous)."""
+    if "(" not in text:
+        return {}
+    seen: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if "(" not in line:
+            continue
+        toks = tokenize(line)
+        for span in find_orgs(toks):
+            if span.acronym:
+                seen.setdefault(span.acronym, set()).add(_name(line, toks, span.first, span.last))
+    return {acr: next(iter(names)) for acr, names in sorted(seen.items()) if len(names) == 1}

