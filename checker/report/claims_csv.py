@@ -1,60 +1,107 @@
-"""claims/<source>.csv: one row per segment and per atomic fact, stable column order,
-deterministic content, readable in a code-review diff."""
+"""claims/<source>.csv: one row per segment and per atomic fact of one article, in reading
+order (a segment, then its facts), with a stable column order and deterministic content, so
+that a code review shows exactly what an edit to an article changed. The text is kept as
+written (CSV quoting carries commas, quotes and line breaks).
+
+CLAIMS_CSV_COLUMNS (columns are added at the end, never renamed or dropped)
+    id        the claim id: "<source>:<n>", atomic facts "<source>:<n>.<k>"
+    line      1-based line of the claim's start in the article
+    start, end  character offsets into the article's text (end exclusive)
+    class     claim | quote | headline | heading | caption | byline | boilerplate |
+              off_topic | opinion | hedged
+    reason    why it got that class ("" for plain claims)
+    text      the claim as written (an atomic fact: the fact stated plainly)
+    persons   "Name (title, role)" per person named, "; "-separated, in text order
+    orgs      organisations as normalised
+    places    "Place [CC]" (CC: ISO country code) and "as written -> Country (metonym)"
+    dates     "ISO date (as written)", e.g. "2025-10-06 (6.10.2025)"
+    figures   "qualifier value unit (what)", e.g. "approximately 1200 people (evacuated)",
+              "12% (fare rise)": a one-symbol unit such as % is attached to the value
+    quotes    "speaker: “words”"
+    unit      segment | fact
+    parent    for an atomic fact, the id of its segment; "" otherwise
+    speaker   for quotes, who is quoted ("" when unknown)
+    compared  yes when the claim is compared across sources, no when left out
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pandas as pd
+
+from checker.report.view import integer, natural_key, ordered_claims, text
 
 #: The columns of claims/<source>.csv, in order. Facet columns hold "; "-separated values.
 CLAIMS_CSV_COLUMNS = [
     "id", "line", "start", "end", "class", "reason", "text",
     "persons", "orgs", "places", "dates", "figures", "quotes",
+    "unit", "parent", "speaker", "compared",
 ]
+_FACET_COLUMNS = ("persons", "orgs", "places", "dates", "figures", "quotes")
 
 _FACET_COLUMN = {"person": "persons", "org": "orgs", "place": "places", "metonym": "places",
                  "date": "dates", "figure": "figures", "quote": "quotes"}
 
 
-def _facet_label(f: object) -> str:
-    kind = f.facet
-    value = str(f.value)
+def _facet_label(f: dict[str, Any]) -> str:
+    kind = text(f["facet"])
+    value = text(f["value"])
     if kind == "person":
-        extras = [x for x in (f.title, f.role) if x]
+        extras = [x for x in (text(f["title"]), text(f["role"])) if x]
         return f"{value} ({', '.join(extras)})" if extras else value
     if kind == "metonym":
-        return f"{f.text} -> {value} (metonym)"
+        return f"{text(f['text'])} -> {value} (metonym)"
     if kind == "place":
-        key = f.key
+        key = text(f["key"])
         return f"{value} [{key}]" if key else value
     if kind == "date":
-        return f"{value} ({f.text})"
+        return f"{value} ({text(f['text'])})"
     if kind == "figure":
-        parts = [f.qualifier, value + (f.key or ""), f.noun]
-        return " ".join(p for p in parts if p)
+        unit = text(f["key"])
+        joined = value + unit if len(unit) == 1 and not unit.isalnum() else " ".join(p for p in (value, unit) if p)
+        noun = text(f["noun"])
+        label = " ".join(p for p in (text(f["qualifier"]), joined) if p)
+        return f"{label} ({noun})" if noun else label
     if kind == "quote":
-        speaker = f.role
-        return f"{speaker}: \u201c{f.text}\u201d" if speaker else f"\u201c{f.text}\u201d"
+        speaker = text(f["role"])
+        return f"{speaker}: \u201c{text(f['text'])}\u201d" if speaker else f"\u201c{text(f['text'])}\u201d"
     return value
 
 
+def _facets_by_claim(facets: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
+    rows = sorted(facets.to_dict("records"),
+                  key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
+                                 text(f["facet"]), text(f["value"]), text(f["text"])))
+    out: dict[str, dict[str, list[str]]] = {}
+    for f in rows:
+        column = _FACET_COLUMN.get(text(f["facet"]))
+        if column:
+            out.setdefault(text(f["claim_id"]), {}).setdefault(column, []).append(_facet_label(f))
+    return out
+
+
 def render_claims(claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, str]:
-    """source id -> CSV text."""
-    by_claim: dict[str, dict[str, list[str]]] = {}
-    for f in facets.sort_values(["claim_id", "start", "facet"], kind="stable").itertuples(index=False):
-        by_claim.setdefault(f.claim_id, {}).setdefault(_FACET_COLUMN[f.facet], []).append(_facet_label(f))
+    """source id -> CSV text, for every source with at least one claim."""
+    by_claim = _facets_by_claim(facets)
+    rows_by_source: dict[str, list[dict[str, Any]]] = {}
+    for c in ordered_claims(claims):
+        rows_by_source.setdefault(text(c["source"]), []).append(c)
     out: dict[str, str] = {}
-    for source, rows in claims.groupby("source", sort=True):
+    for source in sorted(rows_by_source, key=natural_key):
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(CLAIMS_CSV_COLUMNS)
-        for c in rows.to_dict("records"):
-            facet_cols = by_claim.get(c["claim_id"], {})
+        for c in rows_by_source[source]:
+            facet_cols = by_claim.get(text(c["claim_id"]), {})
+            compared = bool(c["compared"]) if text(c["compared"]) else False
             writer.writerow([
-                c["claim_id"], c["line"], c["start"], c["end"], c["class"], c["reason"], c["text"],
-                *("; ".join(facet_cols.get(col, [])) for col in CLAIMS_CSV_COLUMNS[7:]),
+                text(c["claim_id"]), integer(c["line"]), integer(c["start"], -1), integer(c["end"], -1),
+                text(c["class"]), text(c["reason"]), text(c["text"]),
+                *("; ".join(facet_cols.get(col, [])) for col in _FACET_COLUMNS),
+                text(c["unit"]), text(c["parent"]), text(c["speaker"]), "yes" if compared else "no",
             ])
-        out[str(source)] = buf.getvalue()
+        out[source] = buf.getvalue()
     return out
