@@ -1,35 +1,106 @@
 """Stage 4 - resolve entities: person, organisation and title facets in; mentions resolved to
 entities out (within and across sources).
 
+Only facets of compared claims (class claim/quote and their atomic facts) are resolved.
+
 MENTION_COLUMNS
-    mention_id  "<claim_id>@<start>"
+    mention_id  "<claim_id>@<start>" (title mentions: "<claim_id>@<start>:title" for the
+                title before a name, "<claim_id>@<start>:role" for an appositive role)
     claim_id, source, facet (person | org | title), start, end
     text        as written
     value       normalised (the person's name without titles; the org's name; the title)
     entity_id   "P1", "O3", "T2": which entity the mention resolves to
     score       similarity to the entity's canonical form (0-100)
     method      how it was resolved (exact | fuzzy+phonetic | surname+role | ...)
+    line        1-based line of the mention's claim
+    quote       the claim's text (the evidence an editor reads)
+    written     the value as written in the article ("Sa’ar", not the folded "Sa'ar"; a
+                title without its owner country: "Minister of Transport" for
+                "Ruritania's Minister of Transport")
+    written_start, written_end   offsets of `written` in the article's text
+    spelling    the spelling key: mentions of one entity with the same key are written
+                alike (case, accents, apostrophes, hyphens, abbreviations and a middle name
+                or initial do not count); two keys in one entity are a variant. "" for a
+                title mention that is only a shorter or longer form of another title of the
+                same person ("Minister" beside "Minister of Finance"): not a variant.
+    owner       title mentions: the person entity the title belongs to; "" otherwise
 
 ENTITY_COLUMNS
     entity_id, facet
     canonical   the form most sources use (ties: most mentions, then alphabetical)
     n_mentions, n_sources, n_variants
+    owner       title entities: the person entity; "" otherwise
+    owner_name  title entities: the person's canonical name; "" otherwise
+
+How names are resolved
+    A full name's spelling key is its first given name and its surname. Two spellings are
+    one person when (1) the given names agree (equal, an initial, or a fuzzy match with the
+    same consonant skeleton), (2) the surnames have the same consonant skeleton after the
+    transliteration folds of data/name_folding.csv (vowel changes, "-iyev"/"-iev",
+    "dzh"/"j") or differ by one letter in a name of five letters or more, (3) the whole
+    names score at least `Thresholds.name_similarity` (rapidfuzz ratio), (4) the two are
+    never named in one sentence (two spellings in one sentence are two people), and (5)
+    their titles and roles do not contradict each other (comparable roles that do not fit:
+    "Minister of Finance" vs "mayor of Northtown"). Candidate pairs come from blocks (same
+    given name; same surname skeleton), never all pairs. A surname-only mention ("Minister
+    Kovalenko", "Kovalenko's") attaches to the one person with that surname (preferring
+    people named in the same source, then a fitting title); a fuzzy-equal surname attaches
+    only when its title or role fits too; otherwise it stays its own entity.
+
+How organisations are resolved
+    Names are compared on content words (data/entity_function_words.txt dropped). One body
+    when: the same content words in another order ("Central Bank of Ruritania" / "Ruritania
+    Central Bank"); or the same modifier words with another head noun AND one person is
+    said to head both; or the same words with one-letter spelling changes (same consonant
+    skeleton, ratio at least `Thresholds.org_similarity`). Different stated owner countries
+    are never one body. A trailing "of <country>" is not a variant.
+
+How titles are resolved
+    Each person's titles (the `title` column: "Lt. Col. (res.)", "Foreign Minister") and
+    roles (the `role` column: "head of the Ruritanian Rail Agency") become title mentions,
+    trimmed of a leading article, of an owner country ("Ruritania's", "of Ruritania") and
+    of a leading demonym; abbreviations are expanded (data/rank_abbreviations.csv) and an
+    organisation's name inside a role is replaced by its entity. A person's rank titles are
+    one title entity; other titles are one entity when similar (`Thresholds.title_similarity`)
+    or one contains the other. Inside an entity, two forms are a variant when a word is
+    replaced or inserted in the middle ("Minister of Digital and Transport" / "Minister of
+    Digital Development and Transport"), a modifier word (Deputy, Acting...) differs, or
+    the rank words differ; adding words at either end only adds detail.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
+from checker import gazetteer, lexicon
+from checker.config import Thresholds
 from checker.tables import empty_frame
-from checker.textutil import match_key
+from checker.textutil import fold, match_key
 
 MENTION_COLUMNS = [
     "mention_id", "claim_id", "source", "facet", "start", "end", "text", "value",
     "entity_id", "score", "method",
+    "line", "quote", "written", "written_start", "written_end", "spelling", "owner",
 ]
-ENTITY_COLUMNS = ["entity_id", "facet", "canonical", "n_mentions", "n_sources", "n_variants"]
+ENTITY_COLUMNS = [
+    "entity_id", "facet", "canonical", "n_mentions", "n_sources", "n_variants",
+    "owner", "owner_name",
+]
+
+#: Blocks bigger than this are compared only between neighbours in sorted order.
+_BLOCK_CAP = 64
+_NEIGHBOURS = 8
+_WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*\.?", re.UNICODE)
+_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True)
@@ -38,27 +109,991 @@ class ResolveResult:
     entities: pd.DataFrame
 
 
-def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame) -> ResolveResult:
-    kept = set(claims.loc[claims["compared"], "claim_id"])
-    rows = facets[facets["facet"].isin(["person", "org"]) & facets["claim_id"].isin(kept)]
+# ----------------------------------------------------------------------------------------
+# Data tables
+
+
+@cache
+def _rank_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(abbreviation or word -> full form, rank words, modifier words), all match-keyed."""
+    expand: dict[str, str] = {}
+    ranks: set[str] = set()
+    modifiers: set[str] = set()
+    for row in lexicon.table("rank_abbreviations"):
+        full = match_key(row["full"])
+        for word in full.replace("-", " ").split():
+            if row["kind"] == "rank":
+                ranks.add(word)
+            elif row["kind"] == "modifier":
+                modifiers.add(word)
+        if row["abbreviation"]:
+            expand[match_key(row["abbreviation"]).rstrip(".")] = full
+    return expand, frozenset(ranks), frozenset(modifiers)
+
+
+@cache
+def _folds() -> tuple[tuple[str, str], ...]:
+    return tuple((r["pattern"], r["replacement"]) for r in lexicon.table("name_folding"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(match_key(w) for w in lexicon.words("entity_function_words"))
+
+
+def _country_iso(key: str) -> str:
+    """ISO code when `key` (match-keyed) names a country ("ruritania" does not), else ""."""
+    for place in gazetteer.load().lookup_key(key):
+        if place.kind == "country":
+            return place.iso
+    return ""
+
+
+def _demonym_iso(key: str) -> str:
+    return gazetteer.load().demonym(key)
+
+
+def _owner_iso(written: str) -> str:
+    """A stated owner ("Moldova", "Moldovan", "Moldova's") as an ISO code, else its key."""
+    key = spelling_key(_strip_possessive(written))
+    return _country_iso(key) or _demonym_iso(key) or key
+
+
+# ----------------------------------------------------------------------------------------
+# Name keys
+
+
+def spelling_key(text: str) -> str:
+    """Case, accents, apostrophes, hyphens and dots do not make a different spelling."""
+    return " ".join("".join(ch for ch in word if ch.isalnum()) for word in match_key(text).split()).strip()
+
+
+def fold_name(word: str) -> str:
+    """A name word after the transliteration folds of data/name_folding.csv."""
+    text = "".join(ch for ch in match_key(word) if ch.isalnum())
+    for pattern, replacement in _folds():
+        if pattern.startswith("^"):
+            if text.startswith(pattern[1:]):
+                text = replacement + text[len(pattern) - 1:]
+        else:
+            text = text.replace(pattern, replacement)
+    return text
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a folded name word: vowels dropped, doubled letters once
+    ("Askal" and "Eskel" both give "skl")."""
+    out: list[str] = []
+    for ch in fold_name(word):
+        if ch in _VOWELS or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _strip_possessive(word: str) -> str:
+    folded = fold(word)
+    if folded.endswith("'s") or folded.endswith("'S"):
+        return word[:-2]
+    if folded.endswith("'") and len(word) > 1:
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _Name:
+    given: str  # first given name, match-keyed, no dots ("" when none)
+    initial: bool  # the given name is an initial ("E.")
+    surname: str  # spelling key of the surname
+
+    @property
+    def key(self) -> str:
+        return f"{self.given} {self.surname}".strip() if self.given and not self.initial else self.surname
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given) and not self.initial
+
+
+def parse_name(value: str, surname_hint: str) -> _Name:
+    words = [_strip_possessive(w) for w in value.split()]
+    words = [w for w in words if spelling_key(w)]
+    if not words:
+        return _Name("", False, spelling_key(surname_hint))
+    hint = spelling_key(_strip_possessive(surname_hint)) if surname_hint else ""
+    n_surname = 1
+    if hint:
+        hint_len = len(hint.split())
+        if spelling_key(" ".join(words[-hint_len:])) == hint:
+            n_surname = hint_len
+    surname = spelling_key(" ".join(words[-n_surname:]))
+    given_words = words[:-n_surname]
+    if not given_words:
+        return _Name("", False, surname)
+    first = given_words[0]
+    given = spelling_key(first)
+    initial = len(given) == 1 or (first.endswith(".") and len(given) <= 2)
+    return _Name(given, initial, surname)
+
+
+def _given_compatible(a: _Name, b: _Name, th: Thresholds) -> str | None:
+    """How the two given names agree ("equal", "initial", "fuzzy"), or None."""
+    if not a.given or not b.given:
+        return "absent"
+    if a.given == b.given:
+        return "equal"
+    if a.initial or b.initial:
+        return "initial" if a.given[0] == b.given[0] else None
+    if skeleton(a.given) == skeleton(b.given) and fuzz.ratio(a.given, b.given) >= th.name_similarity:
+        return "fuzzy"
+    return None
+
+
+def _surname_relation(a: str, b: str) -> str | None:
+    """"skeleton=equal", "edit=1" or None."""
+    if a == b:
+        return "equal"
+    if skeleton(a) and skeleton(a) == skeleton(b):
+        return "skeleton=equal"
+    fa, fb = fold_name(a), fold_name(b)
+    if min(len(fa), len(fb)) >= 5 and Levenshtein.distance(fa, fb) <= 1:
+        return "edit=1"
+    return None
+
+
+# ----------------------------------------------------------------------------------------
+# Titles
+
+
+def title_tokens(text: str) -> tuple[str, ...]:
+    """Match-keyed words of a title with abbreviations expanded ("Gen. (res.)" ->
+    general reserve); an owner country or demonym at either end is dropped."""
+    expand, _, _ = _rank_table()
+    words: list[str] = []
+    raws = _WORD.findall(fold(text))
+    owner = next((i for i, raw in enumerate(raws[:3]) if raw.endswith("'s") or raw.endswith("s'")), -1)
+    if 0 <= owner < len(raws) - 1 and all(r[:1].isupper() for r in raws[:owner + 1]):
+        raws = raws[owner + 1:]  # "Ruritania's Minister of Transport": the owner is not the title
+    for raw in raws:
+        for piece in _split_abbreviation(raw):
+            key = match_key(piece).rstrip(".")
+            if not key:
+                continue
+            full = expand.get(key)
+            words.extend(full.replace("-", " ").split() if full else [spelling_key(key)])
+    words = [w for w in words if w and w != "the"]  # an article never makes a title differ
+    return _trim_title_words(tuple(words))
+
+
+def _split_abbreviation(raw: str) -> list[str]:
+    expand, _, _ = _rank_table()
+    if match_key(raw).rstrip(".") in expand:
+        return [raw]
+    return [p for p in re.split(r"[-]", raw) if p]
+
+
+def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    function = _function_words()
+    out = list(words)
+    while out and out[0] in function:
+        out.pop(0)
+    # a leading owner: a country or a demonym ("Moldovan Foreign Minister")
+    for n in (3, 2, 1):
+        if len(out) > n and _is_owner_word(" ".join(out[:n])):
+            out = out[n:]
+            break
+    return tuple(_drop_trailing_country(out))
+
+
+def _drop_trailing_country(words: list[str]) -> list[str]:
+    """"minister of transport of moldova" -> "minister of transport"."""
+    for n in (4, 3, 2, 1):
+        if len(words) > n + 1 and words[-n - 1] == "of" and _country_iso(" ".join(words[-n:])):
+            return words[: -n - 1]
+    return words
+
+
+def is_rank_title(tokens: Sequence[str]) -> bool:
+    _, ranks, _ = _rank_table()
+    return any(t in ranks for t in tokens)
+
+
+def _rank_words(tokens: Sequence[str]) -> tuple[str, ...]:
+    _, ranks, _ = _rank_table()
+    return tuple(t for t in tokens if t in ranks)
+
+
+def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | None:
+    """True when two titles can be one title of one person, False when they are comparable
+    and do not fit, None when not comparable (a rank beside an office)."""
+    if not a or not b:
+        return None
+    rank_a, rank_b = is_rank_title(a), is_rank_title(b)
+    if rank_a != rank_b:
+        return None
+    if rank_a:
+        return bool(set(_rank_words(a)) & set(_rank_words(b)))
+    if {t for t in a if t.startswith("<")} != {t for t in b if t.startswith("<")}:
+        return False
+    if _contains(a, b) or _contains(b, a):
+        return True
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= th.title_similarity
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    n = len(shorter)
+    return any(tuple(longer[i:i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
+
+
+def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
+    """How two forms of one title of one person differ:
+    "same" | "detail" (words added at either end: not a variant) |
+    "rank-short" (one rank a shortening of the other: "Gen." / "Brigadier General") |
+    "rank" (different rank words) | "wording" (a word replaced or inserted in the middle,
+    or a modifier such as Deputy added or dropped)."""
+    a, b = tuple(a), tuple(b)
+    if a == b:
+        return "same"
+    _, _, modifiers = _rank_table()
+    if is_rank_title(a) and is_rank_title(b):
+        ra, rb = _rank_words(a), _rank_words(b)
+        if ra != rb:
+            return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        changed = set(a[i1:i2]) | set(b[j1:j2])
+        if op == "replace" or changed & modifiers:
+            return "wording"
+        at_start = i1 == 0 and j1 == 0
+        at_end = i2 == len(a) and j2 == len(b)
+        if not (at_start or at_end):
+            return "wording"
+    return "detail"
+
+
+# ----------------------------------------------------------------------------------------
+# The stage
+
+
+@dataclass
+class _Mention:
+    facet: str
+    claim_id: str
+    root: str
+    source: str
+    start: int
+    end: int
+    text: str
+    value: str
+    key: str
+    title: str
+    role: str
+    line: int
+    quote: str
+    written: str
+    written_start: int
+    written_end: int
+    spelling: str = ""
+    entity: str = ""
+    score: float = 100.0
+    method: str = "exact"
+    owner: str = ""
+    suffix: str = ""
+
+    @property
+    def span(self) -> tuple[str, int, int]:
+        return (self.source, self.start, self.end)
+
+
+@dataclass
+class _Cluster:
+    spellings: list[str]
+    roots: set[str] = field(default_factory=set)
+    titles: list[tuple[str, ...]] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        keep, drop = (ra, rb) if ra <= rb else (rb, ra)
+        self.parent[drop] = keep
+        return keep
+
+
+def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
+                     thresholds: Thresholds | None = None) -> ResolveResult:
+    th = thresholds or Thresholds()
+    if claims.empty or facets.empty:
+        return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
+    kept = claims[claims["compared"].astype(bool)]
+    info = _claim_info(claims)
+    rows = facets[facets["facet"].isin(["person", "org"]) & facets["claim_id"].isin(set(kept["claim_id"]))]
     if rows.empty:
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
-    mentions = []
-    ids: dict[tuple[str, str], str] = {}
+    rows = rows.sort_values(["source", "start", "end", "claim_id", "facet"], kind="stable")
+    persons: list[_Mention] = []
+    orgs: list[_Mention] = []
     for r in rows.itertuples(index=False):
-        key = (r.facet, match_key(r.value))
-        if key not in ids:
-            ids[key] = f"{r.facet[0].upper()}{len(ids) + 1}"
-        mentions.append({
-            "mention_id": f"{r.claim_id}@{r.start}", "claim_id": r.claim_id, "source": r.source,
-            "facet": r.facet, "start": r.start, "end": r.end, "text": r.text, "value": r.value,
-            "entity_id": ids[key], "score": 100.0, "method": "exact",
-        })
-    m = pd.DataFrame(mentions, columns=MENTION_COLUMNS)
-    ents = (
-        m.groupby(["entity_id", "facet"], sort=True)
-        .agg(canonical=("value", "first"), n_mentions=("value", "size"),
-             n_sources=("source", "nunique"), n_variants=("value", "nunique"))
-        .reset_index()
+        m = _mention(r, info)
+        if m is not None:
+            (persons if m.facet == "person" else orgs).append(m)
+
+    _resolve_persons(persons, th)
+    _resolve_orgs(orgs, persons, th)
+    titles = _resolve_titles(persons, orgs, info, th)
+
+    every = persons + orgs + titles
+    entities = _entity_rows(every, persons)
+    frame = pd.DataFrame(
+        [
+            {
+                "mention_id": f"{m.claim_id}@{m.start}{m.suffix}", "claim_id": m.claim_id,
+                "source": m.source, "facet": m.facet, "start": m.start, "end": m.end,
+                "text": m.text, "value": m.value, "entity_id": m.entity, "score": round(m.score, 1),
+                "method": m.method, "line": m.line, "quote": m.quote, "written": m.written,
+                "written_start": m.written_start, "written_end": m.written_end,
+                "spelling": m.spelling, "owner": m.owner,
+            }
+            for m in sorted(every, key=lambda m: (m.source, m.start, m.claim_id, m.facet, m.suffix))
+        ],
+        columns=MENTION_COLUMNS,
     )
-    return ResolveResult(m, ents[ENTITY_COLUMNS])
+    return ResolveResult(frame.reset_index(drop=True), entities)
+
+
+@dataclass(frozen=True)
+class _ClaimInfo:
+    line: int
+    text: str
+    root: str
+    root_text: str
+    root_start: int
+
+
+def _claim_info(claims: pd.DataFrame) -> dict[str, _ClaimInfo]:
+    base = {c.claim_id: c for c in claims.itertuples(index=False)}
+    out: dict[str, _ClaimInfo] = {}
+    for cid, c in base.items():
+        root = c
+        parent = str(getattr(c, "parent", "") or "")
+        if getattr(c, "unit", "segment") == "fact" and parent in base:
+            root = base[parent]
+        out[cid] = _ClaimInfo(int(c.line), str(c.text), str(root.claim_id), str(root.text), int(root.start))
+    return out
+
+
+def _locate(needle: str, info: _ClaimInfo, near: int) -> tuple[int, int] | None:
+    """Offsets of `needle` (folded, case-insensitive) in the claim's root text, nearest to
+    `near`. Folding keeps lengths, so offsets found in folded text are the original's."""
+    if not needle:
+        return None
+    hay = fold(info.root_text).casefold()
+    target = fold(needle).casefold()
+    if len(hay) != len(info.root_text) or len(target) != len(needle):
+        return None
+    best: tuple[int, int] | None = None
+    pos = hay.find(target)
+    while pos >= 0:
+        absolute = info.root_start + pos
+        if best is None or abs(absolute - near) < abs(best[0] - near):
+            best = (absolute, absolute + len(needle))
+        pos = hay.find(target, pos + 1)
+    return best
+
+
+def _mention(r: object, info: dict[str, _ClaimInfo]) -> _Mention | None:
+    claim = info.get(str(r.claim_id))  # type: ignore[attr-defined]
+    if claim is None:
+        return None
+    start, end = int(r.start), int(r.end)  # type: ignore[attr-defined]
+    text, value = str(r.text), str(r.value)  # type: ignore[attr-defined]
+    written, w_start, w_end = value, start, end
+    # the value as written: the folded value found inside the facet's text
+    pos = fold(text).casefold().rfind(value.casefold()) if value else -1
+    if pos >= 0 and len(fold(text)) == len(text):
+        written, w_start, w_end = text[pos:pos + len(value)], start + pos, start + pos + len(value)
+    return _Mention(
+        facet=str(r.facet), claim_id=str(r.claim_id), root=claim.root,  # type: ignore[attr-defined]
+        source=str(r.source), start=start, end=end, text=text, value=value,  # type: ignore[attr-defined]
+        key=_text(r, "key"), title=_text(r, "title"), role=_text(r, "role"),
+        line=claim.line, quote=claim.text, written=written, written_start=w_start, written_end=w_end,
+    )
+
+
+def _text(row: object, name: str) -> str:
+    value = getattr(row, name, "")
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+# ---- persons ---------------------------------------------------------------------------
+
+
+def _person_titles(m: _Mention) -> list[tuple[str, ...]]:
+    return [t for t in (title_tokens(m.title), title_tokens(m.role)) if t]
+
+
+def _roles_relation(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]], th: Thresholds) -> str:
+    """"same" (a pair of titles fits), "different" (comparable, none fits) or "unknown"."""
+    compared = False
+    for ta in a:
+        for tb in b:
+            fit = titles_fit(ta, tb, th)
+            if fit:
+                return "same"
+            compared = compared or fit is False
+    return "different" if compared else "unknown"
+
+
+def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
+    """Sets entity, spelling, score and method on each person mention."""
+    names = {id(m): parse_name(m.value, m.key) for m in persons}
+    full: dict[str, list[_Mention]] = defaultdict(list)
+    partial: list[_Mention] = []
+    for m in persons:
+        name = names[id(m)]
+        if not name.surname:
+            continue
+        if name.full:
+            full[name.key].append(m)
+        else:
+            partial.append(m)
+    spelled = {key: names[id(ms[0])] for key, ms in full.items()}
+    info = {
+        key: _Cluster([key], {m.root for m in ms}, [t for m in ms for t in _person_titles(m)],
+                      {m.source for m in ms})
+        for key, ms in full.items()
+    }
+
+    # candidate pairs from blocks: same given name; same surname skeleton
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(full):
+        name = spelled[key]
+        blocks[("given", name.given)].append(key)
+        blocks[("skeleton", skeleton(name.surname))].append(key)
+    pairs: list[tuple[float, str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for block in blocks.values():
+        for a, b in _block_pairs(block):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            decision = _same_person(spelled[a], spelled[b], th)
+            if decision is not None:
+                pairs.append((-decision[0], a, b, decision[1]))
+    pairs.sort()
+
+    uf = _UnionFind(full)
+    clusters = {key: info[key] for key in full}
+    for _neg, a, b, _how in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        ca, cb = clusters[ra], clusters[rb]
+        if ca.roots & cb.roots:
+            continue  # named side by side in one sentence: two people
+        if _roles_relation(ca.titles, cb.titles, th) == "different":
+            continue
+        keep = uf.union(ra, rb)
+        drop = rb if keep == ra else ra
+        merged = clusters[keep]
+        other = clusters.pop(drop)
+        merged.spellings += other.spellings
+        merged.roots |= other.roots
+        merged.titles += other.titles
+        merged.sources |= other.sources
+
+    by_cluster: dict[str, list[_Mention]] = defaultdict(list)
+    for key, ms in full.items():
+        for m in ms:
+            m.spelling = key
+        by_cluster[uf.find(key)].extend(ms)
+
+    # surname-only and initial mentions
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        surname = spelled[key].surname
+        by_surname[surname].add(uf.find(key))
+        by_skeleton[skeleton(surname)].add(uf.find(key))
+    loose: dict[str, list[_Mention]] = defaultdict(list)
+    for m in partial:
+        name = names[id(m)]
+        target, how = _attach(m, name, by_surname, by_skeleton, clusters, spelled, th)
+        if target is None:
+            m.spelling = name.surname
+            loose[name.surname].append(m)
+            continue
+        m.method = how
+        m.spelling = _spelling_in(clusters[target], name, spelled, full) or name.surname
+        by_cluster[target].append(m)
+    for surname, ms in loose.items():
+        by_cluster[f"~{surname}"].extend(ms)
+
+    for number, (_cid, ms) in enumerate(sorted(by_cluster.items(), key=lambda kv: _first(kv[1])), 1):
+        entity = f"P{number}"
+        canonical = _canonical_spelling(ms)
+        canonical_name = spelled.get(canonical) or parse_name(canonical, "")
+        for m in ms:
+            m.entity = entity
+            if m.spelling == canonical:
+                m.score = 100.0
+                if m.method == "exact" and names[id(m)].key != m.spelling:
+                    m.method = "surname"
+                continue
+            other = spelled.get(m.spelling) or names[id(m)]
+            m.score = float(fuzz.ratio(other.key, canonical_name.key))
+            if names[id(m)].full:
+                decision = _same_person(other, canonical_name, th)
+                m.method = decision[1] if decision else f"fuzzy ratio={m.score:.0f}"
+
+
+def _same_person(a: _Name, b: _Name, th: Thresholds) -> tuple[float, str] | None:
+    given = _given_compatible(a, b, th)
+    if given is None or given == "absent":
+        return None
+    surname = _surname_relation(a.surname, b.surname)
+    if surname is None:
+        return None
+    raw = fuzz.ratio(a.key, b.key)
+    folded = fuzz.ratio(f"{a.given} {fold_name(a.surname)}", f"{b.given} {fold_name(b.surname)}")
+    ratio = max(raw, folded)
+    if ratio < th.name_similarity:
+        return None
+    return ratio, f"fuzzy ratio={raw:.0f} folded={folded:.0f} given={given} {surname}"
+
+
+def _block_pairs(block: list[str]) -> Iterable[tuple[str, str]]:
+    items = sorted(set(block))
+    if len(items) <= _BLOCK_CAP:
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                yield a, b
+        return
+    for i, a in enumerate(items):
+        for b in items[i + 1: i + 1 + _NEIGHBOURS]:
+            yield a, b
+
+
+def _attach(m: _Mention, name: _Name, by_surname: dict[str, set[str]], by_skeleton: dict[str, set[str]],
+            clusters: dict[str, _Cluster], spelled: dict[str, _Name],
+            th: Thresholds) -> tuple[str | None, str]:
+    titles = _person_titles(m)
+
+    def initial_fits(cid: str) -> bool:
+        if not name.initial:
+            return True
+        return any(spelled[s].given[:1] == name.given[:1] for s in clusters[cid].spellings)
+
+    exact = sorted(c for c in by_surname.get(name.surname, ()) if initial_fits(c))
+    chosen = _narrow(exact, m, titles, clusters, th)
+    if chosen:
+        return chosen, "surname"
+    if exact:
+        return None, ""
+    fuzzy = sorted(
+        c for c in by_skeleton.get(skeleton(name.surname), set()) | _one_edit(name.surname, by_surname)
+        if initial_fits(c)
+    )
+    fitting = [c for c in fuzzy if _roles_relation(titles, clusters[c].titles, th) == "same"]
+    if len(fitting) == 1:
+        return fitting[0], "surname~+role"
+    return None, ""
+
+
+def _one_edit(surname: str, by_surname: dict[str, set[str]]) -> set[str]:
+    folded = fold_name(surname)
+    if len(folded) < 5:
+        return set()
+    out: set[str] = set()
+    for other, cids in by_surname.items():
+        if other[:1] == surname[:1] and Levenshtein.distance(folded, fold_name(other), score_cutoff=1) <= 1:
+            out |= cids
+    return out
+
+
+def _narrow(candidates: list[str], m: _Mention, titles: list[tuple[str, ...]],
+            clusters: dict[str, _Cluster], th: Thresholds) -> str | None:
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    same_source = [c for c in candidates if m.source in clusters[c].sources]
+    if len(same_source) == 1:
+        return same_source[0]
+    pool = same_source or candidates
+    fitting = [c for c in pool if _roles_relation(titles, clusters[c].titles, th) == "same"]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _spelling_in(cluster: _Cluster, name: _Name, spelled: dict[str, _Name],
+                 full: dict[str, list[_Mention]]) -> str:
+    """The cluster's most used full spelling with this surname (and initial), or ""."""
+    options = [
+        s for s in cluster.spellings
+        if spelled[s].surname == name.surname and (not name.initial or spelled[s].given[:1] == name.given[:1])
+    ]
+    if not options:
+        return ""
+    return min(options, key=lambda s: (-len({m.source for m in full[s]}), -len(full[s]), s))
+
+
+def _first(ms: Sequence[_Mention]) -> tuple[str, int, str]:
+    return min((m.source, m.start, m.claim_id) for m in ms)
+
+
+def _canonical_spelling(ms: Sequence[_Mention]) -> str:
+    """The spelling most sources use (ties: most mentions, then alphabetical)."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    for m in ms:
+        if m.spelling:
+            sources[m.spelling].add(m.source)
+            spans[m.spelling].add(m.span)
+    if not sources:
+        return ""
+    return min(sources, key=lambda s: (-len(sources[s]), -len(spans[s]), s))
+
+
+# ---- organisations -----------------------------------------------------------------------
+
+
+def _org_words(value: str) -> list[str]:
+    words = (spelling_key(_strip_possessive(w)) for w in _WORD.findall(fold(value)))
+    return [w for w in words if w]
+
+
+def org_spelling(value: str) -> str:
+    """An organisation's spelling key: no leading article or demonym ("the Moldovan Rail
+    Agency" is the Rail Agency, owned by Moldova), no trailing "of <country>"."""
+    words = _org_words(value)
+    while words and words[0] == "the":
+        words.pop(0)
+    if len(words) > 2 and _demonym_iso(words[0]):
+        words.pop(0)
+    return " ".join(_drop_trailing_country(words))
+
+
+def org_owner(value: str, stated: str) -> str:
+    """The owner country of an organisation as an ISO code (or the stated owner's key):
+    the facet's key, else a trailing "of <country>", a leading demonym or country."""
+    if stated:
+        return _owner_iso(stated)
+    words = _org_words(value)
+    while words and words[0] == "the":
+        words.pop(0)
+    if not words:
+        return ""
+    trimmed = _drop_trailing_country(words)
+    if len(trimmed) < len(words):
+        return _country_iso(" ".join(words[len(trimmed) + 1:]))
+    return _demonym_iso(words[0]) or (_country_iso(words[0]) if len(words) > 2 else "")
+
+
+def org_structure(spelling: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(head noun, modifier words sorted, content words in order) of an org's spelling,
+    country names left out: "national headquarters for artificial intelligence" -> head
+    "headquarters"; "moldova central bank" -> head "bank", modifiers ("central",)."""
+    function = _function_words()
+    words = [w for w in spelling.split() if not _country_iso(w)]
+    content = tuple(w for w in words if w not in function)
+    split = next((i for i, w in enumerate(words) if w in function and i > 0), len(words))
+    head_part = [w for w in words[:split] if w not in function]
+    head = head_part[-1] if head_part else (content[-1] if content else "")
+    modifiers = list(content)
+    if head in modifiers:
+        modifiers.remove(head)
+    return head, tuple(sorted(modifiers)), content
+
+
+def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds) -> None:
+    for m in orgs:
+        m.spelling = org_spelling(m.value)
+    orgs[:] = [m for m in orgs if m.spelling]
+    # one group per (spelling, owner); a mention with no owner joins the spelling's only owner
+    owner_of = {id(m): org_owner(m.value, m.key) for m in orgs}
+    owners_by_spelling: dict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        if owner_of[id(m)]:
+            owners_by_spelling[m.spelling].add(owner_of[id(m)])
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    group_owner: dict[str, str] = {}
+    for m in orgs:
+        owner = owner_of[id(m)]
+        if not owner and len(owners_by_spelling[m.spelling]) == 1:
+            owner = next(iter(owners_by_spelling[m.spelling]))
+        gid = f"{m.spelling}|{owner}"
+        groups[gid].append(m)
+        group_owner[gid] = owner
+
+    # who is said to head each spelling: a person in the same sentence whose role names it
+    roles_by_root: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for p in persons:
+        if p.role and p.entity:
+            roles_by_root[p.root].append((spelling_key(p.role), p.entity))
+    heads: dict[str, set[str]] = defaultdict(set)
+    for gid, ms in groups.items():
+        for m in ms:
+            for role, entity in roles_by_root.get(m.root, ()):
+                if f" {m.spelling} " in f" {role} ":
+                    heads[gid].add(entity)
+
+    gids = sorted(groups)
+    shape = {g: org_structure(groups[g][0].spelling) for g in gids}
+    token_blocks: dict[str, list[str]] = defaultdict(list)
+    frame_blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for g in gids:
+        for word in set(shape[g][2]):
+            token_blocks[word].append(g)
+        frame_blocks[(shape[g][0], len(shape[g][2]))].append(g)
+    pairs: set[tuple[str, str]] = set()
+    for g in gids:
+        modifiers = shape[g][1] or shape[g][2]
+        if modifiers:
+            rarest = min(modifiers, key=lambda w: (len(token_blocks[w]), w))
+            pairs.update(_ordered(g, t) for t in token_blocks[rarest][: _BLOCK_CAP * 4] if t != g)
+    for block in frame_blocks.values():
+        pairs.update(_block_pairs(block))
+
+    uf = _UnionFind(gids)
+    cluster_owners = {g: {group_owner[g]} - {""} for g in gids}
+    how: dict[str, str] = {}
+    for a, b in sorted(pairs):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or groups[a][0].spelling == groups[b][0].spelling:
+            continue  # one spelling, different owners: different bodies
+        if cluster_owners[ra] and cluster_owners[rb] and not cluster_owners[ra] & cluster_owners[rb]:
+            continue
+        decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), th)
+        if decision is None:
+            continue
+        keep = uf.union(ra, rb)
+        cluster_owners[keep] = cluster_owners[ra] | cluster_owners[rb]
+        how.setdefault(a, decision)
+        how.setdefault(b, decision)
+
+    by_cluster: dict[str, list[_Mention]] = defaultdict(list)
+    method_of: dict[int, str] = {}
+    for g in gids:
+        by_cluster[uf.find(g)].extend(groups[g])
+        for m in groups[g]:
+            method_of[id(m)] = how.get(g, "fuzzy")
+    for number, (_cid, ms) in enumerate(sorted(by_cluster.items(), key=lambda kv: _first(kv[1])), 1):
+        canonical = _canonical_spelling(ms)
+        for m in ms:
+            m.entity = f"O{number}"
+            if m.spelling != canonical:
+                m.score = float(fuzz.token_sort_ratio(m.spelling, canonical))
+                m.method = method_of[id(m)]
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
+              shared_head_person: bool, th: Thresholds) -> str | None:
+    head_a, mods_a, content_a = a
+    head_b, mods_b, content_b = b
+    if not content_a or not content_b:
+        return None
+    if sorted(content_a) == sorted(content_b):
+        return "order: same words, another order"
+    if mods_a and mods_a == mods_b and head_a != head_b and len(mods_a) >= 2 and shared_head_person:
+        return f"head: same modifiers, head noun {head_a}/{head_b}, one person heads both"
+    if head_a == head_b and len(content_a) == len(content_b):
+        fuzzy = 0
+        for wa, wb in zip(content_a, content_b, strict=True):
+            if wa == wb:
+                continue
+            if (skeleton(wa) == skeleton(wb) and min(len(wa), len(wb)) >= 4
+                    and fuzz.ratio(wa, wb) >= th.org_similarity):
+                fuzzy += 1
+                continue
+            return None
+        if fuzzy:
+            return f"spelling: {fuzzy} word(s) with the same consonant skeleton"
+    return None
+
+
+# ---- titles ------------------------------------------------------------------------------
+
+
+def _title_display(text: str) -> str:
+    """The title as written without a leading article and owner country, for the report:
+    "Moldova's Minister of Transport" -> "Minister of Transport"."""
+    kept = title_tokens(text)
+    if not kept:
+        return ""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    first, last = 0, len(words)
+    changed = True
+    while changed:
+        changed = False
+        for k in (1, 2, 3):
+            if last - first - k >= 1 and title_tokens(text[words[first + k][0]:words[last - 1][1]]) == kept:
+                first += k
+                changed = True
+                break
+            if last - first - k >= 1 and title_tokens(text[words[first][0]:words[last - 1 - k][1]]) == kept:
+                last -= k
+                changed = True
+                break
+    return text[words[first][0]:words[last - 1][1]].strip(" ,;:")
+
+
+def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
+                    info: dict[str, _ClaimInfo], th: Thresholds) -> list[_Mention]:
+    org_label: dict[str, str] = {}
+    for m in orgs:
+        org_label[m.entity] = min(org_label.get(m.entity, m.spelling), m.spelling)
+    org_names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for m in orgs:
+        tokens = title_tokens(m.value)
+        if tokens:
+            org_names[m.root].append((tokens, f"<{org_label[m.entity]}>"))
+
+    out: list[_Mention] = []
+    for p in persons:
+        if not p.entity:
+            continue
+        for suffix, written in ((":title", p.title), (":role", p.role)):
+            display = _title_display(written) if written else ""
+            tokens = _with_orgs(title_tokens(display), org_names.get(p.root, [])) if display else ()
+            if not tokens:
+                continue
+            start, end = p.start, p.end
+            located = _locate(display, info[p.claim_id], p.start)
+            if located is not None:
+                start, end = located
+                root = info[p.claim_id]
+                display = root.root_text[start - root.root_start:end - root.root_start]
+            out.append(_Mention(
+                facet="title", claim_id=p.claim_id, root=p.root, source=p.source, start=start,
+                end=end, text=written, value=display, key="", title="", role="", line=p.line,
+                quote=p.quote, written=display, written_start=start, written_end=end,
+                spelling=" ".join(tokens), owner=p.entity, suffix=suffix,
+            ))
+
+    by_owner: dict[str, list[_Mention]] = defaultdict(list)
+    for m in out:
+        by_owner[m.owner].append(m)
+    number = 0
+    for owner in sorted(by_owner, key=lambda e: int(e[1:])):
+        ms = by_owner[owner]
+        keys = sorted({m.spelling for m in ms})
+        uf = _UnionFind(keys)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if titles_fit(a.split(), b.split(), th):
+                    uf.union(a, b)
+        groups: dict[str, list[_Mention]] = defaultdict(list)
+        for m in ms:
+            groups[uf.find(m.spelling)].append(m)
+        for _root, gms in sorted(groups.items(), key=lambda kv: _first(kv[1])):
+            number += 1
+            _title_entity(f"T{number}", gms)
+    return out
+
+
+def _with_orgs(tokens: tuple[str, ...], orgs: Sequence[tuple[tuple[str, ...], str]]) -> tuple[str, ...]:
+    """Replace an organisation's name inside a role by its entity label; an owner country
+    or demonym just before it goes with it ("head of Ruritania's Rail Agency")."""
+    out = list(tokens)
+    for name, label in sorted(orgs, key=lambda o: (-len(o[0]), o)):
+        n = len(name)
+        i = 0
+        while i + n <= len(out):
+            if tuple(out[i:i + n]) == name:
+                out[i:i + n] = [label]
+                if i > 0 and _is_owner_word(out[i - 1]):
+                    del out[i - 1]
+            i += 1
+    return tuple(out)
+
+
+def _is_owner_word(word: str) -> bool:
+    """A country, a demonym, or a country's possessive with its apostrophe folded away."""
+    return bool(_country_iso(word) or _demonym_iso(word)
+                or (word.endswith("s") and _country_iso(word[:-1])))
+
+
+def _title_entity(entity: str, ms: list[_Mention]) -> None:
+    keys = sorted({m.spelling for m in ms})
+    material = set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if classify_title_difference(a.split(), b.split()) in ("wording", "rank", "rank-short"):
+                material.update((a, b))
+    for m in ms:
+        m.entity = entity
+        if m.spelling not in material:
+            m.method = "title: detail" if len(keys) > 1 else "exact"
+            m.spelling = ""
+    canonical = _canonical_spelling(ms)
+    for m in ms:
+        if m.spelling and m.spelling != canonical:
+            m.score = float(fuzz.ratio(m.spelling, canonical))
+            m.method = f"title: {classify_title_difference(m.spelling.split(), canonical.split())}"
+
+
+# ---- entities table ----------------------------------------------------------------------
+
+
+def _entity_rows(every: list[_Mention], persons: list[_Mention]) -> pd.DataFrame:
+    by_entity: dict[str, list[_Mention]] = defaultdict(list)
+    for m in every:
+        if m.entity:
+            by_entity[m.entity].append(m)
+    person_names = {e: display_form(ms) for e, ms in by_entity.items() if e.startswith("P")}
+    rows = []
+    for entity, ms in by_entity.items():
+        owner = ms[0].owner
+        rows.append({
+            "entity_id": entity, "facet": ms[0].facet, "canonical": display_form(ms),
+            "n_mentions": len({m.span for m in ms}), "n_sources": len({m.source for m in ms}),
+            "n_variants": max(1, len({m.spelling for m in ms if m.spelling})),
+            "owner": owner, "owner_name": person_names.get(owner, ""),
+        })
+    if not rows:
+        return empty_frame(ENTITY_COLUMNS)
+    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    order = frame["entity_id"].map(lambda e: ("POT".index(e[0]), int(e[1:])))
+    return frame.assign(_o=order).sort_values("_o").drop(columns="_o").reset_index(drop=True)
+
+
+def display_form(ms: Sequence[_Mention] | pd.DataFrame) -> str:
+    """The canonical spelling as most often written (ties alphabetical)."""
+    items = _as_items(ms)
+    spelled = [i for i in items if i[0]] or items
+    canonical = _canonical_of(spelled)
+    written = Counter(w for s, _src, _span, w in spelled if s == canonical)
+    # the full form ("Olena Kovalenko") before a surname-only mention of it ("Kovalenko")
+    return min(written, key=lambda w: (spelling_key(w) != canonical, -written[w], w)) if written else ""
+
+
+def _as_items(ms: Sequence[_Mention] | pd.DataFrame) -> list[tuple[str, str, tuple[str, int, int], str]]:
+    if isinstance(ms, pd.DataFrame):
+        return [(str(r.spelling), str(r.source), (str(r.source), int(r.start), int(r.end)), str(r.written))
+                for r in ms.itertuples(index=False)]
+    return [(m.spelling, m.source, m.span, m.written) for m in ms]
+
+
+def _canonical_of(items: list[tuple[str, str, tuple[str, int, int], str]]) -> str:
+    sources: dict[str, set[str]] = defaultdict(set)
+    spans: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    for spelling, source, span, _w in items:
+        sources[spelling].add(source)
+        spans[spelling].add(span)
+    return min(sources, key=lambda s: (-len(sources[s]), -len(spans[s]), s)) if sources else ""
