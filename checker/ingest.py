@@ -477,9 +477,9 @@ def _decode_utf8_or_legacy(raw: bytes) -> _Decoded:
     valid_sequences = _UTF8_MULTIBYTE.findall(raw)
     in_valid = sum(len(s) for s in valid_sequences)
     invalid = high - in_valid
-    # Legacy single-byte text almost never contains a well-formed UTF-8 sequence: when
-    # well-formed sequences outnumber the bad bytes, this is UTF-8 with a few damaged bytes.
-    if len(valid_sequences) > invalid:
+    # Legacy single-byte text almost never contains a well-formed UTF-8 sequence: when there
+    # are at least as many well-formed sequences as bad bytes, this is damaged UTF-8.
+    if valid_sequences and len(valid_sequences) >= invalid:
         return _decode_utf8_tolerant(raw, "utf-8")
     return _decode_legacy(raw)
 
