@@ -3,11 +3,14 @@ one line here. Codes are permanent and never reused."""
 
 from __future__ import annotations
 
-from checker.checks import agreement
+from checker.checks import agreement, name_variant, org_variant, title_variant
 from checker.findings.check import Check
 
 REGISTRY: tuple[Check, ...] = (
     agreement.CHECK,
+    name_variant.CHECK,
+    title_variant.CHECK,
+    org_variant.CHECK,
 )
 
 
