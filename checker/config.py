@@ -40,6 +40,18 @@ class Thresholds:
     title_similarity: float = 75.0
     #: Two claims assert the same thing (token-set ratio on content words, after blocking).
     claim_similarity: float = 62.0
+    #: A sentence is a `quote` when at least this share of its letters is inside quote marks.
+    quote_share: float = 0.5
+    #: A line of at most this many words without final punctuation is a heading.
+    heading_max_words: int = 12
+    #: The first line of an article is its headline when it has at most this many words.
+    headline_max_words: int = 30
+    #: A paragraph is foreign to the story below this share of terms shared with the story.
+    off_topic_cohesion: float = 0.34
+    #: ...or when it has this many names and dates the story lacks, and under 1.5x that share.
+    off_topic_novel_names: int = 3
+    #: A lone foreign paragraph at the article's start or end is off-topic only at or below this.
+    off_topic_lone_cohesion: float = 0.1
     #: Two quotes of one speaker are the same quote, worded differently.
     quote_similarity: float = 60.0
     #: Two figures agree when they differ by at most this fraction ("about 30,000" vs 31,000).

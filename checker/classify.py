@@ -1,0 +1,644 @@
+"""Classification of segments: every sentence of an article gets a class, a reason and (for
+quotes and reported speech) a speaker. Nothing is dropped: what is not compared says why.
+
+Classes, in the order the rules are tried (the first that applies wins):
+    boilerplate  page furniture: navigation, newsletter/app/comment/share prompts, FAQ stubs
+                 and their stub answers, "sources" stubs, link lines, repeated lines and
+                 duplicated captions or headlines (data/boilerplate.csv + structure)
+    byline       who wrote or photographed it: author lines and bios, photo credits, datelines
+    caption      a picture's caption: a line ending in a credit, or a headline with a
+                 photographer's credit glued to it
+    off_topic    a run of paragraphs about other stories (a news ticker or sidebar), decided
+                 from the story itself, not from a word list (see `off_topic_blocks`)
+    headline     the article's title: the first short line of the article that survived the
+                 rules above (none when the article opens with prose)
+    heading      a short line without final punctuation between paragraphs
+    quote        a sentence mostly inside quote marks; `speaker` says who speaks
+    opinion      the writer's own judgement (data/opinion_cues.txt, outside quotations)
+    hedged       speculation in the writer's voice (data/hedges.txt: "may", "could", ...)
+    claim        everything else: a checkable statement (reported speech keeps its speaker)
+
+Off-topic: each prose paragraph is reduced to its terms (capitalised names and content words,
+stemmed crudely by their first letters; dates named by weekday or month kept apart). A
+paragraph's cohesion is the share of its terms that other on-topic paragraphs also use; a
+paragraph is foreign when its cohesion is low, or when it brings two or more names and a date
+that no on-topic paragraph mentions (the same president meeting someone else, elsewhere, on
+another day). Foreign paragraphs are off_topic only in runs: two or more at the start or end
+of the article, three or more anywhere, or a single one at an edge with almost no cohesion.
+The core is recomputed without the runs found until nothing changes. A lone surprising
+paragraph in the middle of the story is never off_topic: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from checker.config import Thresholds
+from checker.lexicon import entries, table, words
+from checker.textutil import LineIndex, fold, match_key
+
+if TYPE_CHECKING:
+    from checker.segment import Layout
+
+
+@dataclass(frozen=True)
+class Verdict:
+    cls: str
+    reason: str = ""
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence's words are attributed to ("X said", "..., he told reporters")."""
+
+    speaker: str  # as written: a name, a pronoun resolved to a name, or a description
+    kind: str  # name | pronoun | description
+    verb_start: int
+    verb_end: int
+
+
+@dataclass(frozen=True)
+class _Rule:
+    cls: str
+    reason: str
+    edge_only: bool
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+#: How many paragraphs from either end count as the article's edge for edge-only rules.
+_EDGE_BLOCKS = 4
+#: Boilerplate is short: the rules of data/boilerplate.csv skip longer segments (this also
+#: keeps their regular expressions cheap on huge lines).
+_BOILERPLATE_MAX_CHARS = 400
+#: Off-topic needs a story to compare with, and a paragraph needs enough terms to judge.
+_OFF_TOPIC_MIN_PARAGRAPHS = 5
+_OFF_TOPIC_MIN_TERMS = 5
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_TOKEN = re.compile(r"\S+")
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b)"
+)
+_MONTH_NAMES = frozenset(
+    "january february march april june july august september october november december".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being", "has", "have",
+                          "had", "not", "never", "also"})
+_NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "del", "al", "bin", "ibn", "van",
+                              "von", "der", "la", "le", "du", "da", "in", "on", "to"})
+_RELATIVE = re.compile(r",?\s+(?:who|which|whose|whom)\s")
+_HARD_BREAK = frozenset(";:—–\"“”")
+_SUBJECT_ADVERBS = frozenset({"also", "later", "then", "again", "previously", "earlier", "once",
+                              "further", "separately", "meanwhile", "too"})
+_TERMINAL = frozenset(".!?;,:")
+_STEM = 6
+#: How far back/forward an attribution's subject is looked for (keeps the scan bounded).
+_SUBJECT_WINDOW = 160
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    return tuple(
+        _Rule(row["class"], row["reason"], row["where"] == "edge", int(row["max_words"]),
+              re.compile(row["pattern"]))
+        for row in table("boilerplate")
+    )
+
+
+def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    ordered = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'’])")
+
+
+@cache
+def _cues(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(cue pattern, exception pattern) of a cue list; exceptions are lines starting "-"."""
+    items = entries(name)
+    return (_phrase_pattern([e for e in items if not e.startswith("-")]),
+            _phrase_pattern([e[1:].strip() for e in items if e.startswith("-")]))
+
+
+@cache
+def _said_verbs() -> re.Pattern[str]:
+    pattern = _phrase_pattern(sorted(words("said_verbs")))
+    assert pattern is not None
+    return pattern
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("function_words"))
+
+
+def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Verdict]:
+    return list(_classify(text, lay, thresholds))
+
+
+@lru_cache(maxsize=16)
+def _classify(text: str, lay: Layout, thresholds: Thresholds) -> tuple[Verdict, ...]:
+    sentences = lay.sentences
+    blocks = lay.blocks
+    count = len(sentences)
+    verdicts: list[Verdict | None] = [None] * count
+    block_sentences: list[list[int]] = [[] for _ in blocks]
+    for i, sent in enumerate(sentences):
+        block_sentences[sent.block].append(i)
+
+    def set_block(b: int, verdict: Verdict) -> None:
+        for i in block_sentences[b]:
+            if verdicts[i] is None:
+                verdicts[i] = verdict
+
+    block_text = [fold(text[b.start:b.end]) for b in blocks]
+    block_words = [len(_TOKEN.findall(t)) if len(t) < 4000 else thresholds.heading_max_words + 1
+                   for t in block_text]
+    block_keys = [match_key(t) if len(t) < 4000 else "" for t in block_text]
+    edge = _edge_blocks(len(blocks))
+
+    # 1. Rules from data/boilerplate.csv (short segments only: boilerplate is short).
+    rule_hits: dict[int, Verdict] = {}
+    for i, sent in enumerate(sentences):
+        verdict = _rule_verdict(fold(text[sent.start:sent.end]), sent.block in edge, thresholds)
+        if verdict is not None:
+            rule_hits[i] = verdict
+    # 2. Structure: repeated blocks, duplicated captions and headlines, FAQ blocks.
+    line_index = LineIndex.of(text)
+    block_lines = [line_index.line(b.start) for b in blocks]
+    structural = _structural(blocks, block_text, block_words, block_keys, block_sentences,
+                             rule_hits, block_lines)
+    for b, verdict in sorted(structural.items()):
+        set_block(b, verdict)
+    for i, verdict in sorted(rule_hits.items()):
+        if verdicts[i] is None:
+            verdicts[i] = verdict
+    # 3. Off-topic runs.
+    junk_blocks = {sentences[i].block for i in range(count) if verdicts[i] is not None}
+    heading_like = [_heading_shaped(block_text[b], blocks[b].marker, block_words[b],
+                                    len(block_sentences[b]), thresholds.heading_max_words)
+                    for b in range(len(blocks))]
+    for b, verdict in sorted(off_topic_blocks(text, lay, junk_blocks, heading_like,
+                                              thresholds).items()):
+        set_block(b, verdict)
+    # 4. Headline: the first block still unclassified, when it is shaped like a title.
+    first_free = next((b for b in range(len(blocks))
+                       if any(verdicts[i] is None for i in block_sentences[b])), None)
+    if (first_free is not None and len(block_sentences[first_free]) == 1
+            and not blocks[first_free].marker
+            and block_words[first_free] <= thresholds.headline_max_words
+            and not block_text[first_free].rstrip().endswith((".", ",", ";", ":", "..."))):
+        set_block(first_free, Verdict("headline"))
+    # 5. Headings.
+    for b in range(len(blocks)):
+        if heading_like[b]:
+            set_block(b, Verdict("heading"))
+    # 6. Quotes, speakers, reported speech.
+    speakers, shares = _speakers(text, lay)
+    # 7. Opinion, hedges and list items under a hedged introduction.
+    hedged_intro = ""
+    for i, sent in enumerate(sentences):
+        block = blocks[sent.block]
+        if verdicts[i] is not None:
+            hedged_intro = ""
+            continue
+        if shares[i] >= thresholds.quote_share:
+            verdicts[i] = Verdict("quote", "", speakers[i])
+            continue
+        voice = _writer_voice(text, sent.start, sent.end, lay)
+        opinion = _first_cue("opinion_cues", voice)
+        hedge = _first_cue("hedges", voice)
+        if opinion:
+            verdicts[i] = Verdict("opinion", f"opinion: {opinion!r}", speakers[i])
+        elif hedge:
+            verdicts[i] = Verdict("hedged", f"hedged: {hedge!r}", speakers[i])
+        elif block.marker and hedged_intro:
+            verdicts[i] = Verdict("hedged", f"hedged: list item under {hedged_intro!r}",
+                                  speakers[i])
+        else:
+            verdicts[i] = Verdict("claim", "", speakers[i])
+        if not block.marker:
+            ends_intro = text[sent.start:sent.end].rstrip().endswith(":")
+            hedged_intro = hedge if ends_intro and hedge else ""
+    return tuple(v if v is not None else Verdict("claim") for v in verdicts)
+
+
+def _edge_blocks(total: int) -> frozenset[int]:
+    return frozenset(range(min(_EDGE_BLOCKS, total))) | frozenset(
+        range(max(0, total - _EDGE_BLOCKS), total))
+
+
+def _rule_verdict(folded: str, at_edge: bool, thresholds: Thresholds) -> Verdict | None:
+    if len(folded) > _BOILERPLATE_MAX_CHARS:
+        return None
+    n_words = len(_TOKEN.findall(folded))
+    for rule in _rules():
+        if n_words > rule.max_words or (rule.edge_only and not at_edge):
+            continue
+        if rule.pattern.search(folded):
+            return Verdict(rule.cls, f"{rule.cls}: {rule.reason}")
+    return None
+
+
+def _structural(blocks: Sequence[object], block_text: list[str], block_words: list[int],
+                block_keys: list[str], block_sentences: list[list[int]],
+                rule_hits: dict[int, Verdict], lines: list[int]) -> dict[int, Verdict]:
+    """Verdicts that need the whole article: repeats, glued captions, FAQ blocks."""
+    out: dict[int, Verdict] = {}
+    block_rule = {b: next((rule_hits[i] for i in block_sentences[b] if i in rule_hits), None)
+                  for b in range(len(blocks))}
+    first_seen: dict[str, int] = {}
+    key_counts = Counter(k for k in block_keys if k)
+    for b, key in enumerate(block_keys):
+        if not key:
+            continue
+        earlier = first_seen.get(key)
+        if earlier is None:
+            first_seen[key] = b
+            if key_counts[key] >= 3 and block_words[b] <= 4:
+                out[b] = Verdict("boilerplate", "boilerplate: repeated line")
+            continue
+        rule = block_rule.get(earlier)
+        what = "duplicated caption" if rule is not None and rule.cls == "caption" else (
+            "duplicated headline" if earlier == 0 else "repeated line")
+        out[b] = Verdict("boilerplate", f"boilerplate: {what} (first on line {lines[earlier]})")
+    # A block that repeats an earlier (or the next) block with a credit or a few words added
+    # or removed: a caption and its duplicate, or a headline with a photographer glued to it.
+    for b, key in enumerate(block_keys):
+        if b in out or block_words[b] < 4 or not key:
+            continue
+        for other in (b - 2, b - 1, b + 1):
+            if other < 0 or other >= len(blocks) or other == b or not block_keys[other]:
+                continue
+            longer, shorter = block_keys[b], block_keys[other]
+            if len(longer) > len(shorter) and longer.startswith(shorter) and (
+                    len(_TOKEN.findall(longer[len(shorter):])) <= 8
+                    and len(_TOKEN.findall(shorter)) >= 4):
+                if other == 0:
+                    out.setdefault(b, Verdict("caption", "caption: the headline with a credit "
+                                                         "glued to it"))
+                else:
+                    out.setdefault(b, Verdict("caption", "caption: a caption with its credit"))
+                    out.setdefault(other, Verdict("boilerplate",
+                                                  "boilerplate: duplicated caption"))
+                break
+    # FAQ: after a FAQ heading, questions and the short stub answers that follow them.
+    in_faq = False
+    for b in range(len(blocks)):
+        rule = block_rule.get(b)
+        if rule is not None and rule.reason.endswith(": FAQ stub"):
+            in_faq = True
+            continue
+        if not in_faq:
+            continue
+        text = block_text[b].rstrip()
+        if text.endswith("?"):
+            out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ question"))
+        elif block_words[b] <= 8:
+            out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ stub answer"))
+        else:
+            in_faq = False
+    return out
+
+
+def _heading_shaped(folded: str, marker: str, n_words: int, n_sentences: int,
+                    max_words: int) -> bool:
+    stripped = folded.strip()
+    if not stripped or n_sentences != 1 or n_words > max_words:
+        return False
+    if marker and not marker[0].isdigit() and not marker.startswith("("):
+        return False  # a bullet item is a list item, not a heading
+    if stripped[-1] in _TERMINAL or stripped.endswith(("...", "…")):
+        return False
+    first = next((c for c in stripped if c.isalnum()), "")
+    return bool(first) and not first.islower()
+
+
+# ---- off-topic ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Terms:
+    names: frozenset[str]  # capitalised words not at a sentence's start, stemmed
+    words: frozenset[str]  # content words (and sentence-initial capitalised ones), stemmed
+    dates: frozenset[str]  # weekdays and day-month dates named in the paragraph
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.names | self.words
+
+
+def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _Terms:
+    function_words = _function_words()
+    names: set[str] = set()
+    content: set[str] = set()
+    starts = set(sentence_starts)
+    for m in _WORD.finditer(text, start, end):
+        token = m.group()
+        for part in re.split(r"['’]s$|['’-]", token):
+            lower = part.lower()
+            if len(lower) < 3 or lower in function_words or lower in _WEEKDAYS \
+                    or lower in _MONTH_NAMES:
+                continue
+            key = lower[:_STEM]
+            if part[0].isupper() and m.start() not in starts:
+                names.add(key)
+            elif len(lower) >= 4:
+                content.add(key)
+    dates: set[str] = set()
+    for m in _DATE_WORD.finditer(text, start, end):
+        weekday, day1, month1, month2, day2 = m.groups()
+        if weekday:
+            dates.add(weekday.lower())
+        else:
+            dates.add(f"{(month1 or month2).lower()[:3]}-{int(day1 or day2)}")
+    return _Terms(frozenset(names), frozenset(content - names), frozenset(dates))
+
+
+def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like: list[bool],
+                     thresholds: Thresholds) -> dict[int, Verdict]:
+    """Blocks that belong to other stories, with the reason (see the module docstring)."""
+    blocks = lay.blocks
+    starts_by_block: dict[int, list[int]] = {}
+    for sent in lay.sentences:
+        starts_by_block.setdefault(sent.block, []).append(sent.start)
+    first_prose = next((b for b in range(len(blocks)) if b not in junk_blocks), None)
+    units = [b for b in range(len(blocks))
+             if b not in junk_blocks and not (blocks[b].marker and not blocks[b].marker[0].isdigit())
+             and (not heading_like[b] or b == first_prose)]
+    if len(units) < _OFF_TOPIC_MIN_PARAGRAPHS:
+        return {}
+    terms = {b: _terms(text, blocks[b].start, blocks[b].end, starts_by_block.get(b, []))
+             for b in units}
+    off: set[int] = set()
+    reasons: dict[int, str] = {}
+    # The first core is the middle of the article: tickers and sidebars sit at its edges.
+    margin = len(units) // 5
+    core = units[margin:len(units) - margin]
+    for _ in range(4):
+        term_count: Counter[str] = Counter()
+        date_count: Counter[str] = Counter()
+        for b in core:
+            term_count.update(terms[b].all)
+            date_count.update(terms[b].dates)
+        foreign: dict[int, tuple[float, bool, str]] = {}
+        for b in units:
+            t = terms[b]
+            mine = 1 if b in core else 0
+            all_terms = t.all
+            if len(all_terms) < _OFF_TOPIC_MIN_TERMS:
+                continue
+            weight = sum(2 if k in t.names else 1 for k in all_terms)
+            shared = sum(2 if k in t.names else 1 for k in all_terms if term_count[k] - mine > 0)
+            cohesion = shared / weight
+            novel = sum(1 for k in t.names if term_count[k] - mine <= 0) + sum(
+                1 for d in t.dates if date_count[d] - mine <= 0)
+            if cohesion < thresholds.off_topic_cohesion:
+                foreign[b] = (cohesion, True, f"off_topic: shares little with the story "
+                                              f"(cohesion {cohesion:.2f})")
+            elif novel >= thresholds.off_topic_novel_names:
+                foreign[b] = (cohesion, cohesion < 1.5 * thresholds.off_topic_cohesion,
+                              f"off_topic: {novel} names or dates the story does not have "
+                              f"(cohesion {cohesion:.2f})")
+        found = _runs(units, foreign, thresholds)
+        if set(found) == off:
+            break
+        off, reasons = set(found), found
+        core = [b for b in units if b not in off]
+    return {b: Verdict("off_topic", reasons[b]) for b in sorted(off)}
+
+
+def _runs(units: list[int], foreign: dict[int, tuple[float, bool, str]],
+          thresholds: Thresholds) -> dict[int, str]:
+    """Accepted runs of foreign units. A unit that is only suspect (new names and dates, yet
+    words in common with the story) joins a run when foreign units surround it."""
+    out: dict[int, str] = {}
+    run: list[int] = []
+    for position in range(len(units) + 1):
+        b = units[position] if position < len(units) else None
+        if b is not None and b in foreign:
+            run.append(position)
+            continue
+        while run and not foreign[units[run[0]]][1]:
+            run.pop(0)
+        while run and not foreign[units[run[-1]]][1]:
+            run.pop()
+        if run:
+            strong = sum(1 for p in run if foreign[units[p]][1])
+            at_edge = run[0] == 0 or run[-1] == len(units) - 1
+            lone_and_empty = (len(run) == 1 and at_edge and foreign[units[run[0]]][0]
+                              <= thresholds.off_topic_lone_cohesion)
+            if strong >= 3 or (strong >= 2 and at_edge) or lone_and_empty:
+                for p in run:
+                    out[units[p]] = foreign[units[p]][2]
+        run = []
+    return out
+
+
+# ---- quotes and speakers -----------------------------------------------------------------
+
+def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
+    """The sentence in lower case with quoted words blanked out (same length)."""
+    chars = list(text[start:end].lower())
+    for region in _regions_in(lay, start, end):
+        s, e = max(start, region.start), min(end, region.end)
+        chars[s - start:e - start] = " " * (e - s)
+    return "".join(chars)
+
+
+def _regions_in(lay: Layout, start: int, end: int) -> list:
+    import bisect
+
+    starts = _region_starts(lay)
+    i = bisect.bisect_right(starts, start) - 1
+    out = []
+    for region in lay.quotes[max(i, 0):]:
+        if region.start >= end:
+            break
+        if region.end > start:
+            out.append(region)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _region_starts(lay: Layout) -> list[int]:
+    return [r.start for r in lay.quotes]
+
+
+def _first_cue(name: str, voice: str) -> str:
+    cue, exception = _cues(name)
+    if cue is None:
+        return ""
+    blocked = [m.span() for m in exception.finditer(voice)] if exception else []
+    for m in cue.finditer(voice):
+        if not any(s <= m.start() and m.end() <= e for s, e in blocked):
+            return m.group()
+    return ""
+
+
+def quote_share(text: str, start: int, end: int, lay: Layout) -> float:
+    letters = sum(1 for c in text[start:end] if c.isalnum())
+    if not letters:
+        return 0.0
+    quoted = 0
+    for region in _regions_in(lay, start, end):
+        s, e = max(start, region.start), min(end, region.end)
+        quoted += sum(1 for c in text[s:e] if c.isalnum())
+    return quoted / letters
+
+
+def attributions(text: str, start: int, end: int, lay: Layout) -> list[Attribution]:
+    """Reporting verbs in the writer's voice within text[start:end], with their subjects
+    (pronouns not yet resolved)."""
+    voice = _writer_voice(text, start, end, lay)
+    out: list[Attribution] = []
+    for m in _said_verbs().finditer(voice):
+        verb_start, verb_end = start + m.start(), start + m.end()
+        if not text[verb_start].islower():
+            continue
+        before = voice[:m.start()].split()
+        if before and before[-1].strip(",") in _AUXILIARIES:
+            continue
+        subject, kind = _subject_before(text, start, verb_start, lay)
+        if not subject:
+            subject, kind = _subject_after(text, verb_end, end)
+        if subject:
+            out.append(Attribution(subject, kind, verb_start, verb_end))
+    return out
+
+
+def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tuple[str, str]:
+    left = max(start, verb_start - _SUBJECT_WINDOW)
+    for region in _regions_in(lay, left, verb_start):
+        left = max(left, min(region.end + 1, verb_start))
+    chunk = text[left:verb_start]
+    cut = max((chunk.rfind(c) for c in _HARD_BREAK), default=-1)
+    clause = chunk[cut + 1:]
+    relative = _RELATIVE.search(clause)
+    if relative:
+        clause = clause[:relative.start()]
+    # Walk back over comma-separated pieces: adverbs ("recently") and appositions
+    # ("X, a think tank, said") are skipped; brackets inside names ("(res.)") are kept.
+    pieces = clause.split(",")
+    for index in range(len(pieces) - 1, max(-1, len(pieces) - 4), -1):
+        words_ = pieces[index].split()
+        while words_ and (words_[-1] in _SUBJECT_ADVERBS or (
+                words_[-1].endswith("ly") and words_[-1].islower())):
+            words_.pop()
+        if not words_:
+            continue
+        if index < len(pieces) - 1 and words_[0].islower():
+            continue  # an apposition between commas
+        return _subject_phrase(" ".join(words_))
+    return "", ""
+
+
+def _subject_after(text: str, verb_end: int, end: int) -> tuple[str, str]:
+    chunk = text[verb_end:min(end, verb_end + _SUBJECT_WINDOW)]
+    stop = min((i for i in (chunk.find(c) for c in ",.;:") if i >= 0), default=len(chunk))
+    tokens = chunk[:stop].split()
+    run: list[str] = []
+    for token in tokens:
+        if token[0].isupper() or (run and token.lower() in _NAME_CONNECTORS) or token.startswith("("):
+            run.append(token)
+        else:
+            break
+    while run and not run[-1][0].isupper():
+        run.pop()
+    return (" ".join(run), "name") if run else ("", "")
+
+
+def _subject_phrase(phrase: str) -> tuple[str, str]:
+    tokens = phrase.split()
+    if not tokens:
+        return "", ""
+    last = tokens[-1].strip(",")
+    if last.lower() in _PRONOUNS and len(tokens) <= 2:
+        return last, "pronoun"
+    if last[:1].isupper():
+        run: list[str] = []
+        for token in reversed(tokens):
+            bare = token.strip(",")
+            if bare[:1].isupper() or bare.startswith("(") or bare.endswith(")") or (
+                    run and bare.lower() in _NAME_CONNECTORS):
+                run.append(bare)
+                if len(run) > 8:
+                    break
+            else:
+                break
+        run.reverse()
+        while run and (run[0].lower() in _NAME_CONNECTORS or run[0].startswith(")")):
+            run.pop(0)
+        if run and run[0].lower() in ("the", "a", "an"):
+            run.pop(0)
+        return (" ".join(run), "name") if run else ("", "")
+    if len(tokens) <= 8:
+        return phrase, "description"
+    return "", ""
+
+
+def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
+    """(speaker of each sentence, share of each sentence inside quote marks)."""
+    sentences = lay.sentences
+    shares = [quote_share(text, s.start, s.end, lay) for s in sentences]
+    found = [attributions(text, s.start, s.end, lay) for s in sentences]
+    last_named = ""
+    resolved: list[str] = []
+    for attrs in found:
+        speaker = ""
+        if attrs:
+            first = attrs[0]
+            if first.kind == "pronoun":
+                speaker = last_named
+            else:
+                speaker = first.speaker
+                if first.kind == "name":
+                    last_named = first.speaker
+        resolved.append(speaker)
+    # A quotation's speaker: an attribution in a sentence it touches, else an introduction
+    # ("X said:") in the sentence right before it; shared by all its sentences.
+    by_quotation: dict[int, list[int]] = {}
+    for i, sent in enumerate(sentences):
+        for region in _regions_in(lay, sent.start, sent.end):
+            members = by_quotation.setdefault(region.quotation, [])
+            if not members or members[-1] != i:
+                members.append(i)
+    speakers = list(resolved)
+    for _quotation, members in sorted(by_quotation.items()):
+        speaker = next((resolved[i] for i in reversed(members) if resolved[i]), "")
+        if not speaker:
+            before = members[0] - 1
+            if before >= 0 and text[sentences[before].start:sentences[before].end].rstrip() \
+                    .endswith(":"):
+                speaker = resolved[before]
+        if not speaker:
+            speaker = _colon_speaker(text, sentences[members[0]].start, lay)
+        previous = members[0] - 1
+        if not speaker and previous >= 0 and shares[previous] > 0 \
+                and sentences[previous].block == sentences[members[0]].block:
+            speaker = speakers[previous]  # "A," she said. "B." — B is hers too
+        for i in members:
+            if not speakers[i] or shares[i] > 0:
+                speakers[i] = speaker or speakers[i]
+    return speakers, shares
+
+
+def _colon_speaker(text: str, start: int, lay: Layout) -> str:
+    """ 'Name: "..."' — the speaker written before a colon that opens a quotation."""
+    regions = _regions_in(lay, start, start + _SUBJECT_WINDOW)
+    if not regions:
+        return ""
+    head = text[start:max(start, regions[0].start - 1)].rstrip()
+    if not head.endswith(":"):
+        return ""
+    speaker, kind = _subject_phrase(head[:-1].strip())
+    return speaker if kind == "name" and len(speaker.split()) <= 4 else ""
