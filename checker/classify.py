@@ -88,9 +88,9 @@ _DATE_WORD = re.compile(
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b)"
 )
 _MONTH_NAMES = frozenset(
-    "january february march april june july august september october november december".split()
+    ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being", "has", "have",
                           "had", "not", "never", "also"})
@@ -230,7 +230,10 @@ def _classify(text: str, lay: Layout, thresholds: Thresholds) -> tuple[Verdict, 
         if not block.marker:
             ends_intro = text[sent.start:sent.end].rstrip().endswith(":")
             hedged_intro = hedge if ends_intro and hedge else ""
-    return tuple(v if v is not None else Verdict("claim") for v in verdicts)
+    # Every segment carries its speaker, whatever its class (a heading or a ticker item
+    # quotes people too).
+    return tuple(Verdict(v.cls, v.reason, speakers[i]) if v is not None else
+                 Verdict("claim", "", speakers[i]) for i, v in enumerate(verdicts))
 
 
 def _edge_blocks(total: int) -> frozenset[int]:
@@ -449,13 +452,13 @@ def _runs(units: list[int], foreign: dict[int, tuple[float, bool, str]],
 def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
     """The sentence in lower case with quoted words blanked out (same length)."""
     chars = list(text[start:end].lower())
-    for region in _regions_in(lay, start, end):
+    for region in regions_in(lay, start, end):
         s, e = max(start, region.start), min(end, region.end)
         chars[s - start:e - start] = " " * (e - s)
     return "".join(chars)
 
 
-def _regions_in(lay: Layout, start: int, end: int) -> list:
+def regions_in(lay: Layout, start: int, end: int) -> list:
     import bisect
 
     starts = _region_starts(lay)
@@ -490,7 +493,7 @@ def quote_share(text: str, start: int, end: int, lay: Layout) -> float:
     if not letters:
         return 0.0
     quoted = 0
-    for region in _regions_in(lay, start, end):
+    for region in regions_in(lay, start, end):
         s, e = max(start, region.start), min(end, region.end)
         quoted += sum(1 for c in text[s:e] if c.isalnum())
     return quoted / letters
@@ -518,7 +521,7 @@ def attributions(text: str, start: int, end: int, lay: Layout) -> list[Attributi
 
 def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tuple[str, str]:
     left = max(start, verb_start - _SUBJECT_WINDOW)
-    for region in _regions_in(lay, left, verb_start):
+    for region in regions_in(lay, left, verb_start):
         left = max(left, min(region.end + 1, verb_start))
     chunk = text[left:verb_start]
     cut = max((chunk.rfind(c) for c in _HARD_BREAK), default=-1)
@@ -608,7 +611,7 @@ def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
     # ("X said:") in the sentence right before it; shared by all its sentences.
     by_quotation: dict[int, list[int]] = {}
     for i, sent in enumerate(sentences):
-        for region in _regions_in(lay, sent.start, sent.end):
+        for region in regions_in(lay, sent.start, sent.end):
             members = by_quotation.setdefault(region.quotation, [])
             if not members or members[-1] != i:
                 members.append(i)
@@ -634,7 +637,7 @@ def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
 
 def _colon_speaker(text: str, start: int, lay: Layout) -> str:
     """ 'Name: "..."' — the speaker written before a colon that opens a quotation."""
-    regions = _regions_in(lay, start, start + _SUBJECT_WINDOW)
+    regions = regions_in(lay, start, start + _SUBJECT_WINDOW)
     if not regions:
         return ""
     head = text[start:max(start, regions[0].start - 1)].rstrip()

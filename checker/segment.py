@@ -246,9 +246,8 @@ def _ends_sentence(text: str, block_start: int, block_end: int, mark: int, punct
     if kind == "ambiguous":
         word = _WORD_AHEAD.match(text, following, block_end)
         return bool(word) and kinds.get(word.group(1)) == "starter"
-    if len(token) == 1 and token.isupper():
-        return False  # an initial: "J. R. Smith"
-    return True
+    is_initial = len(token) == 1 and token.isupper()  # "J. R. Smith"
+    return not is_initial
 
 
 def _token_before(text: str, block_start: int, mark: int) -> str:
