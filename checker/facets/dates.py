@@ -1,18 +1,426 @@
-"""dates facets. (Being written: returns nothing yet.)"""
+"""Dates: every date a claim states, normalised to ISO 8601 with its precision and with the
+reason for any choice recorded in `note`.
+
+value      2026-02-03 | 2026-02 | 2026 | 1990s | 2026-W06 (a week) | --02-15 (day and
+           month whose year nothing gives)
+key        precision: day | week | month | year | decade | monthday
+noun       the weekday named beside the date ("Tuesday"), as the calendar spells it
+qualifier  since | by | until | before | after | early | mid | late | "" (and the
+           direction of a relative weekday: last | next)
+note       how it was read, e.g. "day-first: weekday Tuesday fits 2026-02-03, not
+           2026-03-02", "day-first: day > 12", "article convention: day-first",
+           "ambiguous; also 2026-03-02", "relative: 'last month' anchored to 2026-02-16",
+           "year from the publication date", "weekday Friday does not fit 2026-02-03"
+
+Forms read: numeric dates ("3.2.2026", "26/1/26", "2026-02-03"), written dates ("February 3,
+2026", "3 February 2026", "Feb. 3", "Sunday (15 February)", "February 2026"), years after a
+cue ("in 2023", "since 1992"), decades ("the 1990s", "the mid-1990s", "the early '90s"),
+relative dates ("yesterday", "last month", "earlier this week") and weekdays ("on Tuesday",
+"last Friday"), the last two anchored to the article's publication date when it is known
+(and left out when it is not). Month and weekday names come from `data/date_names.csv`;
+relative phrases, year cues and future markers from `data/relative_dates.csv`.
+
+A numeric date whose day and month could be swapped is read day-first or month-first by,
+in order: a part above 12; the weekday named beside it; the article's own unambiguous
+numeric dates; else it is read day-first and the note says "ambiguous; also <other>", for
+`resolve_across_sources` to settle with other sources' dates. Two-digit years take the
+century that puts them nearest the publication date (else 1969-2068).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.lexicon import table
+from checker.textutil import LineIndex, fold
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_AMBIGUOUS = "ambiguous; also "
+_Emit = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]  # casefolded name -> 1..12
+    weekdays: dict[str, int]  # casefolded name -> 0..6
+    relative: dict[str, tuple[str, int]]  # phrase -> (unit, offset)
+    weekday_cues: dict[str, int]
+    year_cues: dict[str, str]  # phrase -> qualifier
+    future: tuple[str, ...]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    month_first: re.Pattern[str]
+    day_first: re.Pattern[str]
+    month_year: re.Pattern[str]
+    decade: re.Pattern[str]
+    year: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    weekday_re: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    weekday_after: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def _tables() -> _Tables:
+    names = table("date_names")
+    months = {r["name"].casefold(): int(r["number"]) for r in names if r["kind"] == "month"}
+    weekdays = {r["name"].casefold(): int(r["number"]) for r in names if r["kind"] == "weekday"}
+    rel = table("relative_dates")
+    relative = {r["phrase"].casefold(): (r["unit"], int(r["offset"])) for r in rel
+                if r["kind"] == "relative"}
+    weekday_cues = {r["phrase"].casefold(): int(r["offset"]) for r in rel if r["kind"] == "weekday"}
+    year_cues = {r["phrase"].casefold(): r["qualifier"] for r in rel if r["kind"] == "year_cue"}
+    future = tuple(r["phrase"].casefold() for r in rel if r["kind"] == "future")
+    # Month and weekday names are matched capitalised ("May", never the verb "may").
+    month = rf"(?P<month>{_alternation([r['name'] for r in names if r['kind'] == 'month'])})\.?"
+    weekday = _alternation([r["name"] for r in names if r["kind"] == "weekday"])
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
+    return _Tables(
+        months=months, weekdays=weekdays, relative=relative, weekday_cues=weekday_cues,
+        year_cues=year_cues, future=future,
+        numeric=re.compile(r"(?<![\w.,/:+-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                           r"(?P<y>\d{4}|\d{2})(?![\w%]|[./:-]\d)"),
+        iso=re.compile(r"(?<![\w.,/:+-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w%]|[./:-]\d)"),
+        month_first=re.compile(rf"\b{month}\s{{1,3}}{day}\b(?!:)(?:,?\s{{1,3}}{year}\b)?"),
+        day_first=re.compile(rf"\b{day}\s{{1,3}}(?:of\s{{1,3}})?{month}(?:,?\s{{1,3}}{year}\b)?"),
+        month_year=re.compile(rf"\b{month},?\s{{1,3}}{year}\b"),
+        decade=re.compile(r"(?:\b(?P<q>early|mid|late)[- ])?(?:\b(?P<c>1[5-9]|2\d)|'|\u2019)"
+                          r"(?P<d>\d)0s\b", re.I),
+        year=re.compile(rf"\b(?P<cue>{_alternation(list(year_cues))})(?:[- ]|\s+the\s+(?:year\s+)?)"
+                        rf"{year}\b(?![,.]\d|s\b|%|-\d)", re.I),
+        relative_re=re.compile(rf"\b(?:{_alternation(list(relative))})\b", re.I),
+        weekday_re=re.compile(rf"\b(?:(?P<cue>{_alternation(list(weekday_cues))})\s+)?"
+                              rf"(?P<weekday>{weekday})\b", re.I),
+        weekday_before=re.compile(rf"\b(?P<weekday>{weekday})\.?,?\s*(?:\(\s*)?(?:the\s+)?$"),
+        weekday_after=re.compile(rf"^\)?\s*,?\s*\(?\s*(?P<weekday>{weekday})\b"),
+    )
+
+
+@dataclass(frozen=True)
+class _Convention:
+    day_first: int  # unambiguous day-first numeric dates in the article
+    month_first: int
+    year: int  # the commonest year among the article's full dates (0: none)
+
+
+@lru_cache(maxsize=16)
+def _convention(text: str) -> _Convention:
+    t = _tables()
+    folded = fold(text)
+    day_first = month_first = 0
+    years: Counter[int] = Counter()
+    for m in t.numeric.finditer(folded):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 and 1 <= b <= 12:
+            day_first += 1
+        elif b > 12 and 1 <= a <= 12:
+            month_first += 1
+        if len(m["y"]) == 4:
+            years[int(m["y"])] += 1
+    for pattern in (t.month_first, t.day_first):
+        for m in pattern.finditer(folded):
+            if m["year"]:
+                years[int(m["year"])] += 1
+    year = min(years, key=lambda y: (-years[y], y)) if years else 0
+    return _Convention(day_first, month_first, year)
+
+
+def _anchor(published: str) -> date | None:
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    return []
+    t = _tables()
+    text = fold(segment.text)
+    anchor = _anchor(ctx.published)
+    out: list[Facet] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def emit(start: int, end: int, value: str, key: str, *, noun: str = "", qualifier: str = "",
+             note: str = "") -> None:
+        taken.append((start, end))
+        out.append(Facet("date", segment.start + start, segment.start + end,
+                         segment.text[start:end], value, key=key, qualifier=qualifier,
+                         noun=noun, note=note))
+
+    for m in t.iso.finditer(text):
+        d = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is not None:
+            weekday, wnote = _weekday_beside(text, m.start(), m.end(), d, t, taken)
+            emit(m.start(), m.end(), d.isoformat(), "day", noun=weekday, note=wnote)
+    for m in t.numeric.finditer(text):
+        if free(m.start(), m.end()):
+            _numeric(m, text, ctx, anchor, t, taken, emit)
+    for pattern in (t.month_first, t.day_first):
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                _written(m, text, ctx, anchor, t, taken, emit)
+    for m in t.month_year.finditer(text):
+        if free(m.start(), m.end()):
+            emit(m.start(), m.end(), f"{int(m['year']):04d}-{t.months[m['month'].casefold()]:02d}",
+                 "month")
+    for m in t.decade.finditer(text):
+        if free(m.start(), m.end()):
+            century = m["c"] or ""
+            if not century:
+                continue  # "the '90s": the century is a guess; left out
+            emit(m.start(), m.end(), f"{century}{m['d']}0s", "decade",
+                 qualifier=(m["q"] or "").casefold())
+    for m in t.year.finditer(text):
+        if free(m.start("year"), m.end("year")):
+            emit(m.start("year"), m.end("year"), m["year"], "year",
+                 qualifier=t.year_cues.get(m["cue"].casefold(), ""))
+    if anchor is not None:
+        for m in t.relative_re.finditer(text):
+            if free(m.start(), m.end()):
+                phrase = m.group().casefold()
+                unit, offset = t.relative[phrase]
+                value, key = _relative(anchor, unit, offset)
+                emit(m.start(), m.end(), value, key,
+                     note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
+        future = any(re.search(rf"\b{re.escape(f)}\b", text.casefold()) for f in t.future)
+        for m in t.weekday_re.finditer(text):
+            if not free(m.start("weekday"), m.end("weekday")) or not m["weekday"][0].isupper():
+                continue
+            if len(m["weekday"]) <= 3 and not m["cue"]:
+                continue  # "Sun", "Sat" alone are too often other words
+            cue = (m["cue"] or "").casefold()
+            weekday = t.weekdays[m["weekday"].casefold()]
+            offset = t.weekday_cues.get(cue, 0)
+            d = _weekday_date(anchor, weekday, offset, future)
+            direction = {-1: "last", 1: "next"}.get(offset, "")
+            emit(m.start(), m.end(), d.isoformat(), "day", noun=_WEEKDAY_NAMES[weekday],
+                 qualifier=direction,
+                 note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
+    return out
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_beside(text: str, start: int, end: int, d: date | None, t: _Tables,
+                    taken: list[tuple[int, int]]) -> tuple[str, str]:
+    """The weekday named right before or after a date (marked taken) and a note when it does
+    not fit the date."""
+    name = ""
+    window = max(0, start - 24)
+    before = t.weekday_before.search(text[window:start])
+    if before:
+        name = before["weekday"]
+        taken.append((window + before.start("weekday"), window + before.end("weekday")))
+    else:
+        after = t.weekday_after.match(text[end:end + 24])
+        if after:
+            name = after["weekday"]
+            taken.append((end + after.start("weekday"), end + after.end("weekday")))
+    if not name:
+        return "", ""
+    weekday = t.weekdays[name.casefold()]
+    full = _WEEKDAY_NAMES[weekday]
+    if d is not None and d.weekday() != weekday:
+        return full, f"weekday {full} does not fit {d.isoformat()}"
+    return full, ""
+
+
+def _full_year(two_digits: int, anchor: date | None, fallback: int) -> int:
+    reference = anchor.year if anchor else (fallback or 0)
+    if reference:
+        century = reference - reference % 100
+        choices = (century - 100 + two_digits, century + two_digits, century + 100 + two_digits)
+        return min(choices, key=lambda y: (abs(y - reference), y))
+    return 2000 + two_digits if two_digits < 69 else 1900 + two_digits
+
+
+def _numeric(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
+             taken: list[tuple[int, int]], emit: _Emit) -> None:
+    a, b = int(m["a"]), int(m["b"])
+    notes: list[str] = []
+    if len(m["y"]) == 2:
+        year = _full_year(int(m["y"]), anchor, _convention(ctx.text).year)
+        notes.append(f"two-digit year {m['y']} read as {year}")
+    else:
+        year = int(m["y"])
+    day_first = _make_date(year, b, a)
+    month_first = _make_date(year, a, b)
+    if day_first is None and month_first is None:
+        return
+    weekday_name, _ = _weekday_beside(text, m.start(), m.end(), None, t, taken)
+    chosen: date
+    if day_first is None or month_first is None or day_first == month_first:
+        chosen = day_first or month_first  # type: ignore[assignment]
+        if a != b:
+            notes.insert(0, "day-first: day > 12" if chosen == day_first else "month-first: day > 12")
+    elif weekday_name and (day_first.weekday() == t.weekdays[weekday_name.casefold()]) != (
+            month_first.weekday() == t.weekdays[weekday_name.casefold()]):
+        fits_day_first = day_first.weekday() == t.weekdays[weekday_name.casefold()]
+        chosen, other = (day_first, month_first) if fits_day_first else (month_first, day_first)
+        order = "day-first" if fits_day_first else "month-first"
+        notes.insert(0, f"{order}: weekday {weekday_name} fits {chosen.isoformat()}, "
+                        f"not {other.isoformat()}")
+    else:
+        conv = _convention(ctx.text)
+        if conv.day_first and not conv.month_first:
+            chosen = day_first
+            notes.insert(0, "article convention: day-first")
+        elif conv.month_first and not conv.day_first:
+            chosen = month_first
+            notes.insert(0, "article convention: month-first")
+        else:
+            chosen = day_first
+            notes.insert(0, f"{_AMBIGUOUS}{month_first.isoformat()}")
+    if weekday_name and chosen.weekday() != t.weekdays[weekday_name.casefold()]:
+        notes.append(f"weekday {weekday_name} does not fit {chosen.isoformat()}")
+    emit(m.start(), m.end(), chosen.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
+
+
+def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
+             taken: list[tuple[int, int]], emit: _Emit) -> None:
+    month = t.months[m["month"].casefold()]
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return
+    weekday_name, _ = _weekday_beside(text, m.start(), m.end(), None, t, taken)
+    weekday = t.weekdays[weekday_name.casefold()] if weekday_name else None
+    notes: list[str] = []
+    if m["year"]:
+        d = _make_date(int(m["year"]), month, day)
+        if d is None:
+            return
+    else:
+        d, how = _infer_year(month, day, weekday, anchor, _convention(ctx.text).year)
+        if d is None:
+            if _make_date(2000, month, day) is None:  # 2000 is a leap year: any real day fits
+                return
+            emit(m.start(), m.end(), f"--{month:02d}-{day:02d}", "monthday", noun=weekday_name,
+                 note="year unknown")
+            return
+        notes.append(how)
+    if weekday is not None and d.weekday() != weekday:
+        notes.append(f"weekday {weekday_name} does not fit {d.isoformat()}")
+    emit(m.start(), m.end(), d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
+
+
+def _infer_year(month: int, day: int, weekday: int | None, anchor: date | None,
+                article_year: int) -> tuple[date | None, str]:
+    if anchor is not None:
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                   if (d := _make_date(y, month, day)) is not None]
+        if weekday is not None and any(d.weekday() == weekday for d in options):
+            options = [d for d in options if d.weekday() == weekday]
+        best = min(options, key=lambda d: (abs((d - anchor).days), d)) if options else None
+        return best, f"year from the publication date {anchor.isoformat()}"
+    if article_year:
+        return _make_date(article_year, month, day), f"year from the article's dates ({article_year})"
+    return None, ""
+
+
+def _relative(anchor: date, unit: str, offset: int) -> tuple[str, str]:
+    if unit == "day":
+        return (anchor + timedelta(days=offset)).isoformat(), "day"
+    if unit == "week":
+        year, week, _ = (anchor + timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}", "week"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    return f"{anchor.year + offset:04d}", "year"
+
+
+def _weekday_date(anchor: date, weekday: int, offset: int, future: bool) -> date:
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if offset < 0:
+        return anchor - timedelta(days=back or 7)
+    if offset > 0:
+        return anchor + timedelta(days=ahead or 7)
+    return anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
+
+
+_DATELINE_PREFIX = re.compile(r"^(?:(?:published|updated|posted|date)(?:\s+on)?\s*:?\s*)?", re.I)
+_DATELINE_TIME = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+                            re.I)
+
+
+def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
+    """(ISO date, 1-based line) of a line near the top of the article that is only a date
+    ("26/1/26", "February 18, 2025", "Published: Tuesday 3 February 2026, 10:30"); None when
+    there is none or its day and month cannot be told apart."""
+    lines = LineIndex.of(text)
+    seen = 0
+    for line in re.finditer(r"[^\r\n]+", text[body_start:body_start + 20_000]):
+        stripped = line.group().strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        if len(stripped) > 60:
+            continue
+        core = _DATELINE_TIME.sub("", _DATELINE_PREFIX.sub("", fold(stripped)))
+        offset = body_start + line.start() + line.group().index(stripped[0])
+        ctx = ArticleContext(source="", text=text, published="", title="")
+        seg = Segment(claim_id="", source="", start=0, end=len(core), text=core, cls="dateline")
+        facets = [f for f in extract(seg, [], ctx) if f.key == "day"]
+        if len(facets) != 1 or _AMBIGUOUS in facets[0].note:
+            continue
+        rest = core[:facets[0].start] + core[facets[0].end:]
+        if re.fullmatch(r"[\s,()]*(?:[A-Za-z]+\.?)?[\s,()]*", rest) and (
+                not re.search(r"[A-Za-z]", rest) or facets[0].noun):
+            return facets[0].value, lines.line(offset)
+    return None
 
 
 def resolve_across_sources(facets: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Resolve ambiguous numeric dates by the article's own conventions or other sources."""
+    """Settle numeric dates still marked ambiguous: by other sources' unambiguous dates for
+    the same day-month pair (the article's own conventions were applied at extraction)."""
+    if facets.empty:
+        return facets
+    is_date = facets["facet"] == "date"
+    ambiguous = is_date & facets["note"].astype(str).str.contains(_AMBIGUOUS, regex=False)
+    if not ambiguous.any():
+        return facets
+    settled = facets[is_date & (facets["key"] == "day") & ~ambiguous]
+    by_value: dict[str, set[str]] = {}
+    for value, source in zip(settled["value"], settled["source"], strict=True):
+        by_value.setdefault(str(value), set()).add(str(source))
+    facets = facets.copy()
+    for idx in facets.index[ambiguous]:
+        row = facets.loc[idx]
+        note = str(row["note"])
+        other = note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
+        current = str(row["value"])
+        current_sources = sorted(by_value.get(current, set()) - {row["source"]})
+        other_sources = sorted(by_value.get(other, set()) - {row["source"]})
+        if current_sources and not other_sources:
+            facets.at[idx, "note"] = note.replace(
+                f"{_AMBIGUOUS}{other}", f"other sources: {current} ({', '.join(current_sources)}), "
+                                        f"not {other}")
+        elif other_sources and not current_sources:
+            facets.at[idx, "value"] = other
+            facets.at[idx, "note"] = note.replace(
+                f"{_AMBIGUOUS}{other}", f"other sources: {other} ({', '.join(other_sources)}), "
+                                        f"not {current}")
     return facets

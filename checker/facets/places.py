@@ -1,11 +1,345 @@
-"""places facets. (Being written: returns nothing yet.)"""
+"""Places and metonyms: countries, regions and cities named in a claim, resolved through the
+gazetteer (checker.gazetteer), and capitals or big cities that stand for a government.
+
+place    value = the gazetteer's name ("Kyiv" for "Kiev", "United States" for "U.S."),
+         key = ISO 3166-1 alpha-2 code of its country ("" for regions spanning several),
+         qualifier = city | country | region,
+         note = "<gazetteer id>; <how it was accepted>" (country, capital, big city,
+         cue 'in', "-based", listed with places, followed by its country)
+metonym  a city standing for a government ("<City> signed", "talks between <City> and
+         <City>", "<City>'s decision", "both <City> and <City> are keen"):
+         value = the country's name (or what `data/metonym_overrides.csv` says the city
+         stands for), key = its code, text = the city as written, note = "cue '<cue>'"
+
+Rules, each driven by a data table:
+- a country or region is a place wherever it is named;
+- a city is a place when it is a capital or bigger than
+  `Thresholds.city_without_cue_population`, or with a cue: a locative word before it
+  (`data/place_cues.txt`: "in", "near", "outside"...), "-based" after it, ", <its country>"
+  after it, or a list of places it stands in ("X, Y and Z");
+- names that are also common words or first names (`data/place_stopwords.txt`: "Nice",
+  "Victoria") need a cue even when big;
+- nothing inside a person, organisation, date or figure found earlier; nothing followed by a
+  word that makes it part of a name (`data/place_name_followers.txt`: "<City> Post",
+  "<City> University", "<City> Accords");
+- month and weekday names are never places;
+- a city becomes a metonym, not a place, when it is a capital or bigger than
+  `Thresholds.metonym_city_population`, is not right after a locative word, and a cue from
+  `data/metonym_cues.csv` applies.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
+from checker.config import Thresholds
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.gazetteer import Gazetteer, Place, load
+from checker.lexicon import entries, table
+from checker.textutil import fold, match_key
+
+_BLOCKING_FACETS = frozenset({"person", "org", "date", "figure"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.'][^\W\d_]+)*\.?")
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Rules:
+    gazetteer: Gazetteer
+    cues: tuple[tuple[str, ...], ...]  # locative cues as word tuples, longest first
+    stopwords: frozenset[str]  # match keys
+    followers: frozenset[str]
+    calendar_words: frozenset[str]
+    after: tuple[tuple[str, str, bool], ...]  # (folded cue, cue, needs a pair)
+    before: tuple[tuple[str, str, bool], ...]
+    possessive: frozenset[str]
+    overrides: dict[str, tuple[str, str]]  # city ident or key -> (value, key)
+    no_cue_population: int
+    metonym_population: int
+
+
+@cache
+def _rules() -> _Rules:
+    thresholds = Thresholds()
+    cues = sorted((tuple(c.casefold().split()) for c in entries("place_cues")), key=lambda c: -len(c))
+    metonym_rows = table("metonym_cues")
+
+    def cue_rows(position: str) -> tuple[tuple[str, str, bool], ...]:
+        rows = [(r["cue"].casefold(), r["cue"], r.get("pair", "no") == "yes")
+                for r in metonym_rows if r["position"] == position]
+        return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+    return _Rules(
+        gazetteer=load(),
+        cues=tuple(cues),
+        stopwords=frozenset(match_key(w) for w in entries("place_stopwords")),
+        followers=frozenset(match_key(w) for w in entries("place_name_followers")),
+        calendar_words=frozenset(match_key(r["name"]) for r in table("date_names")
+                                 if len(r["name"]) > 3),
+        after=cue_rows("after"),
+        before=cue_rows("before"),
+        possessive=frozenset(r["cue"].casefold() for r in metonym_rows
+                             if r["position"] == "possessive"),
+        overrides={match_key(r["city"]): (r["value"], r["key"]) for r in table("metonym_overrides")},
+        no_cue_population=thresholds.city_without_cue_population,
+        metonym_population=thresholds.metonym_city_population,
+    )
+
+
+@dataclass
+class _Mention:
+    start: int  # offsets within the segment's text
+    end: int
+    written: str
+    candidates: tuple[Place, ...]
+    possessive: bool
+    chosen: Place | None = None
+    how: str = ""
+    metonym_cue: str = ""
+    locative: bool = False
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    return []
+    rules = _rules()
+    text = fold(segment.text)
+    blocked = [(f.start - segment.start, f.end - segment.start) for f in found
+               if f.facet in _BLOCKING_FACETS]
+    mentions = _find_mentions(text, rules, blocked)
+    if not mentions:
+        return []
+    for m in mentions:
+        _accept(m, text, rules)
+    _accept_lists(mentions, text)
+    _find_metonyms(mentions, text, rules)
+    out: list[Facet] = []
+    for m in mentions:
+        start, end = segment.start + m.start, segment.start + m.end
+        original = segment.text[m.start:m.end]
+        if m.metonym_cue:
+            city = m.chosen or _best_city(m)
+            assert city is not None
+            value, key = _stands_for(city, rules)
+            out.append(Facet("metonym", start, end, original, value, key=key,
+                             qualifier="city", note=f"{city.ident}; cue '{m.metonym_cue}'"))
+        elif m.chosen is not None:
+            out.append(Facet("place", start, end, original, m.chosen.name, key=m.chosen.iso,
+                             qualifier=m.chosen.kind, note=f"{m.chosen.ident}; {m.how}"))
+    return out
+
+
+def _find_mentions(text: str, rules: _Rules, blocked: list[tuple[int, int]]) -> list[_Mention]:
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+    mentions: list[_Mention] = []
+    max_words = min(rules.gazetteer.max_words, _MAX_WORDS)
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        if not text[start].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(max_words, len(tokens) - i), 0, -1):
+            last = i + n - 1
+            if any(text[tokens[k][1]:tokens[k + 1][0]] not in (" ", "-") for k in range(i, last)):
+                continue
+            end = tokens[last][1]
+            if not text[tokens[last][0]].isupper():
+                continue
+            hit = _lookup(text, start, end, rules)
+            if hit is not None:
+                hit_end, candidates, possessive = hit
+                hit = (last, hit_end, candidates, possessive)
+                break
+        if hit is None:
+            i += 1
+            continue
+        last, end, candidates, possessive = hit
+        written = text[start:end]
+        if not any(s < end and start < e for s, e in blocked) and not (
+                last == i and match_key(written) in rules.calendar_words):
+            mentions.append(_Mention(start, end, written, candidates, possessive))
+        i = last + 1
+    return mentions
+
+
+def _lookup(text: str, start: int, end: int, rules: _Rules) -> tuple[int, tuple[Place, ...], bool] | None:
+    """(end of the name, candidates, possessive) for the words text[start:end], trying the
+    form as written, without a possessive "'s", and without a sentence's full stop."""
+    written = text[start:end]
+    forms = [(end, False)]
+    if written.endswith("'s"):
+        forms.append((end - 2, True))
+    if written.endswith("."):
+        forms.append((end - 1, False))
+    for form_end, possessive in forms:
+        candidates = rules.gazetteer.lookup(text[start:form_end])
+        if candidates:
+            return form_end, candidates, possessive
+    return None
+
+
+def _accept(m: _Mention, text: str, rules: _Rules) -> None:
+    if _followed_by_name_word(m, text, rules):
+        return
+    cue = _locative_cue(text, m.start, rules)
+    m.locative = bool(cue)
+    key = match_key(m.written)
+    stop = key in rules.stopwords
+    first = m.candidates[0]
+    qualified_country = _followed_by_country(m, text, rules)
+    if qualified_country is not None:
+        m.chosen, m.how = qualified_country, "followed by its country"
+        return
+    if first.kind in ("country", "region"):
+        if stop and not cue:
+            return
+        m.chosen, m.how = first, first.kind if not cue else f"cue '{cue}'"
+        return
+    if cue:
+        m.chosen, m.how = first, f"cue '{cue}'"
+    elif re.match(r"-based\b", text[m.end:]):
+        m.chosen, m.how = first, "'-based'"
+    elif not stop and first.capital:
+        m.chosen, m.how = first, "capital"
+    elif not stop and first.population >= rules.no_cue_population:
+        m.chosen, m.how = first, "big city"
+
+
+def _followed_by_name_word(m: _Mention, text: str, rules: _Rules) -> bool:
+    if m.possessive:
+        return False
+    nxt = re.match(r"[ -]([^\W\d_]+)", text[m.end:])
+    return bool(nxt and nxt.group(1)[0].isupper() and match_key(nxt.group(1)) in rules.followers)
+
+
+def _locative_cue(text: str, start: int, rules: _Rules) -> str:
+    before = text[max(0, start - 40):start].casefold().split()
+    for cue in rules.cues:
+        if tuple(before[-len(cue):]) == cue:
+            return " ".join(cue)
+    return ""
+
+
+def _followed_by_country(m: _Mention, text: str, rules: _Rules) -> Place | None:
+    """"Paris, Texas" / "Florence, Italy": the city of that name in that country or state."""
+    if m.candidates[0].kind != "city" and all(c.kind != "city" for c in m.candidates):
+        return None
+    after = re.match(r", ([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)", text[m.end:])
+    if not after:
+        return None
+    for container in rules.gazetteer.lookup(after.group(1)):
+        if container.kind not in ("country", "region") or not container.iso:
+            continue
+        for c in m.candidates:
+            if c.kind == "city" and c.iso == container.iso:
+                return c
+    return None
+
+
+def _accept_lists(mentions: list[_Mention], text: str) -> None:
+    """A city listed beside accepted places ("X, Y and Z") is a place too."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in itertools.pairwise(mentions):
+            if re.fullmatch(r",? (?:and|or) |, ", text[a.end:b.start]) is None:
+                continue
+            for this, other in ((a, b), (b, a)):
+                if this.chosen is None and other.chosen is not None and not this.metonym_cue:
+                    this.chosen, this.how = this.candidates[0], "listed with places"
+                    changed = True
+
+
+def _best_city(m: _Mention) -> Place | None:
+    return next((c for c in m.candidates if c.kind == "city"), None)
+
+
+def _metonym_eligible(m: _Mention, rules: _Rules) -> Place | None:
+    if m.locative:
+        return None
+    if m.chosen is not None and m.chosen.kind != "city":
+        return None
+    if m.chosen is None and m.candidates[0].kind != "city":
+        return None
+    city = m.chosen or _best_city(m)
+    if city is None:
+        return None
+    if city.capital or city.population >= rules.metonym_population:
+        return city
+    return None
+
+
+def _find_metonyms(mentions: list[_Mention], text: str, rules: _Rules) -> None:
+    # Coordinated pairs first: "<City> and <City>" share the cue before or after them.
+    paired: set[int] = set()
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if text[a.end:b.start] != " and ":
+            continue
+        ca, cb = _metonym_eligible(a, rules), _metonym_eligible(b, rules)
+        if ca is None and cb is None:
+            continue
+        if (a.chosen is None and ca is None) or (b.chosen is None and cb is None):
+            continue  # a non-city or an unknown word beside a metonym: leave both alone
+        cue = _cue_before(text, a.start, rules, pair=True) or _cue_after(text, b.end, rules)
+        if cue and _city_or_eligible(a) and _city_or_eligible(b):
+            a.metonym_cue = b.metonym_cue = cue
+            paired.update((k, k + 1))
+    for k, m in enumerate(mentions):
+        if k in paired or _metonym_eligible(m, rules) is None:
+            continue
+        cue = ""
+        if m.possessive:
+            cue = _possessive_cue(text, m.end, rules)
+        else:
+            cue = _cue_before(text, m.start, rules, pair=False) or _cue_after(text, m.end, rules)
+        if cue:
+            m.metonym_cue = cue
+
+
+def _city_or_eligible(m: _Mention) -> bool:
+    return not m.locative and _best_city(m) is not None and (
+        m.chosen is None or m.chosen.kind == "city")
+
+
+def _cue_after(text: str, end: int, rules: _Rules) -> str:
+    rest = text[end:end + 40].casefold()
+    if rest.startswith("'s"):
+        return ""
+    rest = rest.lstrip(" ,")
+    for folded, cue, _pair in rules.after:
+        if rest.startswith(folded) and not rest[len(folded):len(folded) + 1].isalnum():
+            return cue
+    return ""
+
+
+def _cue_before(text: str, start: int, rules: _Rules, *, pair: bool) -> str:
+    before = text[max(0, start - 40):start].casefold().rstrip()
+    for folded, cue, needs_pair in rules.before:
+        if needs_pair and not pair:
+            continue
+        if before.endswith(folded) and not before[-len(folded) - 1:-len(folded)].isalnum():
+            return cue
+    return ""
+
+
+def _possessive_cue(text: str, end: int, rules: _Rules) -> str:
+    words = re.findall(r"[^\W\d_]+", text[end + 2:end + 60].casefold())[:4]
+    for n in range(min(3, len(words)), 0, -1):  # the noun may follow up to two words
+        for size in (2, 1):
+            phrase = " ".join(words[n - size:n]) if n - size >= 0 else ""
+            if phrase in rules.possessive:
+                return f"'s {phrase}"
+    return ""
+
+
+def _stands_for(city: Place, rules: _Rules) -> tuple[str, str]:
+    override = rules.overrides.get(match_key(city.name))
+    if override is not None:
+        return override
+    country = rules.gazetteer.country(city.iso)
+    return (country.name if country else city.iso), city.iso
