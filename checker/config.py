@@ -56,6 +56,10 @@ class Thresholds:
     quote_similarity: float = 60.0
     #: Two figures agree when they differ by at most this fraction ("about 30,000" vs 31,000).
     figure_tolerance: float = 0.05
+    #: A city this big (or a capital) is a place without a cue such as "in" (places facet).
+    city_without_cue_population: int = 1_000_000
+    #: A city this big (or a capital) can stand for its government: "<City> signed".
+    metonym_city_population: int = 250_000
 
 
 @dataclass(frozen=True)
