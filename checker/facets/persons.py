@@ -53,6 +53,7 @@ _MAX_UNTITLED_WORDS = 3
 _MAX_PREFIX = 6
 _MAX_ROLE = 18
 _ROLE_CONNECTORS = frozenset({"of", "to", "for", "at", "in", "on"})
+_COMPLEMENT_LINKS = frozenset({"of", "for", "to", "and", "on"})
 _COPULAS = frozenset({"is", "was"})
 _ROLE_END = frozenset({",", ".", ";", ":", "(", ")", '"', "!", "?", "-"})
 #: A segment with this many capitalised longer words and no lower-case one is a headline.
@@ -139,7 +140,20 @@ def _name_word(toks: Tokens, k: int) -> bool:
             or key in lx.modifiers or (key,) in lx.titles or (key,) in lx.honorifics
             or (key,) in lx.demonyms):
         return False
-    return not (text.endswith(".") and len(text) > 2 and "." not in text[:-1])
+    if text.endswith(".") and len(text) > 2 and "." not in text[:-1]:
+        return False
+    return not _glued(text)
+
+
+def _glued(word: str) -> bool:
+    """Two words glued by lost whitespace ("CityJohn"): a capital after three lower-case
+    letters. ("McDonald", "DeSantis", "MacArthur" have at most two.)"""
+    run = 0
+    for ch in word:
+        if ch.isupper() and run >= 3:
+            return True
+        run = run + 1 if ch.islower() else 0
+    return False
 
 
 def _name_run(toks: Tokens, j: int, blocked: Sequence[bool]) -> int:
@@ -289,7 +303,8 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
         if name_end == i:
             i += 1
             continue
-        mention = _untitled(toks, i, name_end, blocked, known, title_case)
+        floor = out[-1].name_last + 1 if out else 0
+        mention = _untitled(toks, i, name_end, known, title_case, floor)
         if mention is not None:
             out.append(mention)
         i = name_end
@@ -314,19 +329,40 @@ def _join(toks: Tokens, first: int, end: int) -> str:
     return "".join(parts)
 
 
+def _in_title_complement(toks: Tokens, i: int, floor: int) -> bool:
+    """True when the words from i continue a title's complement ("Commissioner for ...")."""
+    if i == 0 or toks.cap[i - 1] or toks.key[i - 1] not in _COMPLEMENT_LINKS:
+        return False
+    k = i - 2
+    while k >= floor and i - k <= _MAX_ROLE:
+        text = toks.text[k]
+        if _title_at(toks, k) > k:
+            return True
+        if toks.cap[k] or text == POSSESSIVE or toks.key[k] in _COMPLEMENT_LINKS or toks.key[k] == "the":
+            k -= 1
+            continue
+        return False
+    return False
+
+
 def _titled_name_ok(toks: Tokens, first: int, end: int) -> bool:
     if end - first == 1:
         return not is_country(toks.text[first])
     return not is_place(" ".join(toks.text[first:end]))
 
 
-def _untitled(toks: Tokens, first: int, end: int, blocked: Sequence[bool],
-              known: frozenset[str] | None, title_case: bool) -> Mention | None:
+def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
+              title_case: bool, floor: int) -> Mention | None:
     n = len(toks)
     while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
         first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
+    if _in_title_complement(toks, first, floor):
+        # "Minister of Energy and Climate Ana Ruiz": the last two words are the name.
+        if end - first < 3:
+            return None
+        first = end - 2
     # The name must be the whole capitalised run ("Harbour Bridge Run" is no person).
-    if end < n and toks.cap[end] and toks.text[end][:1].isalpha() and not blocked[end]:
+    if end < n and toks.cap[end] and toks.text[end][:1].isalpha():
         return None
     if end + 1 < n and toks.text[end] == "(" and toks.cap[end + 1]:
         return None  # "<Name> (<gloss>)": a place or thing with its translation
