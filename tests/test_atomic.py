@@ -1,0 +1,74 @@
+"""Atomic output: all files or none, nothing outside the output folders, no temp files left."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from checker import atomic
+from checker.atomic import OutsideOutputError, signals_deferred, write_all_atomic, write_atomic
+
+
+def test_write_atomic_replaces_the_file_and_leaves_no_temp_files(tmp_path):
+    target = tmp_path / "out" / "report.md"
+    write_atomic(target, "first\n")
+    write_atomic(target, b"second\n")
+    assert target.read_bytes() == b"second\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.md"]
+
+
+def test_write_all_atomic_writes_everything_and_removes_what_it_is_told(tmp_path):
+    old = tmp_path / "claims" / "gone.csv"
+    old.parent.mkdir()
+    old.write_text("old")
+    files = {tmp_path / "reports" / "a.md": "A", tmp_path / "claims" / "b.csv": "B"}
+    write_all_atomic(files, remove=[old], allowed=[tmp_path / "reports", tmp_path / "claims"])
+    assert {p.name: p.read_text() for p in files} == {"a.md": "A", "b.csv": "B"}
+    assert not old.exists()
+
+
+def test_a_failure_while_staging_changes_nothing(tmp_path, monkeypatch):
+    first = tmp_path / "a.md"
+    second = tmp_path / "b.md"
+    first.write_text("previous A")
+    second.write_text("previous B")
+    real_stage = atomic._stage
+    calls = []
+
+    def failing_stage(path: Path, data: str | bytes) -> str:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # an interrupt in the middle of staging
+        return real_stage(path, data)
+
+    monkeypatch.setattr(atomic, "_stage", failing_stage)
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic({first: "new A", second: "new B"})
+    assert (first.read_text(), second.read_text()) == ("previous A", "previous B")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
+def test_paths_outside_the_allowed_folders_are_refused_before_anything_is_written(tmp_path):
+    inside = tmp_path / "reports" / "ok.md"
+    escape = tmp_path / "reports" / ".." / "seeds" / "x.txt"
+    with pytest.raises(OutsideOutputError):
+        write_all_atomic({inside: "ok", escape: "bad"}, allowed=[tmp_path / "reports"])
+    assert not inside.exists() and not (tmp_path / "seeds").exists()
+    with pytest.raises(OutsideOutputError):
+        write_all_atomic({}, remove=[tmp_path / "seeds" / "a.txt"], allowed=[tmp_path / "reports"])
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_signals_are_held_during_the_commit_and_delivered_after(tmp_path):
+    received: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
+    try:
+        with signals_deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            assert received == []  # held while renaming
+        assert received == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
