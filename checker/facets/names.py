@@ -105,6 +105,7 @@ class Lexicon:
     stopwords: frozenset[str]
     particles: frozenset[str]
     role_breaks: frozenset[str]
+    place_prepositions: frozenset[str]
     demonyms: frozenset[tuple[str, ...]]
 
 
@@ -141,6 +142,7 @@ def lex() -> Lexicon:
         stopwords=frozenset(w.casefold() for w in lexicon.entries("name_stopwords")),
         particles=frozenset(w.casefold() for w in lexicon.entries("name_particles")),
         role_breaks=frozenset(w.casefold() for w in lexicon.entries("role_breaks")),
+        place_prepositions=frozenset(w.casefold() for w in lexicon.entries("place_prepositions")),
         demonyms=_demonyms(),
     )
 
@@ -151,18 +153,21 @@ def title_full_form(title: str) -> str:
     toks = tokenize(title)
     out: list[str] = []
     i = 0
+    prev_end = 0
     lx = lex()
     while i < len(toks):
+        gap = " " if toks.start[i] > prev_end and out else ""
         for n in range(min(lx.max_title, len(toks) - i), 0, -1):
             hit = lx.titles.get(toks.key[i:i + n])
             if hit:
-                out.append(hit.full)
+                out.append(gap + hit.full)
                 i += n
                 break
         else:
-            out.append(toks.text[i])
+            out.append(gap + toks.text[i])
             i += 1
-    return normalise(" ".join(out).replace("( ", "(").replace(" )", ")"))
+        prev_end = toks.end[i - 1]
+    return normalise("".join(out))
 
 
 # --- the gazetteer (countries always; cities only when asked, loading them costs ~0.4 s) ---

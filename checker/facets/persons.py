@@ -371,6 +371,9 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
         return None
     if any(is_country(part) for w in words for part in w.split("-")):
         return None
+    if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().place_prepositions and (
+            known is None or toks.key[end - 1] not in known):
+        return None  # "at Banco Austral", "in Porto Alegre": a place or a firm
     possessive = end < n and toks.text[end] == POSSESSIVE
     mention = Mention(text_first=first, title_first=-1, title_last=-1, name_first=first,
                       name_last=end - 1, prefix_first=first, possessive=possessive)
@@ -459,14 +462,14 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
             t = title_end
             continue
         _, last = role
-        if first == t and last == title_end - 1:
-            t = title_end  # a bare title is not an apposition ("with the President, Ana said")
-            continue
+        bare = first == t and last == title_end - 1
         target = None
         if last + 1 < n and last + 1 in starts and toks.cap[last]:
             target = starts[last + 1]
         elif last + 2 < n and toks.text[last + 1] == "," and last + 2 in starts:
             target = starts[last + 2]
+        if target is not None and bare and not _followed_by_comma(toks, out[target]):
+            target = None  # "with the President, Ana met ...": a bare title needs "<title>, <Name>,"
         if target is not None and not out[target].role:
             out[target] = _with_role(text, toks, out[target], first, last, "before")
             for k in range(first, last + 1):
@@ -477,6 +480,11 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         if not m.role and m.title_first >= 0 and m.prefix_first < m.title_first:
             out[idx] = _with_role(text, toks, m, m.prefix_first, m.title_last, "prenominal")
     return out
+
+
+def _followed_by_comma(toks: Tokens, m: Mention) -> bool:
+    after = m.name_last + 1
+    return after < len(toks) and toks.text[after] == ","
 
 
 def _after_used(used: Sequence[bool], inside: Sequence[bool], first: int, t: int) -> int:

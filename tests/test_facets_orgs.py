@@ -1,0 +1,122 @@
+"""Organisation facets: head nouns, complements, possessive owners, publications, acronyms."""
+
+from __future__ import annotations
+
+from facet_helpers import by_value, line_facets, seed_text
+
+from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.orgs import article_acronyms, extract
+
+
+def orgs_of(sentence: str, article: str | None = None) -> dict[str, Facet]:
+    text = article if article is not None else sentence
+    start = text.index(sentence)
+    seg = Segment("x:1", "x", start, start + len(sentence), sentence, "claim")
+    return by_value(extract(seg, [], ArticleContext("x", text, "", "")))
+
+
+# --- seeds ---
+
+def test_seed_prime_ministers_office_is_an_org():
+    facets = by_value(line_facets(seed_text("000"), 6, "org"))
+    assert "Prime Minister's Office" in facets
+
+
+def test_seed_possessive_owner_is_the_key_not_the_name():
+    facets = by_value(line_facets(seed_text("001"), 5, "org"))
+    org = facets["National Artificial Intelligence Directorate"]
+    assert org.key == "Israel"
+    assert org.text == "National Artificial Intelligence Directorate"
+
+
+def test_seed_acronym_defined_once_resolves_later_uses():
+    text = seed_text("001")
+    assert article_acronyms(text) == {"PMO": "Prime Minister's Office"}
+    later = [f for f in line_facets(text, 5, "org") if f.text == "PMO"]
+    assert later and later[0].value == "Prime Minister's Office"
+    assert later[0].note == "acronym of Prime Minister's Office"
+
+
+def test_seed_publication_is_an_org_with_its_article_in_the_text():
+    facets = by_value(line_facets(seed_text("004"), 15, "org"))
+    post = facets["Jerusalem Post"]
+    assert post.text == "The Jerusalem Post" and post.note == "publication"
+
+
+def test_seed_two_names_of_one_body_and_centres():
+    assert "National Headquarters for Artificial Intelligence" in by_value(
+        line_facets(seed_text("000"), 24, "org"))
+    line30 = by_value(line_facets(seed_text("004"), 30, "org"))
+    # "A for Peace Through Strength and the B Fund" are two organisations
+    assert "Friedman Center for Peace Through Strength" in line30
+    assert "Abraham Fund" in line30
+    assert "Atlantic Council" in by_value(line_facets(seed_text("004"), 22, "org"))
+
+
+# --- texts of our own ---
+
+def test_ministry_of_with_and_inside_the_complement():
+    facets = orgs_of("The plan was drafted by the Ministry of Energy and Climate last spring.")
+    assert list(facets) == ["Ministry of Energy and Climate"]
+
+
+def test_and_before_a_second_head_noun_splits_two_organisations():
+    facets = orgs_of("Analysts at the Institute for Fiscal Research and the Lund Policy Foundation disagreed.")
+    assert sorted(facets) == ["Institute for Fiscal Research", "Lund Policy Foundation"]
+
+
+def test_head_noun_before_a_title_ends_the_name():
+    facets = orgs_of("Central Bank Governor Rosa Valdes cut rates.")
+    assert list(facets) == ["Central Bank"]
+
+
+def test_office_of_a_title_keeps_the_title_inside_the_name():
+    facets = orgs_of("A statement from the Office of the Mayor of Porto was read out.")
+    assert list(facets) == ["Office of the Mayor of Porto"]
+
+
+def test_country_possessive_is_the_owner_and_non_place_possessive_stays_in_the_name():
+    facets = orgs_of("Portugal's National Energy Directorate and the Governor's Office agreed.")
+    assert facets["National Energy Directorate"].key == "Portugal"
+    assert facets["Governor's Office"].key == ""
+
+
+def test_publication_with_a_city_inside():
+    facets = orgs_of("The Lisbon Times reported the figure first.")
+    org = facets["Lisbon Times"]
+    assert org.note == "publication" and org.text == "The Lisbon Times"
+
+
+def test_acronym_from_another_paragraph_and_ambiguous_acronym_dropped():
+    article = ("The Japan Hydrogen Agency (JHA) will fund the plant.\n"
+               "Officials at the JHA said the site was chosen in May.")
+    facets = orgs_of("Officials at the JHA said the site was chosen in May.", article)
+    assert facets["Japan Hydrogen Agency"].text == "JHA"
+    clash = ("The Joint Harbour Authority (JHA) met.\nThe Japan Hydrogen Agency (JHA) met.")
+    assert article_acronyms(clash) == {}
+
+
+def test_not_organisations():
+    for sentence in (
+        "The Council said nothing.",  # a head noun alone
+        "Rain fell across the South Bank on Sunday.",  # direction + head noun: a region
+        "the ministry and the central bank disagreed",  # lower case
+        "Officials met in Lisbon on Monday.",
+    ):
+        assert orgs_of(sentence) == {}, sentence
+
+
+def test_offsets_point_at_the_text_in_the_article():
+    article = "Intro line.\nThe Atlantic Policy Council (APC) said so.\nThe APC agreed."
+    for sentence in article.split("\n"):
+        start = article.index(sentence)
+        seg = Segment("x:1", "x", start, start + len(sentence), sentence, "claim")
+        for f in extract(seg, [], ArticleContext("x", article, "", "")):
+            assert article[f.start:f.end] == f.text
+
+
+def test_org_does_not_overlap_an_earlier_date_or_figure():
+    sentence = "The May Council met."
+    date = Facet("date", 4, 7, "May", "2026-05", key="month")
+    seg = Segment("x:1", "x", 0, len(sentence), sentence, "claim")
+    assert extract(seg, [date], ArticleContext("x", sentence, "", "")) == []

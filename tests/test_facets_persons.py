@@ -1,0 +1,181 @@
+"""Person facets: names, surnames, titles and the roles attached to them."""
+
+from __future__ import annotations
+
+from facet_helpers import by_value, line_facets, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.names import title_full_form
+from checker.facets.persons import article_names
+
+
+def persons_in(article: str, line: int = 1) -> dict[str, Facet]:
+    return by_value(line_facets(article, line, "person"))
+
+
+# --- seeds ---
+
+def test_seed_001_line_5_two_signatories_with_roles():
+    people = persons_in(seed_text("001"), 5)
+    eskel = people["Erez Eskel"]
+    assert eskel.title == "Gen. (res.)"
+    assert eskel.role == "head of Israel's National Artificial Intelligence Directorate"
+    assert eskel.key == "Eskel"
+    assert people["Rashad Nabiyev"].role == "Azerbaijan's Minister of Digital Development and Transport"
+    assert people["Benjamin Netanyahu"].title == "Prime Minister"
+
+
+def test_seed_000_line_10_roles_before_the_names():
+    people = persons_in(seed_text("000"), 10)
+    askal = people["Erez Askal"]
+    assert askal.title == "Brigadier General (res.)"
+    assert askal.role == "Head of the National Artificial Intelligence Headquarters"
+    assert askal.text == "Brigadier General (res.) Erez Askal"
+    assert people["Rashad Nabiyev"].role == "Minister of Digital and Transport of Azerbaijan"
+    assert sorted(people) == ["Benjamin Netanyahu", "Erez Askal", "Rashad Nabiyev"]
+
+
+def test_seed_002_demonym_and_title_before_the_name():
+    people = persons_in(seed_text("002"), 9)
+    saar = people["Gideon Sa'ar"]
+    assert (saar.text, saar.title, saar.role) == (
+        "Israeli Foreign Minister Gideon Sa'ar", "Foreign Minister", "Israeli Foreign Minister")
+    assert people["Ilham Aliyev"].text == "Azerbaijani President Ilham Aliyev"
+
+
+def test_seed_003_curly_apostrophe_gives_the_same_value_and_title_plus_surname():
+    text = seed_text("003")
+    line4 = persons_in(text, 4)
+    assert "Gideon Sa'ar" in line4 and line4["Gideon Sa'ar"].role == "Israel's Foreign Minister"
+    line16 = persons_in(text, 16)  # "Foreign Minister Sa'ar’s visit"
+    assert line16["Sa'ar"].title == "Foreign Minister"
+    assert "possessive" in line16["Sa'ar"].note
+    assert persons_in(text, 8)["Aliyev"].title == "President"
+    assert "Amashov" in persons_in(text, 32)  # surname alone, introduced in full earlier
+
+
+def test_seed_004_appositive_assistant_and_honorific():
+    text = seed_text("004")
+    hajiyev = persons_in(text, 9)["Hikmet Hajiyev"]
+    assert hajiyev.role == "Assistant to the President of Azerbaijan"
+    mr = persons_in(text, 11)["Hajiyev"]
+    assert mr.text == "Mr. Hajiyev" and mr.title == "" and "honorific Mr." in mr.note
+
+
+def test_seed_publication_and_places_are_not_persons():
+    text = seed_text("004")
+    assert "Jerusalem" not in persons_in(text, 15)
+    assert persons_in(seed_text("003"), 14) == {}  # "both Tel Aviv and Baku are keen"
+
+
+# --- texts of our own ---
+
+CENTRAL_BANK = """\
+Chile cuts rates for the third time
+The governor of the Central Bank of Chile, Rosa Valdés, announced the cut on Thursday.
+Valdés said the decision was unanimous, while Finance Minister Tomás Ibarra welcomed it.
+Economists at Banco Austral expect Valdés’s board to pause in March.
+"""
+
+CITY_HALL = """\
+Mayor Jane Whitfield opened the new bridge on Monday.
+Health Ministry spokeswoman Lena Fischer told reporters the clinic would stay open.
+Dr. Jonas Weber, director of the Federal Vaccine Institute, said supplies were ample.
+The deputy mayor, Omar Haddad, is a former engineer.
+Omar Haddad is the chair of the city transport board.
+"""
+
+SIGNING = """\
+The accord was signed by Maria Santos, Minister of Energy of Portugal, and Kenji Watanabe, head of the Japan Hydrogen Agency, in the presence of Prime Minister Luís Costa.
+Ursula von der Leyen and Mohammed bin Salman did not attend.
+Both Lisbon and Tokyo are keen to expand the Winter Olympics sponsorship, officials said in May.
+Portuguese officials met New Zealand envoys at the Harbour Bridge Run.
+Santos’s team will report to the Energy Council before Watanabe's visit in June.
+"""
+
+
+def test_central_bank_role_before_the_name_and_surname_only_later():
+    governor = persons_in(CENTRAL_BANK, 2)["Rosa Valdés"]
+    assert governor.role == "governor of the Central Bank of Chile"
+    assert governor.key == "Valdés"
+    line3 = persons_in(CENTRAL_BANK, 3)
+    assert sorted(line3) == ["Tomás Ibarra", "Valdés"]
+    assert line3["Tomás Ibarra"].title == "Finance Minister"
+    line4 = persons_in(CENTRAL_BANK, 4)
+    assert list(line4) == ["Valdés"]  # the possessive; "Banco Austral" is not a known name
+    assert line4["Valdés"].text == "Valdés"
+
+
+def test_city_hall_titles_orgs_and_copula_roles():
+    assert persons_in(CITY_HALL, 1)["Jane Whitfield"].title == "Mayor"
+    fischer = persons_in(CITY_HALL, 2)["Lena Fischer"]
+    assert (fischer.title, fischer.role) == ("spokeswoman", "Health Ministry spokeswoman")
+    weber = persons_in(CITY_HALL, 3)["Jonas Weber"]
+    assert weber.role == "director of the Federal Vaccine Institute"
+    assert weber.text == "Dr. Jonas Weber" and weber.title == ""
+    assert persons_in(CITY_HALL, 4)["Omar Haddad"].role == "deputy mayor"
+    assert persons_in(CITY_HALL, 5)["Omar Haddad"].role == "chair of the city transport board"
+
+
+def test_appositive_list_of_signatories():
+    people = persons_in(SIGNING, 1)
+    assert people["Maria Santos"].role == "Minister of Energy of Portugal"
+    assert people["Kenji Watanabe"].role == "head of the Japan Hydrogen Agency"
+    assert people["Luís Costa"].title == "Prime Minister"
+    assert people["Luís Costa"].role == ""
+
+
+def test_particles_stay_in_the_surname():
+    people = persons_in(SIGNING, 2)
+    assert people["Ursula von der Leyen"].key == "von der Leyen"
+    assert people["Mohammed bin Salman"].key == "bin Salman"
+
+
+def test_places_events_months_and_demonyms_are_not_persons():
+    assert persons_in(SIGNING, 3) == {}
+    assert persons_in(SIGNING, 4) == {}
+
+
+def test_possessive_surnames_the_article_introduced():
+    people = persons_in(SIGNING, 5)
+    assert sorted(people) == ["Santos", "Watanabe"]
+    assert all("possessive" in p.note for p in people.values())
+
+
+def test_headline_in_title_case_takes_only_known_names():
+    article = "Regional Leaders Sign Water Sharing Pact\nAnna Berg, head of the river board, signed it."
+    assert persons_in(article, 1) == {}
+    assert "Berg" not in article_names("Regional Leaders Sign Water Sharing Pact Anna Berg")
+
+
+def test_role_offsets_in_the_note_point_at_the_role():
+    people = persons_in(SIGNING, 1)
+    note = people["Kenji Watanabe"].note
+    start, end = (int(x) for x in note.rsplit(" at ", 1)[1].split("-"))
+    assert SIGNING[start:end] == "head of the Japan Hydrogen Agency"
+
+
+def test_title_full_forms_expand_abbreviations():
+    assert title_full_form("Gen. (res.)") == "General (res.)"
+    assert title_full_form("Lt.-Col") == "Lieutenant Colonel"
+    assert title_full_form("Brig. Gen.") == "Brigadier General"
+
+
+def test_names_inside_a_date_or_org_span_are_skipped():
+    sentence = "The Anna Berg Foundation met on Monday."
+    seg = Segment("x:1", "x", 0, len(sentence), sentence, "claim")
+    org = Facet("org", 4, 26, "Anna Berg Foundation", "Anna Berg Foundation")
+    from checker.facets import persons
+
+    assert persons.extract(seg, [org], ArticleContext("x", sentence, "", "")) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Bb,.'’-()\nMr Gen President of the Zq")), max_size=120))
+def test_any_text_gives_facets_whose_offsets_point_at_their_text(text):
+    for line in range(1, text.count("\n") + 2):
+        for f in line_facets(text, line):
+            assert text[f.start:f.end] == f.text
+            assert f.start < f.end
