@@ -34,7 +34,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -68,6 +68,13 @@ class Place(NamedTuple):
         return (_KIND_ORDER[self.kind], _VIA_ORDER[self.via], -self.population, self.ident)
 
 
+def fast_key(written: str) -> str:
+    """`match_key`, with a shortcut for plain ASCII without doubled spaces (most lookups)."""
+    if written.isascii() and " ".join(written.split()) == written:
+        return written.lower()
+    return match_key(written)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     index: dict[str, str]  # match_key -> row numbers into `rows`, space-separated, best first
@@ -77,7 +84,17 @@ class Gazetteer:
     max_words: int  # the longest indexed name, in words
 
     def lookup(self, written: str) -> tuple[Place, ...]:
-        return self.lookup_key(match_key(written))
+        return self.lookup_key(fast_key(written))
+
+    @cached_property
+    def first_words(self) -> dict[str, int]:
+        """The first word of every indexed name -> the most words a name starting so has."""
+        out: dict[str, int] = {}
+        for key in self.index:
+            words = key.replace("-", " ").split()
+            if len(words) > out.get(words[0], 0):
+                out[words[0]] = len(words)
+        return out
 
     def lookup_key(self, key: str) -> tuple[Place, ...]:
         numbers = self.index.get(key)

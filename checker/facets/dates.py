@@ -44,6 +44,7 @@ from checker.textutil import LineIndex, fold
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _AMBIGUOUS = "ambiguous; also "
+_DIGIT = re.compile(r"\d")
 _Emit = Callable[..., None]
 
 
@@ -162,6 +163,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                          segment.text[start:end], value, key=key, qualifier=qualifier,
                          noun=noun, note=note))
 
+    if not _DIGIT.search(text):
+        _relative_dates(text, anchor, t, free, emit)
+        return out
     for m in t.iso.finditer(text):
         d = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d is not None:
@@ -189,29 +193,36 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         if free(m.start("year"), m.end("year")):
             emit(m.start("year"), m.end("year"), m["year"], "year",
                  qualifier=t.year_cues.get(m["cue"].casefold(), ""))
-    if anchor is not None:
-        for m in t.relative_re.finditer(text):
-            if free(m.start(), m.end()):
-                phrase = m.group().casefold()
-                unit, offset = t.relative[phrase]
-                value, key = _relative(anchor, unit, offset)
-                emit(m.start(), m.end(), value, key,
-                     note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
-        future = any(re.search(rf"\b{re.escape(f)}\b", text.casefold()) for f in t.future)
-        for m in t.weekday_re.finditer(text):
-            if not free(m.start("weekday"), m.end("weekday")) or not m["weekday"][0].isupper():
-                continue
-            if len(m["weekday"]) <= 3 and not m["cue"]:
-                continue  # "Sun", "Sat" alone are too often other words
-            cue = (m["cue"] or "").casefold()
-            weekday = t.weekdays[m["weekday"].casefold()]
-            offset = t.weekday_cues.get(cue, 0)
-            d = _weekday_date(anchor, weekday, offset, future)
-            direction = {-1: "last", 1: "next"}.get(offset, "")
-            emit(m.start(), m.end(), d.isoformat(), "day", noun=_WEEKDAY_NAMES[weekday],
-                 qualifier=direction,
-                 note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
+    _relative_dates(text, anchor, t, free, emit)
     return out
+
+
+def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[int, int], bool],
+                    emit: _Emit) -> None:
+    """Relative dates and weekdays, anchored to the publication date (none without it)."""
+    if anchor is None:
+        return
+    for m in t.relative_re.finditer(text):
+        if free(m.start(), m.end()):
+            phrase = m.group().casefold()
+            unit, offset = t.relative[phrase]
+            value, key = _relative(anchor, unit, offset)
+            emit(m.start(), m.end(), value, key,
+                 note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
+    future = any(re.search(rf"\b{re.escape(f)}\b", text.casefold()) for f in t.future)
+    for m in t.weekday_re.finditer(text):
+        if not free(m.start("weekday"), m.end("weekday")) or not m["weekday"][0].isupper():
+            continue
+        if len(m["weekday"]) <= 3 and not m["cue"]:
+            continue  # "Sun", "Sat" alone are too often other words
+        cue = (m["cue"] or "").casefold()
+        weekday = t.weekdays[m["weekday"].casefold()]
+        offset = t.weekday_cues.get(cue, 0)
+        d = _weekday_date(anchor, weekday, offset, future)
+        direction = {-1: "last", 1: "next"}.get(offset, "")
+        emit(m.start(), m.end(), d.isoformat(), "day", noun=_WEEKDAY_NAMES[weekday],
+             qualifier=direction,
+             note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
 
 
 def _make_date(year: int, month: int, day: int) -> date | None:

@@ -44,6 +44,9 @@ from checker.textutil import fold, match_key
 
 _BLOCKING_FACETS = frozenset({"person", "org", "date", "figure"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.'][^\W\d_]+)*\.?")
+# A word that starts with a capital letter and is not the tail of another word.
+_CAPITALISED = re.compile(r"(?<![\w.'])[A-Z\u00C0-\u00D6\u00D8-\u00DE][^\W\d_]*(?:[.'][^\W\d_]+)*\.?")
+_GAP = re.compile(r"[ -](?=[^\W\d_])")
 _MAX_WORDS = 5
 
 
@@ -132,37 +135,45 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 
 
 def _find_mentions(text: str, rules: _Rules, blocked: list[tuple[int, int]]) -> list[_Mention]:
-    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+    first_words = rules.gazetteer.first_words
     mentions: list[_Mention] = []
-    max_words = min(rules.gazetteer.max_words, _MAX_WORDS)
-    i = 0
-    while i < len(tokens):
-        start = tokens[i][0]
-        if not text[start].isupper():
-            i += 1
+    resume = 0
+    for head in _CAPITALISED.finditer(text):
+        start, first_end = head.span()
+        if start < resume:
             continue
+        first = text[start:first_end].lower()
+        if first.endswith("'s"):
+            first = first[:-2]
+        max_words = min(max(first_words.get(first, 0), first_words.get(first.rstrip("."), 0)),
+                        _MAX_WORDS)
+        if not max_words:
+            continue
+        tokens = [(start, first_end)]
+        while len(tokens) < max_words:
+            gap = _GAP.match(text, tokens[-1][1])
+            nxt = _TOKEN.match(text, gap.end()) if gap else None
+            if nxt is None:
+                break
+            tokens.append(nxt.span())
         hit = None
-        for n in range(min(max_words, len(tokens) - i), 0, -1):
-            last = i + n - 1
-            if any(text[tokens[k][1]:tokens[k + 1][0]] not in (" ", "-") for k in range(i, last)):
+        for n in range(len(tokens), 0, -1):
+            end = tokens[n - 1][1]
+            if not text[tokens[n - 1][0]].isupper():
                 continue
-            end = tokens[last][1]
-            if not text[tokens[last][0]].isupper():
-                continue
-            hit = _lookup(text, start, end, rules)
-            if hit is not None:
-                hit_end, candidates, possessive = hit
-                hit = (last, hit_end, candidates, possessive)
+            found = _lookup(text, start, end, rules)
+            if found is not None:
+                hit = found
+                single = n == 1
                 break
         if hit is None:
-            i += 1
             continue
-        last, end, candidates, possessive = hit
+        end, candidates, possessive = hit
+        resume = end
         written = text[start:end]
         if not any(s < end and start < e for s, e in blocked) and not (
-                last == i and match_key(written) in rules.calendar_words):
+                single and match_key(written) in rules.calendar_words):
             mentions.append(_Mention(start, end, written, candidates, possessive))
-        i = last + 1
     return mentions
 
 
