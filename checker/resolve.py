@@ -297,6 +297,8 @@ def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
     out = list(words)
     while out and out[0] in function:
         out.pop(0)
+    if all(w in function or _is_owner_word(w) for w in out):
+        return ()  # "Moldovan", "Moldova's": an owner alone is no title
     # a leading owner: a country or a demonym ("Moldovan Foreign Minister")
     for n in (3, 2, 1):
         if len(out) > n and _is_owner_word(" ".join(out[:n])):
@@ -643,6 +645,9 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
     for surname, ms in loose.items():
         by_cluster[f"~{surname}"].extend(ms)
 
+    titles_by_spelling: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for m in persons:
+        titles_by_spelling[m.spelling].extend(_person_titles(m))
     for number, (_cid, ms) in enumerate(sorted(by_cluster.items(), key=lambda kv: _first(kv[1])), 1):
         entity = f"P{number}"
         canonical = _canonical_spelling(ms)
@@ -658,7 +663,8 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
             m.score = float(fuzz.ratio(other.key, canonical_name.key))
             if names[id(m)].full:
                 decision = _same_person(other, canonical_name, th)
-                m.method = decision[1] if decision else f"fuzzy ratio={m.score:.0f}"
+                role = _roles_relation(titles_by_spelling[m.spelling], titles_by_spelling[canonical], th)
+                m.method = f"{decision[1] if decision else f'fuzzy ratio={m.score:.0f}'} role={role}"
 
 
 def _same_person(a: _Name, b: _Name, th: Thresholds) -> tuple[float, str] | None:

@@ -30,8 +30,9 @@ class Spelling:
     n_mentions: int
 
     def rank(self) -> tuple[int, int, str]:
-        """Most sources first, then most mentions, then alphabetical."""
-        return (-len(self.sources), -self.n_mentions, self.written)
+        """Most sources first, then most mentions, then alphabetical (by spelling key, as
+        the resolve stage breaks ties for an entity's canonical form)."""
+        return (-len(self.sources), -self.n_mentions, self.key)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,11 @@ def variant_finding(v: Variants, severity: Severity, identity_prefix: tuple[str,
     ))
     canonical = v.spellings[0]
     others = kept[kept["spelling"] != canonical.key]
-    weakest = others.sort_values(["score", "mention_id"], kind="stable").iloc[0] if not others.empty else None
+    # the score and method of the least similar spelling, from a mention that was matched
+    # on its own (not a surname-only mention attached to a full name)
+    others = others.assign(_attached=others["method"].astype(str).str.startswith("surname"))
+    weakest = (others.sort_values(["_attached", "score", "mention_id"], kind="stable").iloc[0]
+               if not others.empty else None)
     return Finding(
         code="", kind="", severity=severity,
         values=tuple(s.written for s in v.spellings),

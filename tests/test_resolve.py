@@ -1,0 +1,287 @@
+"""Stage 4 - resolve: person, organisation and title mentions resolved to entities.
+
+Hand-made facet tables (as the facets stage gives them) about invented stories; the seeds
+are covered through the whole pipeline in test_checks_entities.py."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from checker.config import Thresholds
+from checker.facets import FACET_COLUMNS
+from checker.resolve import (
+    ENTITY_COLUMNS,
+    MENTION_COLUMNS,
+    classify_title_difference,
+    org_owner,
+    org_spelling,
+    org_structure,
+    parse_name,
+    resolve_entities,
+    skeleton,
+    spelling_key,
+    title_tokens,
+    titles_fit,
+)
+from checker.segment import CLAIM_COLUMNS
+
+
+def tables(sentences: list[tuple[str, str]], facets: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    claims, offsets, counts = [], {}, {}
+    for source, text in sentences:
+        counts[source] = counts.get(source, 0) + 1
+        start = offsets.get(source, 0)
+        offsets[source] = start + len(text) + 1
+        claims.append({"claim_id": f"{source}:{counts[source]}", "source": source, "n": counts[source],
+                       "unit": "segment", "parent": "", "line": counts[source], "start": start,
+                       "end": start + len(text), "class": "claim", "reason": "", "text": text,
+                       "speaker": "", "compared": True})
+    rows, cursor = [], {}
+    for f in facets:
+        claim = claims[f["s"]]
+        pos = claim["text"].index(f["text"], cursor.get(f["s"], 0))
+        cursor[f["s"]] = pos + 1
+        rows.append({"claim_id": claim["claim_id"], "source": claim["source"], "facet": f.get("facet", "person"),
+                     "start": claim["start"] + pos, "end": claim["start"] + pos + len(f["text"]),
+                     "text": f["text"], "value": f.get("value", f["text"]), "key": f.get("key", ""),
+                     "role": f.get("role", ""), "title": f.get("title", ""), "qualifier": "", "noun": "",
+                     "note": ""})
+    return (pd.DataFrame(rows, columns=FACET_COLUMNS),
+            pd.DataFrame(claims).reindex(columns=CLAIM_COLUMNS, fill_value=""))
+
+
+def person(s: int, text: str, value: str = "", **kw: str) -> dict:
+    value = value or text
+    return {"s": s, "facet": "person", "text": text, "value": value, "key": kw.pop("key", value.split()[-1]), **kw}
+
+
+def entity_of(result, written: str, facet: str = "person") -> set[str]:
+    m = result.mentions
+    return set(m[(m["facet"] == facet) & (m["written"] == written)]["entity_id"])
+
+
+# ---- keys ----------------------------------------------------------------------------------
+
+def test_spelling_key_ignores_case_accents_apostrophes_and_hyphens() -> None:
+    assert spelling_key("Ra’ad Haddad") == spelling_key("RA'AD haddad") == spelling_key("Raad Haddad")
+    assert spelling_key("Dinéscu") == spelling_key("Dinescu")
+    assert spelling_key("Jean-Luc") == spelling_key("Jeanluc")
+
+
+def test_skeleton_drops_vowels_and_applies_transliteration_folds() -> None:
+    assert skeleton("Marom") == skeleton("Merom")
+    assert skeleton("Kovalenko") == skeleton("Kovalenco")
+    assert skeleton("Guliyev") == skeleton("Guliev")
+    assert skeleton("Hasanli") == skeleton("Gasanli")
+    assert skeleton("Hajiyev") == skeleton("Gadzhiev")  # the seeds' transliteration pair
+    assert skeleton("Guliyev") != skeleton("Nuriyev") != skeleton("Kuliyev")
+
+
+def test_parse_name_finds_given_name_initial_and_surname() -> None:
+    name = parse_name("Olena Kovalenko", "Kovalenko")
+    assert (name.given, name.initial, name.surname, name.full) == ("olena", False, "kovalenko", True)
+    assert parse_name("J. Rowe", "Rowe").initial
+    assert not parse_name("Rowe's", "Rowe").full
+    assert parse_name("Ursula von der Leyen", "von der Leyen").surname == "von der leyen"
+
+
+def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
+    assert title_tokens("Gen. (res.)") == ("general", "reserve")
+    assert title_tokens("Lt.-Col.") == ("lieutenant", "colonel")
+    assert title_tokens("Moldova's Minister of Transport") == title_tokens("Minister of Transport of Moldova")
+    assert title_tokens("Moldovan Foreign Minister") == ("foreign", "minister")
+    assert title_tokens("Moldovan") == ()
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Minister of Culture and Tourism", "Minister of Culture, Heritage and Tourism", "wording"),
+    ("Minister of Finance", "Minister of Defence", "wording"),
+    ("Minister of Health", "Deputy Minister of Health", "wording"),
+    ("Gen.", "Brigadier General", "rank-short"),
+    ("Major General", "Brigadier General", "rank"),
+    ("Minister", "Minister of Finance", "detail"),
+    ("Foreign Minister", "Moldovan Foreign Minister", "same"),
+    ("Col.", "Colonel", "same"),
+    ("General (res.)", "General", "detail"),
+])
+def test_classify_title_difference(a: str, b: str, kind: str) -> None:
+    assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
+
+
+def test_titles_fit() -> None:
+    th = Thresholds()
+    assert titles_fit(title_tokens("Gen."), title_tokens("Brigadier General"), th)
+    assert titles_fit(title_tokens("Minister"), title_tokens("Minister of Finance"), th)
+    assert titles_fit(title_tokens("Minister of Finance"), title_tokens("mayor of Lviv"), th) is False
+    assert titles_fit(title_tokens("Colonel"), title_tokens("Minister of Finance"), th) is None
+
+
+def test_org_keys() -> None:
+    assert org_spelling("the Moldovan Rail Agency") == org_spelling("Rail Agency of Moldova") == "rail agency"
+    assert org_owner("Rail Agency of Moldova", "") == org_owner("Moldovan Rail Agency", "") == "MD"
+    assert org_owner("Rail Agency", "Moldova's") == "MD"
+    head, modifiers, _ = org_structure(org_spelling("National Authority for Water"))
+    assert (head, modifiers) == ("authority", ("national", "water"))
+    assert org_structure("moldova central bank")[:2] == org_structure(org_spelling("Central Bank of Moldova"))[:2]
+
+
+# ---- people --------------------------------------------------------------------------------
+
+def test_variant_spellings_of_one_person_are_one_entity() -> None:
+    f, c = tables(
+        [("a", "Olena Kovalenko, head of the Rail Agency, spoke."),
+         ("b", "Olena Kovalenco, head of the Rail Agency, spoke.")],
+        [person(0, "Olena Kovalenko", role="head of the Rail Agency"),
+         person(1, "Olena Kovalenco", role="head of the Rail Agency")],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Olena Kovalenko") == entity_of(r, "Olena Kovalenco") == {"P1"}
+    people = r.mentions[r.mentions["facet"] == "person"]
+    assert people["spelling"].nunique() == 2
+    # one source each: the alphabetically first spelling is canonical, the other scored
+    (variant,) = people[people["score"] < 100].itertuples()
+    assert variant.written == "Olena Kovalenko"
+    assert "role=same" in variant.method and "given=equal" in variant.method
+
+
+def test_surname_only_mentions_attach_to_the_unique_full_name() -> None:
+    f, c = tables(
+        [("a", "Minister Olena Kovalenko arrived."), ("a", "Minister Kovalenko said yes."),
+         ("b", "Kovalenko's plan passed.")],
+        [person(0, "Minister Olena Kovalenko", "Olena Kovalenko", title="Minister"),
+         person(1, "Minister Kovalenko", "Kovalenko", title="Minister"),
+         person(2, "Kovalenko's", "Kovalenko")],
+    )
+    r = resolve_entities(f, c)
+    people = r.mentions[r.mentions["facet"] == "person"]
+    assert set(people["entity_id"]) == {"P1"}
+    assert set(people["spelling"]) == {"olena kovalenko"}
+    assert r.entities.set_index("entity_id").loc["P1", "canonical"] == "Olena Kovalenko"
+
+
+def test_an_ambiguous_surname_stays_its_own_entity() -> None:
+    f, c = tables(
+        [("a", "Ana Ruiz and Marta Ruiz met."), ("b", "Ruiz said no.")],
+        [person(0, "Ana Ruiz"), person(0, "Marta Ruiz"), person(1, "Ruiz")],
+    )
+    r = resolve_entities(f, c)
+    assert len(entity_of(r, "Ruiz") | entity_of(r, "Ana Ruiz") | entity_of(r, "Marta Ruiz")) == 3
+
+
+def test_a_surname_only_mention_in_the_same_source_wins_an_ambiguity() -> None:
+    f, c = tables(
+        [("a", "Ana Ruiz spoke."), ("a", "Ruiz left."), ("b", "Marta Ruiz spoke.")],
+        [person(0, "Ana Ruiz"), person(1, "Ruiz"), person(2, "Marta Ruiz")],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Ruiz") == entity_of(r, "Ana Ruiz")
+
+
+def test_similar_names_with_different_given_names_or_roles_are_not_merged() -> None:
+    f, c = tables(
+        [("a", "Rustam Guliyev met Farid Kuliyev."), ("b", "Anar Nuriyev, the mayor, spoke."),
+         ("c", "Ivan Petrenko, Minister of Finance, spoke."), ("d", "Ivan Petrenkov, mayor of Lviv, spoke.")],
+        [person(0, "Rustam Guliyev"), person(0, "Farid Kuliyev"), person(1, "Anar Nuriyev", role="the mayor"),
+         person(2, "Ivan Petrenko", role="Minister of Finance"), person(3, "Ivan Petrenkov", role="mayor of Lviv")],
+    )
+    r = resolve_entities(f, c)
+    assert r.mentions[r.mentions["facet"] == "person"]["entity_id"].nunique() == 5
+
+
+def test_close_names_without_roles_in_different_sources_are_one_person() -> None:
+    # documented choice: same given name, one letter added, nothing in the context against
+    f, c = tables([("a", "Ivan Petrenko spoke."), ("b", "Ivan Petrenkov spoke.")],
+                  [person(0, "Ivan Petrenko"), person(1, "Ivan Petrenkov")])
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Ivan Petrenko") == entity_of(r, "Ivan Petrenkov")
+
+
+# ---- titles --------------------------------------------------------------------------------
+
+def test_title_mentions_belong_to_their_person_and_point_at_the_text() -> None:
+    sentences = [("a", "Col. Avi Marom, Minister of Transport of Estonia, spoke."),
+                 ("b", "Colonel Avi Marom, Estonia's Minister of Transport, spoke.")]
+    f, c = tables(sentences, [
+        person(0, "Col. Avi Marom", "Avi Marom", title="Col.", role="Minister of Transport of Estonia"),
+        person(1, "Colonel Avi Marom", "Avi Marom", title="Colonel", role="Estonia's Minister of Transport"),
+    ])
+    r = resolve_entities(f, c)
+    titles = r.mentions[r.mentions["facet"] == "title"]
+    assert set(titles["owner"]) == {"P1"}
+    assert titles["mention_id"].is_unique
+    assert sorted(titles["mention_id"].str.rsplit(":", n=1).str[1]) == ["role", "role", "title", "title"]
+    article = {"a": sentences[0][1], "b": sentences[1][1]}
+    for t in titles.itertuples():
+        assert article[t.source][t.written_start:t.written_end] == t.written
+    assert set(titles["written"]) == {"Col.", "Colonel", "Minister of Transport"}
+    ents = r.entities[r.entities["facet"] == "title"]
+    assert (ents["owner_name"] == "Avi Marom").all() and len(ents) == 2
+
+
+# ---- organisations -------------------------------------------------------------------------
+
+def test_org_variants_and_different_bodies() -> None:
+    f, c = tables(
+        [("a", "The Central Bank of Moldova and the Ministry of Defence met."),
+         ("b", "Moldova Central Bank staff met the Ministry of Finance.")],
+        [{"s": 0, "facet": "org", "text": "Central Bank of Moldova"},
+         {"s": 0, "facet": "org", "text": "Ministry of Defence"},
+         {"s": 1, "facet": "org", "text": "Moldova Central Bank"},
+         {"s": 1, "facet": "org", "text": "Ministry of Finance"}],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Central Bank of Moldova", "org") == entity_of(r, "Moldova Central Bank", "org")
+    assert entity_of(r, "Ministry of Defence", "org") != entity_of(r, "Ministry of Finance", "org")
+
+
+# ---- the table contract --------------------------------------------------------------------
+
+def _corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
+    sentences, facets = [], []
+    for i, (given, surname, role) in enumerate([
+        ("Olena", "Kovalenko", "head of the Rail Agency"), ("Olena", "Kovalenco", "head of the Rail Agency"),
+        ("Ivan", "Petrenko", "Minister of Finance"), ("Ana", "Ruiz", ""), ("Marta", "Ruiz", "mayor of Lviv"),
+    ]):
+        source = "abc"[i % 3]
+        sentences.append((source, f"{given} {surname} spoke at the National Water Authority."))
+        facets.append(person(i, f"{given} {surname}", role=role))
+        facets.append({"s": i, "facet": "org", "text": "National Water Authority"})
+    return tables(sentences, facets)
+
+
+def test_columns_and_determinism_under_input_order() -> None:
+    f, c = _corpus()
+    first = resolve_entities(f, c)
+    assert list(first.mentions.columns) == MENTION_COLUMNS
+    assert list(first.entities.columns) == ENTITY_COLUMNS
+    rng = random.Random(7)
+    for _ in range(3):
+        shuffled = f.sample(frac=1, random_state=rng.randrange(1000)).reset_index(drop=True)
+        again = resolve_entities(shuffled, c.sample(frac=1, random_state=rng.randrange(1000)))
+        pd.testing.assert_frame_equal(first.mentions, again.mentions)
+        pd.testing.assert_frame_equal(first.entities, again.entities)
+
+
+def test_empty_inputs_give_empty_tables_with_the_columns() -> None:
+    f, c = tables([("a", "Nothing here.")], [])
+    r = resolve_entities(f, c)
+    assert list(r.mentions.columns) == MENTION_COLUMNS and r.mentions.empty
+    assert list(r.entities.columns) == ENTITY_COLUMNS and r.entities.empty
+
+
+def test_many_people_resolve_with_blocking() -> None:
+    """3,000 distinct people: candidate pairs come from blocks, so this stays fast."""
+    rng = random.Random(3)
+    letters = "bcdfghklmnprstvz"
+    sentences, facets = [], []
+    for i in range(3000):
+        given = "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(3)).title()
+        surname = "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)).title()
+        sentences.append((f"s{i % 50}", f"{given} {surname} spoke."))
+        facets.append(person(i, f"{given} {surname}"))
+    f, c = tables(sentences, facets)
+    r = resolve_entities(f, c)
+    assert r.mentions["entity_id"].nunique() > 2900
