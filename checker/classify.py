@@ -80,6 +80,9 @@ _BOILERPLATE_MAX_CHARS = 400
 #: Off-topic needs a story to compare with, and a paragraph needs enough terms to judge.
 _OFF_TOPIC_MIN_PARAGRAPHS = 5
 _OFF_TOPIC_MIN_TERMS = 5
+#: Away from the article's start and end, only a run this long of foreign paragraphs is a
+#: sidebar (shorter runs there are more likely a story's digression).
+_OFF_TOPIC_MIDDLE_RUN = 4
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _TOKEN = re.compile(r"\S+")
 _DATE_WORD = re.compile(
@@ -101,7 +104,9 @@ _HARD_BREAK = frozenset(";:—–\"“”")
 _SUBJECT_ADVERBS = frozenset({"also", "later", "then", "again", "previously", "earlier", "once",
                               "further", "separately", "meanwhile", "too"})
 _TERMINAL = frozenset(".!?;,:")
-_STEM = 6
+_STEM = 5
+#: Page furniture has no speaker ("Frequently asked questions" is nobody asking).
+_NO_SPEAKER = frozenset({"boilerplate", "byline", "caption"})
 #: How far back/forward an attribution's subject is looked for (keeps the scan bounded).
 _SUBJECT_WINDOW = 160
 
@@ -232,8 +237,12 @@ def _classify(text: str, lay: Layout, thresholds: Thresholds) -> tuple[Verdict, 
             hedged_intro = hedge if ends_intro and hedge else ""
     # Every segment carries its speaker, whatever its class (a heading or a ticker item
     # quotes people too).
-    return tuple(Verdict(v.cls, v.reason, speakers[i]) if v is not None else
-                 Verdict("claim", "", speakers[i]) for i, v in enumerate(verdicts))
+    out = []
+    for i, verdict in enumerate(verdicts):
+        verdict = verdict or Verdict("claim")
+        speaker = "" if verdict.cls in _NO_SPEAKER else speakers[i]
+        out.append(Verdict(verdict.cls, verdict.reason, speaker))
+    return tuple(out)
 
 
 def _edge_blocks(total: int) -> frozenset[int]:
@@ -352,7 +361,7 @@ def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _
             if len(lower) < 3 or lower in function_words or lower in _WEEKDAYS \
                     or lower in _MONTH_NAMES:
                 continue
-            key = lower[:_STEM]
+            key = _stem(lower)
             if part[0].isupper() and m.start() not in starts:
                 names.add(key)
             elif len(lower) >= 4:
@@ -365,6 +374,13 @@ def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _
         else:
             dates.add(f"{(month1 or month2).lower()[:3]}-{int(day1 or day2)}")
     return _Terms(frozenset(names), frozenset(content - names), frozenset(dates))
+
+
+def _stem(word: str) -> str:
+    """A crude stem that makes "lanes"/"lane", "Israeli"/"Israel", "councillors"/"council" meet."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:_STEM]
 
 
 def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like: list[bool],
@@ -405,42 +421,55 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
             cohesion = shared / weight
             novel = sum(1 for k in t.names if term_count[k] - mine <= 0) + sum(
                 1 for d in t.dates if date_count[d] - mine <= 0)
-            if cohesion < thresholds.off_topic_cohesion:
+            low = cohesion < thresholds.off_topic_cohesion
+            if low and (novel >= 2 or cohesion <= thresholds.off_topic_lone_cohesion):
                 foreign[b] = (cohesion, True, f"off_topic: shares little with the story "
-                                              f"(cohesion {cohesion:.2f})")
+                                              f"(cohesion {cohesion:.2f}, {novel} new names "
+                                              f"or dates)")
             elif novel >= thresholds.off_topic_novel_names:
-                foreign[b] = (cohesion, cohesion < 1.5 * thresholds.off_topic_cohesion,
-                              f"off_topic: {novel} names or dates the story does not have "
-                              f"(cohesion {cohesion:.2f})")
+                foreign[b] = (cohesion, False, f"off_topic: {novel} names or dates the story "
+                                               f"does not have, among other stories")
+            elif low:
+                foreign[b] = (cohesion, False, f"off_topic: shares little with the story "
+                                               f"(cohesion {cohesion:.2f}), beside other stories")
         found = _runs(units, foreign, thresholds)
         if set(found) == off:
             break
         off, reasons = set(found), found
-        core = [b for b in units if b not in off]
+        # Paragraphs that look foreign do not vouch for others (a ticker headline and its
+        # teaser would otherwise keep each other in the story).
+        core = [b for b in units if b not in off and not foreign.get(b, (0, False))[1]]
     return {b: Verdict("off_topic", reasons[b]) for b in sorted(off)}
 
 
 def _runs(units: list[int], foreign: dict[int, tuple[float, bool, str]],
           thresholds: Thresholds) -> dict[int, str]:
-    """Accepted runs of foreign units. A unit that is only suspect (new names and dates, yet
-    words in common with the story) joins a run when foreign units surround it."""
+    """Accepted runs of foreign units. `foreign[b]` is (cohesion, strong, reason): strong
+    units share little with the story and bring names or dates of their own (or share
+    nothing); the others (new names only, or low cohesion only) join a run only where strong
+    units surround them, or between a run and the article's edge."""
     out: dict[int, str] = {}
     run: list[int] = []
+    last = len(units) - 1
     for position in range(len(units) + 1):
         b = units[position] if position < len(units) else None
         if b is not None and b in foreign:
             run.append(position)
             continue
-        while run and not foreign[units[run[0]]][1]:
+        while run and run[0] != 0 and not foreign[units[run[0]]][1]:
             run.pop(0)
-        while run and not foreign[units[run[-1]]][1]:
+        while run and run[-1] != last and not foreign[units[run[-1]]][1]:
             run.pop()
         if run:
             strong = sum(1 for p in run if foreign[units[p]][1])
-            at_edge = run[0] == 0 or run[-1] == len(units) - 1
-            lone_and_empty = (len(run) == 1 and at_edge and foreign[units[run[0]]][0]
-                              <= thresholds.off_topic_lone_cohesion)
-            if strong >= 3 or (strong >= 2 and at_edge) or lone_and_empty:
+            at_edge = run[0] == 0 or run[-1] == last
+            cohesions = [foreign[units[p]][0] for p in run]
+            all_low = max(cohesions) < thresholds.off_topic_cohesion
+            lone_and_empty = len(run) == 1 and at_edge \
+                and cohesions[0] <= thresholds.off_topic_lone_cohesion
+            if (strong >= _OFF_TOPIC_MIDDLE_RUN or (at_edge and strong >= 2)
+                    or (at_edge and strong >= 1 and len(run) >= 2 and all_low)
+                    or lone_and_empty):
                 for p in run:
                     out[units[p]] = foreign[units[p]][2]
         run = []

@@ -1,0 +1,317 @@
+"""Classification of segments: the seeds' junk is not `claim`, their real claims are, and the
+same abilities hold on three invented articles about other stories (web copy with its junk)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from checker.segment import CLASSES, segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _segments(text: str, source: str = "t") -> pd.DataFrame:
+    return segment(pd.DataFrame([{"source": source, "text": text, "body_start": 0}]))
+
+
+def _by_line(table: pd.DataFrame) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for row in table.itertuples(index=False):
+        out[int(row.line)].add(row._8)  # the `class` column
+    return out
+
+
+def _seed(prefix: str) -> pd.DataFrame:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return _segments(path.read_text(encoding="utf-8"), prefix)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, pd.DataFrame]:
+    return {p: _seed(p) for p in ("000", "001", "002", "003", "004")}
+
+
+# ---- seeds -------------------------------------------------------------------------------
+
+def test_seed_000_caption_and_bio_are_not_claims_and_claims_stay(seeds):
+    lines = _by_line(seeds["000"])
+    assert lines[1] == {"headline"}
+    assert lines[2] == {"caption"}
+    assert lines[4] == {"byline"}
+    assert lines[6] == {"claim"}
+    assert lines[16] == {"quote"}
+
+
+def test_seed_000_multi_paragraph_quotes_keep_their_speaker(seeds):
+    table = seeds["000"]
+    quotes = table[table["line"].between(16, 22)]
+    assert set(quotes["class"]) == {"quote"}
+    assert quotes["speaker"].str.contains("Netanyahu").all()
+    second = table[table["line"].between(26, 30)]
+    assert set(second["class"]) == {"quote"}
+    assert second["speaker"].str.endswith("Eskel").all()
+
+
+def test_seed_000_writer_judgement_is_opinion(seeds):
+    table = seeds["000"]
+    row = table[table["text"].str.startswith("These two short speeches")].iloc[0]
+    assert row["class"] == "opinion"
+    assert row["reason"].startswith("opinion:")
+
+
+def test_seed_001_claims_lists_and_headings(seeds):
+    table = seeds["001"]
+    lines = _by_line(table)
+    assert lines[1] == {"headline"}
+    assert lines[5] == {"claim"}
+    assert lines[4] == {"heading"}
+    assert lines[9] == {"heading"}
+    assert lines[39] == {"boilerplate"}  # external-link line
+    items = table[table["marker"] == "-"]
+    assert list(items["line"]) == [15, 17, 19, 21, 23, 43, 45, 47, 49]
+    assert set(table[table["line"] == 13]["class"]) == {"hedged"}
+    assert set(table[table["line"] == 33]["class"]) == {"quote"}
+
+
+def test_seed_002_faq_navigation_and_sources_are_not_claims(seeds):
+    lines = _by_line(seeds["002"])
+    for line in (1, 27, 29, *range(31, 39)):
+        assert lines[line] == {"boilerplate"}, line
+    assert lines[3] == {"headline"}
+    assert lines[5] == {"byline"}  # the dateline
+    assert "claim" in lines[9]
+
+
+def test_seed_003_ticker_items_and_prompts(seeds):
+    lines = _by_line(seeds["003"])
+    for line in (1, 2, *range(41, 51)):
+        assert lines[line] == {"off_topic"}, line
+    for line in (51, 52, 53):
+        assert lines[line] == {"boilerplate"}, line
+    for line in (3, 4, 5, 14):
+        assert lines[line] == {"claim"}, line
+    assert not any("headline" in classes for classes in lines.values())
+    # Nothing of the story itself is off-topic.
+    assert not any("off_topic" in lines[line] for line in range(3, 41))
+
+
+def test_seed_004_newsletter_and_duplicated_captions(seeds):
+    lines = _by_line(seeds["004"])
+    for line in (5, 6, 7, 17, 18, 35, 37):
+        assert "claim" not in lines[line], line
+    assert lines[35] == {"boilerplate"} and lines[37] == {"boilerplate"}
+    table = seeds["004"]
+    oil = table[table["text"].str.contains("oil exports")].iloc[0]
+    assert oil["class"] == "claim"
+    assert oil["line"] == 30
+
+
+def test_every_class_is_known_and_reasons_explain_every_non_claim(seeds):
+    for table in seeds.values():
+        assert set(table["class"]) <= set(CLASSES)
+        left_out = table[~table["class"].isin(["claim", "quote", "headline", "heading"])]
+        assert (left_out["reason"].str.len() > 0).all()
+        assert (table["compared"] == table["class"].isin(["claim", "quote"])).all()
+
+
+# ---- invented articles ----------------------------------------------------------------------
+
+DOCKS = """Dock workers in Kesselmark end three-week strike after pay deal
+Dock workers in Kesselmark end three-week strike after pay dealLena Voss/NPA
+
+Pieter Aalders is a labour correspondent and the author of two books on European ports
+
+Dock workers at the port of Kesselmark voted on Thursday to end a three-week strike after the harbour authority agreed to raise wages by 6.5% over two years.
+
+The agreement was signed by Labour Minister Tomas Brenner and the head of the dockers' union, Greta Holm, at the harbour authority's offices in Kesselmark.
+
+Related: Port traffic at Kesselmark falls to a ten-year low
+
+Brenner said the deal would "restore calm to the harbour and keep the cranes moving." He added that the government had not paid for the wage increase.
+
+Holm told reporters that the union's members had backed the pay agreement by a large majority. "Our members stood together for three weeks. They were not asking for favours, they were asking for fair pay," she said.
+
+The strike had left more than 40 container ships waiting at anchor outside the port, according to the harbour authority.
+
+Shipping companies may seek compensation for the delays, and the backlog at the harbour could take a month to clear.
+
+The harbour workers deserve praise for their patience during a long and bitter strike.
+
+Sign up for our morning newsletter
+
+Dock workers at Kesselmark return to their shifts at the harbour on Saturday morning after the strike.
+
+Tomas Brenner met the French transport minister in Lyon on Monday (3 March) to discuss rail freight links across the Alps.
+Heavy snow closed the Brenta motorway for six hours on Sunday, stranding hundreds of drivers near Castelfranco.
+Grain prices rose sharply in Chicago on Friday after reports of a poor harvest in Argentina and Brazil.
+The Orchestra of Saint Lucia announced a summer tour of Japan and South Korea on Tuesday (4 March).
+"""
+
+FLOOD = """Back to news
+Coastal rail line reopens after landslide repairs
+Trains returned to the coastal line between Port Esk and Dunmore on Monday after six weeks of repairs to a landslide that...
+Floodgates opened as Lake Morrow reaches record level
+Engineers opened the floodgates of the Morrow dam on Wednesday after the reservoir rose to its highest level since records began in 1961.
+The regional water board said the lake stood at 212.4 metres above sea level at noon, 1.8 metres above its usual spring peak.
+Water board spokeswoman Ana Ruiz said the dam was safe and that the release of water was a precaution.
+What residents should expect
+The water board told residents of Lindell, downstream of the dam, to prepare for:
+-
+road closures near the river
+-
+temporary loss of drinking water
+-
+evacuation of low-lying farms
+The mayor of Lindell, Paul Okafor, said the town hall would stay open overnight for families leaving the riverbank.
+“We have sandbags, we have buses and we have volunteers,” Okafor said. “Nobody in Lindell will be left on their own.”
+The water board said the dam released 300 cubic metres of water per second on Wednesday, twice the usual spring flow.
+Heavy rain is likely to continue until the weekend, and the river could reach the town's flood walls by Friday.
+Frequently asked questions
+Is my tap water safe?
+Loading answer
+Will the dam hold?
+Loading answer
+Download our app from Google Play and the App Store
+"""
+
+HOSPITAL = """Hospital opens new cancer wing after 12-year campaign
+
+Published 14 May 2025, 09:30
+
+By Kofi Mensah
+
+Health Secretary Dr. Amara Osei cuts the ribbon at St. Brendan's Hospital, May 13, 2025. (photo credit: Carrow Health Trust)
+Health Secretary Dr. Amara Osei cuts the ribbon at St. Brendan's Hospital, May 13, 2025.
+
+The new cancer wing at St. Brendan's Hospital in Carrow opened on Tuesday after a 12-year campaign by patients and staff, at a cost of 48.5 million pounds.
+
+Health Secretary Dr. Amara Osei, who opened the cancer wing, told hospital staff:
+
+“This building is the work of thousands of people. Nurses, porters and patients wrote letters, ran marathons and knocked on doors for twelve years.
+
+“Today we can say that their campaign has been won. The wing will treat 9,000 patients a year from next spring.”
+
+The hospital's chief executive, Mr. R. T. Lindqvist, said the cancer wing had been built on time and 3.5% under budget.
+
+The wing has 64 beds, two radiotherapy suites and a garden designed by former patients of the hospital, according to the Carrow Health Trust.
+
+Ward No. 4, the hospital's old cancer ward, will close in June and be turned into a day clinic for patients.
+
+Cancer waiting lists in Carrow are among the longest in the U.K. The hospital trust said the new wing would cut them by half within two years.
+
+Stay informed: get our weekly health briefing
+
+Dr. Amara Osei visited a vaccine plant in Lagos on Friday (9 May) with the Nigerian health minister and two German investors.
+Firefighters in Avonmere rescued 14 people from a flooded caravan park on Thursday night after the river burst its banks.
+Shares in the carmaker Velotta fell 8% in Frankfurt on Wednesday after it cut its sales forecast for Asia and America.
+"""
+
+
+@pytest.fixture(scope="module")
+def own() -> dict[str, pd.DataFrame]:
+    return {"docks": _segments(DOCKS, "docks"), "flood": _segments(FLOOD, "flood"),
+            "hospital": _segments(HOSPITAL, "hospital")}
+
+
+def test_docks_glued_credit_bio_link_newsletter(own):
+    lines = _by_line(own["docks"])
+    assert lines[1] == {"headline"}
+    assert lines[2] == {"caption"}
+    assert lines[4] == {"byline"}
+    assert lines[10] == {"boilerplate"}  # Related: link line
+    assert lines[22] == {"boilerplate"}  # newsletter prompt
+    assert lines[6] == {"claim"} and lines[8] == {"claim"} and lines[16] == {"claim"}
+    assert lines[18] == {"hedged"}
+    assert lines[20] == {"opinion"}
+
+
+def test_docks_ticker_sharing_a_person_is_off_topic(own):
+    lines = _by_line(own["docks"])
+    for line in (26, 27, 28, 29):
+        assert lines[line] == {"off_topic"}, line
+    assert not any("off_topic" in lines[line] for line in range(1, 25))
+
+
+def test_docks_quotes_and_speakers(own):
+    table = own["docks"]
+    holm = table[table["line"] == 14]
+    assert list(holm["class"]) == ["claim", "quote", "quote"]
+    assert list(holm["speaker"]) == ["Holm", "Holm", "Holm"]
+    brenner = table[table["line"] == 12]
+    assert list(brenner["speaker"]) == ["Brenner", "Brenner"]  # "He added" resolved
+
+
+def test_flood_ticker_first_lines_are_not_the_headline(own):
+    table = own["flood"]
+    lines = _by_line(table)
+    assert lines[1] == {"boilerplate"}
+    assert lines[2] == {"off_topic"} and lines[3] == {"off_topic"}
+    assert lines[4] == {"headline"}
+    assert lines[5] == {"claim"}
+    assert lines[8] == {"heading"}
+    for line in range(20, 26):
+        assert lines[line] == {"boilerplate"}, line
+    assert lines[19] == {"hedged"}
+    assert not any("off_topic" in lines[line] for line in range(4, 26))
+
+
+def test_flood_dash_lines_mark_the_next_line_as_an_item(own):
+    table = own["flood"]
+    items = table[table["marker"] == "-"]
+    assert list(items["text"]) == ["road closures near the river",
+                                   "temporary loss of drinking water",
+                                   "evacuation of low-lying farms"]
+    assert list(items["line"]) == [11, 13, 15]
+
+
+def test_flood_quote_speaker_from_the_attribution_after_it(own):
+    table = own["flood"]
+    quote = table[table["line"] == 17]
+    assert list(quote["class"]) == ["quote", "quote"]
+    assert list(quote["speaker"]) == ["Okafor", "Okafor"]
+
+
+def test_hospital_bylines_captions_and_ticker(own):
+    lines = _by_line(own["hospital"])
+    assert lines[1] == {"headline"}
+    assert lines[3] == {"byline"}  # dateline
+    assert lines[5] == {"byline"}  # author line
+    assert "claim" not in lines[7] and "claim" not in lines[8]
+    assert lines[10] == {"claim"}
+    assert lines[26] == {"boilerplate"}
+    for line in (28, 29, 30):
+        assert lines[line] == {"off_topic"}, line
+    assert not any("off_topic" in lines[line] for line in range(1, 27))
+
+
+def test_hospital_quote_over_two_paragraphs_after_an_introduction(own):
+    table = own["hospital"]
+    quotes = table[table["line"].isin([14, 16])]
+    assert len(quotes) == 4
+    assert set(quotes["class"]) == {"quote"}
+    assert set(quotes["speaker"]) == {"Health Secretary Dr. Amara Osei"}
+
+
+def test_hospital_abbreviations_do_not_end_sentences(own):
+    texts = list(own["hospital"]["text"])
+    assert ("The hospital's chief executive, Mr. R. T. Lindqvist, said the cancer wing had been "
+            "built on time and 3.5% under budget.") in texts
+    assert ("Ward No. 4, the hospital's old cancer ward, will close in June and be turned into a "
+            "day clinic for patients.") in texts
+    assert "Cancer waiting lists in Carrow are among the longest in the U.K." in texts
+
+
+def test_an_article_without_junk_keeps_everything_as_claims():
+    text = ("City council approves new bus lanes\n\n"
+            "The city council of Marlow approved three new bus lanes on Tuesday by 31 votes to 12.\n\n"
+            "The lanes will run along Station Road, the High Street and Mill Lane from September.\n\n"
+            "Council leader Joan Pike said the lanes would cut journey times for 20,000 passengers.\n\n"
+            "Opposition councillors voted against the plan, citing the loss of 140 parking spaces.\n\n"
+            "The bus lanes will cost 2.1 million pounds, paid by a regional transport grant.\n\n"
+            "Work on Station Road starts in June and the council will consult shop owners first.\n")
+    table = _segments(text)
+    assert list(table["class"]) == ["headline"] + ["claim"] * 6
