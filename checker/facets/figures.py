@@ -276,6 +276,9 @@ def _noun_phrase(tokens: list[str], t: _Tables, *, forward: bool) -> str:
             break
         if not forward and low.endswith(("ing", "ed")) and taken:
             break
+        if forward and taken and not ("-" in taken[-1]
+                                      or taken[-1].casefold().endswith(_MODIFIER_ENDINGS)):
+            break  # after the noun ("voters stayed"): only modifiers run on ("rural voters")
         taken.append(token)
     if not forward:
         taken.reverse()

@@ -1,0 +1,157 @@
+"""Dates (checker.facets.dates): numeric and written dates, ambiguity and its reasons,
+relative dates, years and decades, the dateline finder and cross-source resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from checker.facets import FACET_COLUMNS, dates
+from checker.facets.base import ArticleContext, Facet, Segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(sentence: str, published: str = "", article: str | None = None) -> list[Facet]:
+    seg = Segment("t:1", "t", 0, len(sentence), sentence, "claim")
+    return dates.extract(seg, [], ArticleContext("t", article or sentence, published, ""))
+
+
+def by_text(facets: list[Facet]) -> dict[str, Facet]:
+    return {f.text: f for f in facets}
+
+
+def seed(prefix: str) -> str:
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_seed_000_line_6_day_first_confirmed_by_the_weekday():
+    line = seed("000").split("\n")[5]
+    (d,) = run(line, article=seed("000"))
+    assert (d.text, d.value, d.key, d.noun) == ("3.2.2026", "2026-02-03", "day", "Tuesday")
+    assert d.note == "day-first: weekday Tuesday fits 2026-02-03, not 2026-03-02"
+
+
+def test_seed_003_decades_and_year():
+    got = by_text(run(seed("003").split("\n")[32]))
+    assert (got["mid-1990s"].value, got["mid-1990s"].key, got["mid-1990s"].qualifier) == (
+        "1990s", "decade", "mid")
+    assert got["early 1990s"].qualifier == "early"
+    assert (got["2023"].value, got["2023"].key) == ("2023", "year")
+
+
+def test_seed_004_since_a_year():
+    got = by_text(run(seed("004").split("\n")[27]))
+    assert (got["1992"].value, got["1992"].qualifier) == ("1992", "since")
+
+
+def test_seed_002_dateline():
+    assert dates.find_dateline(seed("002"), 0) == ("2026-01-26", 5)
+
+
+def test_written_forms_agree_with_the_numeric_one():
+    values = {f.value for f in run("Signed on February 3, 2026, on 3 February 2026 and on "
+                                   "3rd of February, 2026 (Feb. 3, 2026).")}
+    assert values == {"2026-02-03"}
+
+
+def test_weekday_resolves_a_month_first_reading():
+    (d,) = run("The plant closed on Friday, 04/07/2025, after the storm.")
+    assert d.value == "2025-07-04" and d.note.startswith("day-first: weekday Friday fits")
+    (d,) = run("The plant closed on Monday, 04/07/2025, after the storm.")
+    assert d.value == "2025-04-07" and d.note.startswith("month-first: weekday Monday fits")
+
+
+def test_part_above_twelve_decides():
+    assert run("Filed 12/25/2024.")[0].value == "2024-12-25"
+    assert run("Filed 25.12.2024.")[0].note == "day-first: day > 12"
+
+
+def test_article_convention_decides_then_ambiguity_is_reported():
+    article = "Filed 25/12/2024. Heard 05/03/2025."
+    got = run("Heard 05/03/2025.", article=article)
+    assert (got[0].value, got[0].note) == ("2025-03-05", "article convention: day-first")
+    (alone,) = run("Heard 05/03/2025.")
+    assert alone.value == "2025-03-05" and alone.note == "ambiguous; also 2025-05-03"
+
+
+def test_weekday_that_fits_neither_reading_is_recorded():
+    (d,) = run("It happened on Sunday, 14.3.2024.")
+    assert d.noun == "Sunday" and "weekday Sunday does not fit 2024-03-14" in d.note
+
+
+def test_two_digit_year_takes_the_century_nearest_the_publication():
+    assert run("Dated 5/20/99.", published="2001-01-01")[0].value == "1999-05-20"
+    assert run("Dated 20/5/31.")[0].value == "2031-05-20"
+
+
+def test_day_and_month_without_a_year():
+    (d,) = run("Fans gathered on Sunday (15 February) in the square.", published="2026-02-17")
+    assert (d.value, d.noun) == ("2026-02-15", "Sunday")
+    assert "publication date" in d.note
+    (d,) = run("Fans gathered on Sunday (28 December).", published="2026-01-03")
+    assert d.value == "2025-12-28"  # the nearest 28 December that is a Sunday
+    (d,) = run("Fans gathered on 15 February.")
+    assert (d.value, d.key, d.note) == ("--02-15", "monthday", "year unknown")
+    (d,) = run("Fans gathered on 15 February.", article="Fans gathered on 15 February. "
+                                                        "Filed 1 March 2019.")
+    assert d.value == "2019-02-15"
+
+
+def test_relative_dates_need_the_publication_date():
+    sentence = "It was approved yesterday, last month and earlier this week, and on Tuesday."
+    assert run(sentence) == []
+    got = by_text(run(sentence, published="2026-02-05"))
+    assert got["yesterday"].value == "2026-02-04"
+    assert (got["last month"].value, got["last month"].key) == ("2026-01", "month")
+    assert got["earlier this week"].value == "2026-W06"
+    assert (got["on Tuesday"].value, got["on Tuesday"].noun) == ("2026-02-03", "Tuesday")
+    assert got["on Tuesday"].note == "relative: 'on Tuesday' anchored to 2026-02-05"
+
+
+def test_future_weekday_and_next_last():
+    got = by_text(run("The board will vote on Friday; it met last Friday.", published="2026-02-04"))
+    assert got["on Friday"].value == "2026-02-06" and got["last Friday"].value == "2026-01-30"
+
+
+def test_years_need_a_cue_and_decades_read():
+    got = by_text(run("In 2019 the 2,000 workers at Gate 1999 struck; the early 2000s boom ended "
+                      "by 2008, and the '90s were quieter."))
+    assert set(got) == {"2019", "early 2000s", "2008"}
+    assert got["2008"].qualifier == "by" and got["early 2000s"].value == "2000s"
+
+
+def test_not_dates():
+    assert run("Call 03-5551234 at 10:30; version 1.2.3.4; 1,234.5 units; May we go?") == []
+
+
+def test_dateline_written_and_with_prefix():
+    text = "Headline here\n\nPublished: Tuesday 3 February 2026, 10:30\n\nBody text 4/5/2026."
+    assert dates.find_dateline(text, 0) == ("2026-02-03", 3)
+    assert dates.find_dateline("Title\n\n04/05/2026\n\nBody.", 0) is None  # ambiguous
+    assert dates.find_dateline("Title\n\nIt rained on 4 May 2026 in town.\n", 0) is None
+    front = "---\nurl: x\n---\n18 June 2024\nTitle\n"
+    assert dates.find_dateline(front, front.index("18 June")) == ("2024-06-18", 4)
+
+
+def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    full = [{c: r.get(c, "") for c in FACET_COLUMNS} for r in rows]
+    return pd.DataFrame(full, columns=FACET_COLUMNS)
+
+
+def test_resolve_across_sources_by_other_sources_dates():
+    facets = _frame([
+        {"claim_id": "a:1", "source": "a", "facet": "date", "value": "2025-03-05", "key": "day",
+         "note": "ambiguous; also 2025-05-03"},
+        {"claim_id": "b:1", "source": "b", "facet": "date", "value": "2025-05-03", "key": "day",
+         "note": ""},
+        {"claim_id": "c:1", "source": "c", "facet": "date", "value": "2024-01-02", "key": "day",
+         "note": "ambiguous; also 2024-02-01"},
+    ])
+    out = dates.resolve_across_sources(facets, pd.DataFrame())
+    assert out.loc[0, "value"] == "2025-05-03"
+    assert out.loc[0, "note"] == "other sources: 2025-05-03 (b), not 2025-03-05"
+    assert out.loc[2, "note"] == "ambiguous; also 2024-02-01"  # nothing to settle it
+    assert facets.loc[0, "value"] == "2025-03-05"  # the input is not changed

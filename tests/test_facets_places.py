@@ -1,0 +1,206 @@
+"""Places and metonyms (checker.facets.places) and the gazetteer behind them, on seed lines
+and on sentences about other stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import gazetteer
+from checker.facets import dates, figures, places
+from checker.facets.base import ArticleContext, Facet, Segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(sentence: str, found: list[Facet] | None = None) -> list[Facet]:
+    seg = Segment("t:1", "t", 0, len(sentence), sentence, "claim")
+    ctx = ArticleContext("t", sentence, "", "")
+    before = list(found or [])
+    before += dates.extract(seg, before, ctx)
+    before += figures.extract(seg, before, ctx)
+    return places.extract(seg, before, ctx)
+
+
+def seed_line(prefix: str, line: int) -> str:
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8").split("\n")[line - 1]
+
+
+def of(facets: list[Facet], kind: str) -> dict[str, Facet]:
+    return {f.text: f for f in facets if f.facet == kind}
+
+
+def org(sentence: str, name: str) -> Facet:
+    start = sentence.index(name)
+    return Facet("org", start, start + len(name), name, name)
+
+
+# --- seeds -------------------------------------------------------------------------------
+
+def test_seed_000_line_6_city_with_its_country_and_no_place_in_the_office():
+    line = seed_line("000", 6)
+    office = org(line, "Prime Minister's Office")
+    found = run(line, [office])
+    placed = of(found, "place")
+    assert placed["Jerusalem"].key == "IL" and placed["Jerusalem"].qualifier == "city"
+    assert {"Israel", "Azerbaijan", "Jerusalem"} == set(placed)
+    assert not any(f.overlaps(office.start, office.end) for f in found)
+
+
+def test_seed_003_line_14_two_cities_standing_for_governments():
+    found = run(seed_line("003", 14))
+    metonyms = of(found, "metonym")
+    assert metonyms["Tel Aviv"].value == "Israel" and metonyms["Tel Aviv"].key == "IL"
+    assert metonyms["Baku"].value == "Azerbaijan" and metonyms["Baku"].key == "AZ"
+    assert "are keen" in metonyms["Tel Aviv"].note
+    assert not of(found, "place")  # a metonym is not also a plain place
+
+
+def test_seed_004_line_15_publication_name_is_not_a_place():
+    line = seed_line("004", 15)
+    assert "Jerusalem" not in of(run(line), "place")  # the name-follower rule alone
+    assert "Jerusalem" not in of(run(line, [org(line, "The Jerusalem Post")]), "place")
+
+
+def test_seed_004_research_centre_holds_no_place():
+    line = seed_line("004", 17)
+    found = run(line, [org(line, "Begin-Sadat Center for Strategic Studies")])
+    assert set(of(found, "place")) == {"Azerbaijan", "Middle East"}
+
+
+def test_seed_003_ordinary_locative_use_is_a_place():
+    found = run(seed_line("003", 12))  # "Sa'ar arrived in Baku accompanied by ..."
+    assert of(found, "place")["Baku"].note.endswith("cue 'arrived in'")
+    assert not of(found, "metonym")
+
+
+# --- other stories ---------------------------------------------------------------------------
+
+def test_talks_between_two_capitals_resolve_to_two_distinct_koreas():
+    found = run("Officials confirmed talks between Seoul and Pyongyang would resume in March.")
+    metonyms = of(found, "metonym")
+    assert (metonyms["Seoul"].value, metonyms["Seoul"].key) == ("South Korea", "KR")
+    assert (metonyms["Pyongyang"].value, metonyms["Pyongyang"].key) == ("North Korea", "KP")
+
+
+def test_north_and_south_korea_are_distinct_countries():
+    placed = of(run("North Korea fired a missile toward South Korea on Monday."), "place")
+    assert placed["North Korea"].key == "KP" and placed["South Korea"].key == "KR"
+
+
+def test_capital_signing_and_possessive_decision_are_metonyms():
+    found = run("Ottawa signed the softwood accord, but Moscow's decision angered Brussels.")
+    metonyms = of(found, "metonym")
+    assert metonyms["Ottawa"].key == "CA" and metonyms["Ottawa"].note.endswith("cue 'signed'")
+    assert metonyms["Moscow"].value == "Russia" and "decision" in metonyms["Moscow"].note
+    assert of(found, "place")["Brussels"].key == "BE"  # object of a verb: no cue, a place
+
+
+def test_metonym_override_table_is_used():
+    found = run("Brussels warned that tariffs would follow.")
+    assert (of(found, "metonym")["Brussels"].value, of(found, "metonym")["Brussels"].key) == (
+        "European Union", "EU")
+
+
+def test_embassy_in_a_capital_is_a_place_not_a_metonym():
+    found = run("Protesters gathered outside the embassy in Lima, then marched to Callao.")
+    placed = of(found, "place")
+    assert placed["Lima"].key == "PE" and placed["Callao"].key == "PE"
+    assert not of(found, "metonym")
+
+
+def test_small_or_ambiguous_city_needs_a_cue():
+    assert not of(run("Nice weather helped the organisers."), "place")
+    assert of(run("The summit in Nice opened late."), "place")["Nice"].key == "FR"
+    assert not of(run("Reading the report took an hour."), "place")
+
+
+def test_city_followed_by_its_country_or_state_is_that_city():
+    placed = of(run("She grew up in Paris, Texas, and studied in Florence, Italy."), "place")
+    assert placed["Paris"].key == "US" and placed["Florence"].key == "IT"
+
+
+def test_based_suffix_and_list_of_places():
+    placed = of(run("The Rotterdam-based firm has offices in Utrecht, Delft and Zwolle."), "place")
+    assert {"Rotterdam", "Utrecht", "Delft", "Zwolle"} <= set(placed)
+    assert placed["Zwolle"].note.endswith("listed with places")
+
+
+def test_country_aliases_and_possessives():
+    placed = of(run("The U.S. and the UAE signed; Britain's envoy and the USA's allies left."),
+                "place")
+    assert placed["U.S."].value == "United States" and placed["UAE"].key == "AE"
+    assert placed["Britain"].key == "GB" and placed["USA"].key == "US"
+
+
+def test_alternate_spelling_of_a_big_city_resolves_to_its_name():
+    placed = of(run("He flew from Kiev to Warsaw."), "place")
+    assert placed["Kiev"].value == "Kyiv" and placed["Kiev"].key == "UA"
+
+
+def test_person_span_blocks_a_place_and_months_are_not_places():
+    sentence = "Jordan Henderson met officials in May and left for Amman."
+    person = Facet("person", 0, len("Jordan Henderson"), "Jordan Henderson", "Jordan Henderson")
+    placed = of(run(sentence, [person]), "place")
+    assert set(placed) == {"Amman"}
+
+
+def test_offsets_point_at_the_text_in_the_article():
+    article = "Intro line.\nThe envoy arrived in Nairobi on Friday."
+    start = article.index("The envoy")
+    seg = Segment("t:2", "t", start, len(article), article[start:], "claim")
+    (facet,) = places.extract(seg, [], ArticleContext("t", article, "", ""))
+    assert article[facet.start:facet.end] == "Nairobi" == facet.text
+
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+def test_gazetteer_orders_candidates_and_keeps_capitals():
+    g = gazetteer.load()
+    assert g.lookup("Washington")[0].capital and g.lookup("Washington")[0].iso == "US"
+    assert g.lookup("Moscow")[0].iso == "RU"  # the biggest city of a shared name first
+    assert g.lookup("Korea") == ()  # never guessed
+    assert g.lookup("White House") == ()  # translations of city names are not indexed
+    assert g.demonym("Palestinians") == "PS" and g.demonym("Brazilian") == "BR"
+
+
+def test_gazetteer_cache_is_written_once_and_reused(tmp_path, monkeypatch):
+    tiny = {"format": gazetteer.INDEX_FORMAT, "index": {"atlantis": "0"},
+            "rows": ["Atlantis\tAT\tcity\t100000\t1\tgeonames:1\tname"],
+            "countries": {}, "demonyms": {}, "max_words": 1}
+    calls = []
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "_build", lambda: calls.append(1) or tiny)
+    gazetteer.load.cache_clear()
+    try:
+        assert gazetteer.load().lookup("Atlantis")[0].iso == "AT"
+        (cached,) = (tmp_path / "cache").glob("gazetteer-*.json")
+        assert json.loads(cached.read_text())["index"] == {"atlantis": "0"}
+        gazetteer.load.cache_clear()
+        assert gazetteer.load().lookup("atlantis")[0].capital
+        assert calls == [1]  # the second load read the cache
+    finally:
+        gazetteer.load.cache_clear()
+
+
+def test_gazetteer_without_a_writable_cache_still_loads(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    tiny = {"format": gazetteer.INDEX_FORMAT, "index": {}, "rows": [], "countries": {},
+            "demonyms": {}, "max_words": 1}
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(gazetteer, "_build", lambda: tiny)
+    gazetteer.load.cache_clear()
+    try:
+        assert gazetteer.load().lookup("anything") == ()
+    finally:
+        gazetteer.load.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["", "A", "in", "'s", "U.S.'s", "X" * 5000, "in " * 3000,
+                                  "New New New New New New York", "Tel-Aviv-Baku-"])
+def test_odd_input_does_not_fail(text):
+    run(text)
