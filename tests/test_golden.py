@@ -28,6 +28,7 @@ from checker.findings.model import Evidence, Finding
 from checker.ingest import ARTICLE_COLUMNS, PROBLEM_COLUMNS
 from checker.match import GROUP_COLUMNS
 from checker.report import render_claims, render_csv, render_json, render_markdown
+from checker.report.summary import terminal_summary
 from checker.resolve import ENTITY_COLUMNS, MENTION_COLUMNS
 from checker.segment import CLAIM_COLUMNS
 from checker.tables import Tables
@@ -252,3 +253,17 @@ def test_golden_files_hold_no_invisible_control_characters_in_markdown() -> None
     assert not any(ch in text for ch in (RLO, ZWSP, LRI, PDI))
     # The JSON keeps article text exactly, controls included (escaped only as JSON requires).
     assert RLO in (GOLDEN / "consistency.json").read_text(encoding="utf-8")
+
+
+def test_terminal_summary_fits_one_screen_and_carries_no_control_characters() -> None:
+    result = hand_built_result()
+    many = [dataclasses.replace(f, identity=(str(i),), summary=f.summary + "\x1b[2J" + "x" * 300)
+            for i in range(40) for f in result.findings]
+    text = terminal_summary(dataclasses.replace(result, findings=many),
+                            [Path("reports/consistency.md"), Path("reports/consistency.json")])
+    lines = text.splitlines()
+    assert len(lines) <= 25 and max(len(line) for line in lines) <= 100
+    assert "\x1b" not in text and RLO not in text
+    assert "1 input skipped" in text and "report: reports/consistency.md" in text
+    assert "... and 77 more in the report" in text
+    assert lines[0] == "checked 3 articles: 8 claims compared, 9 segments left out, 1 input skipped"

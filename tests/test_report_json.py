@@ -51,7 +51,8 @@ CONTRACT = _obj({
         "comparisons": {"type": "array"}})},
     "entities": {"type": "array", "items": _obj({"id": STR, "facet": STR, "canonical": STR, "forms": {"type": "array"}})},
     "findings": {"type": "array", "items": FINDING},
-    "matrix": {"type": "array", "items": _obj({"a": STR, "b": STR, "corroborated": INT, "conflicting": INT})},
+    "matrix": {"type": "array", "items": _obj({"a": STR, "b": STR, "corroborated": INT, "conflicting": INT,
+                                               "differing": INT})},
     "skipped": {"type": "array", "items": _obj({"path": STR, "code": STR, "severity": STR, "message": STR})},
     "counts": _obj({"sources": INT, "claims_compared": INT, "left_out": INT, "skipped": INT,
                     "groups": {"type": "object"}, "findings": {"type": "object"}}),
@@ -138,7 +139,9 @@ def test_counts_agree_with_the_lists() -> None:
     assert counts["findings"]["by_severity"] == {"high": 2, "medium": 2, "low": 1, "info": 1}
     assert counts["findings"]["new"] is None and counts["findings"]["decided"] == 0
     pair = next(p for p in data["matrix"] if (p["a"], p["b"]) == ("alpha", "beta_daily"))
-    assert (pair["corroborated"], pair["conflicting"]) == (1, 1)
+    assert (pair["corroborated"], pair["conflicting"], pair["differing"]) == (1, 1, 2)
+    same_values = next(p for p in data["matrix"] if (p["a"], p["b"]) == ("beta_daily", "gamma"))
+    assert same_values["differing"] == 0
 
 
 def test_article_text_is_kept_exactly() -> None:

@@ -83,9 +83,10 @@ findings[]
     new               null without a baseline; else true when not in the baseline
 
 matrix[]
-    a, b              two source ids (a < b)
+    a, b              two source ids (a before b in natural order)
     corroborated      groups both are in, with compatible facts
     conflicting       groups both are in, with a conflict
+    differing         findings (not agreements) in which the two write different values
 
 skipped[]
     path, source, code, severity (error | note), message   one line naming the reason
@@ -273,8 +274,9 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
         "groups": group_list,
         "entities": _entities(result),
         "findings": [finding_dict(f) for f in findings],
-        "matrix": [{"a": p.a, "b": p.b, "corroborated": p.corroborated, "conflicting": p.conflicting}
-                   for p in source_matrix([s.source for s in summaries], groups)],
+        "matrix": [{"a": p.a, "b": p.b, "corroborated": p.corroborated, "conflicting": p.conflicting,
+                    "differing": p.differing}
+                   for p in source_matrix([s.source for s in summaries], groups, findings)],
         "skipped": skipped,
     }
 

@@ -13,7 +13,8 @@ Layout, top to bottom (what an editor reads in two minutes comes first):
     ## Decided findings     findings an editor decided, with the decision (when any)
     ## Stale decisions      decisions whose finding no longer occurs (when any)
     ## Agreements           what two or more sources corroborate, the claim per source
-    ## Sources compared     source x source matrix: groups agreeing / conflicting per pair
+    ## Sources compared     source x source matrix: groups agreeing / conflicting / findings
+                            in which the pair differs
     ## Single-source claims one collapsed block per source
     ## Left out             collapsed: segments not compared, by class, with reasons
     ## Notes on inputs      notes from reading the inputs (when any)
@@ -289,11 +290,12 @@ def _agreements(result: CheckResult, groups: Sequence[GroupSummary], findings: S
     return lines
 
 
-def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary]) -> list[str]:
+def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary],
+            findings: Sequence[Finding]) -> list[str]:
     ids = [s.source for s in sources]
     if len(ids) < 2:
         return []
-    pairs = {(p.a, p.b): p for p in source_matrix(ids, groups)}
+    pairs = {(p.a, p.b): p for p in source_matrix(ids, groups, findings)}
     rows = []
     for a in ids:
         row = [f"**{esc.cell(a)}**"]
@@ -302,10 +304,11 @@ def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary]) ->
                 row.append("\u2014")
                 continue
             p = pairs[(a, b)] if (a, b) in pairs else pairs[(b, a)]
-            row.append(f"{p.corroborated} / {p.conflicting}")
+            row.append(f"{p.corroborated} / {p.conflicting} / {p.differing}")
         rows.append(row)
     return ["## Sources compared", "",
-            "Claim groups each pair of sources shares: corroborated / conflicting.", "",
+            "For each pair of sources: claim groups they share that agree / that conflict / "
+            "findings in which they write a name, title, figure or date differently.", "",
             *_table(["", *(esc.cell(i) for i in ids)], ["left"] + ["right"] * len(ids), rows)]
 
 
@@ -377,7 +380,7 @@ def render_markdown(result: CheckResult) -> str:
     out += _decided(decided)
     out += _stale(result)
     out += _agreements(result, groups, open_findings, claims_by_id)
-    out += _matrix(sources, groups)
+    out += _matrix(sources, groups, open_findings)
     out += _single_source(groups, claims_by_id)
     out += _left_out(result)
     out += _problems(result, "note", "Notes on inputs", "Inputs that were checked, with something worth knowing.")

@@ -279,10 +279,32 @@ class PairCounts:
     b: str
     corroborated: int  # groups both sources are in, with compatible facets
     conflicting: int  # groups both sources are in, with a conflict
+    differing: int = 0  # findings (not agreements) in which the two write different values
 
 
-def source_matrix(sources: Sequence[str], groups: Sequence[GroupSummary]) -> list[PairCounts]:
-    """For every unordered pair of sources (a < b): the groups they share, by status."""
+def _differing_pairs(findings: Iterable[Finding]) -> Counter[tuple[str, str]]:
+    from checker.textutil import match_key
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for f in findings:
+        if f.kind == AGREEMENT_KIND:
+            continue
+        values: dict[str, set[str]] = {}
+        for e in f.evidence:
+            if e.value:
+                values.setdefault(e.source, set()).add(match_key(e.value))
+        members = sorted(values, key=natural_key)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if values[a] != values[b]:
+                    counts[a, b] += 1
+    return counts
+
+
+def source_matrix(sources: Sequence[str], groups: Sequence[GroupSummary],
+                  findings: Iterable[Finding] = ()) -> list[PairCounts]:
+    """For every unordered pair of sources (a < b in natural order): the groups they share,
+    by status, and the findings in which they write different values."""
     agree: Counter[tuple[str, str]] = Counter()
     conflict: Counter[tuple[str, str]] = Counter()
     for g in groups:
@@ -293,8 +315,9 @@ def source_matrix(sources: Sequence[str], groups: Sequence[GroupSummary]) -> lis
                     agree[a, b] += 1
                 elif g.status == "conflicting":
                     conflict[a, b] += 1
+    differ = _differing_pairs(findings)
     ordered = sorted(set(sources), key=natural_key)
-    return [PairCounts(a, b, agree[a, b], conflict[a, b])
+    return [PairCounts(a, b, agree[a, b], conflict[a, b], differ[a, b])
             for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
