@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker import lexicon
 from checker.textutil import fold, normalise
 
 # Letters joined by dots, apostrophes or hyphens ("Lt.-Col", "Sa'ar", "U.S."), an optional
-# final dot; numbers; any other single non-space character. The joiners and the letters are
-# disjoint classes, so matching is linear.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[.'\-]+[^\W\d_]+)*\.?|\d+(?:[.,:/]\d+)*|[^\w\s]")
-_POSSESSIVE = "'s"
+# final dot; a possessive 's on its own; numbers; any other single non-space character. The
+# joiners and the letters are disjoint classes, so matching is linear.
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:(?:[.\-]+|'(?![sS]\b))[^\W\d_]+)*\.?|'[sS]\b|\d+(?:[.,:/]\d+)*|[^\w\s]")
 POSSESSIVE = "'s"
 #: Connectors that may sit inside an organisation's name or a role's complement.
 CONNECTORS = frozenset({"of", "for", "to", "at", "on", "in", "and", "&"})
@@ -41,39 +41,38 @@ class Tokens:
         return len(self.text)
 
 
+@lru_cache(maxsize=512)
 def tokenize(text: str) -> Tokens:
-    folded = fold(text)
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    abbreviations = _abbreviations()
-    for m in _TOKEN.finditer(folded):
-        tok = m.group()
-        s, e = m.start(), m.end()
-        if tok.endswith(_POSSESSIVE) and len(tok) > 2 and tok[-3].isalpha():
-            texts.append(tok[:-2])
-            starts.append(s)
-            ends.append(e - 2)
-            texts.append(_POSSESSIVE)
-            starts.append(e - 2)
-            ends.append(e)
-            continue
-        if (tok.endswith(".") and len(tok) > 2 and "." not in tok[:-1]
-                and tok[:-1].casefold() not in abbreviations):
-            # A sentence's final dot, not an abbreviation's ("Smith." but not "Gen.").
-            texts.append(tok[:-1])
-            starts.append(s)
-            ends.append(e - 1)
-            texts.append(".")
-            starts.append(e - 1)
-            ends.append(e)
-            continue
-        texts.append(tok)
-        starts.append(s)
-        ends.append(e)
+    """The tokens of `text` (cached: the org and person extractors read the same segment)."""
+    matches = list(_TOKEN.finditer(fold(text)))
+    texts = [m.group() for m in matches]
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    if any(t[-1] == "." for t in texts):
+        texts, starts, ends = _split_final_dots(texts, starts, ends)
     keys = tuple(t.casefold().rstrip(".") or t for t in texts)
     caps = tuple(t[:1].isupper() for t in texts)
     return Tokens(tuple(texts), keys, tuple(starts), tuple(ends), caps)
+
+
+def _split_final_dots(texts: list[str], starts: list[int],
+                      ends: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """A sentence's final dot is a token of its own; an abbreviation's ("Gen.") is not."""
+    abbreviations = _abbreviations()
+    out_t: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for tok, s, e in zip(texts, starts, ends, strict=True):
+        if (len(tok) > 2 and tok[-1] == "." and "." not in tok[:-1]
+                and tok[:-1].casefold() not in abbreviations):
+            out_t += [tok[:-1], "."]
+            out_s += [s, e - 1]
+            out_e += [e - 1, e]
+        else:
+            out_t.append(tok)
+            out_s.append(s)
+            out_e.append(e)
+    return out_t, out_s, out_e
 
 
 def token_keys(phrase: str) -> tuple[str, ...]:
@@ -97,8 +96,10 @@ class Lexicon:
     modifiers: frozenset[str]  # "deputy", "acting", ...
     qualifiers: dict[str, str]  # bracket word -> written-out qualifier ("res" -> "(res.)")
     max_title: int
+    title_starts: frozenset[str]  # first words of titles and modifiers: a quick "no title here"
     honorifics: dict[tuple[str, ...], str]
     max_honorific: int
+    honorific_starts: frozenset[str]
     org_heads: frozenset[str]
     publication_heads: frozenset[str]
     function_words: frozenset[str]
@@ -134,8 +135,10 @@ def lex() -> Lexicon:
         modifiers=frozenset(modifiers),
         qualifiers=qualifiers,
         max_title=max(len(k) for k in titles),
+        title_starts=frozenset({k[0] for k in titles} | modifiers),
         honorifics=honorifics,
         max_honorific=max(len(k) for k in honorifics),
+        honorific_starts=frozenset(k[0] for k in honorifics),
         org_heads=frozenset(w.casefold().rstrip(".") for w in lexicon.entries("org_keywords")),
         publication_heads=frozenset(w.casefold() for w in lexicon.entries("publications")),
         function_words=frozenset(w.casefold() for w in lexicon.entries("function_words")),
@@ -214,11 +217,13 @@ def cities() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=8192)
 def is_country(phrase: str) -> bool:
     key = normalise(phrase).casefold()
     return key in countries() or ("." in key and key.replace(".", "") in country_codes())
 
 
+@lru_cache(maxsize=8192)
 def is_place(phrase: str) -> bool:
     """A country, continent, US state or city (of more than 15,000 people)."""
     key = normalise(phrase).casefold()

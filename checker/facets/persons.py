@@ -108,7 +108,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 
 def _blocked_tokens(toks: Tokens, facets: Sequence[Facet], base: int) -> tuple[bool, ...]:
     if not facets:
-        return (False,) * len(toks)
+        return (False,) * len(toks.text)
     spans = sorted((f.start - base, f.end - base) for f in facets)
     return tuple(any(s < e_tok and s_tok < e for s, e in spans)
                  for s_tok, e_tok in zip(toks.start, toks.end, strict=True))
@@ -156,14 +156,17 @@ def _glued(word: str) -> bool:
     return False
 
 
-def _name_run(toks: Tokens, j: int, blocked: Sequence[bool]) -> int:
+def _name_run(toks: Tokens, j: int, blocked: Sequence[bool],
+              name_words: Sequence[bool] | None = None) -> int:
     """Index after the name words starting at j (j itself when there are none)."""
     particles = lex().particles
     k = j
     words = 0
-    n = len(toks)
+    n = len(toks.text)
+    if name_words is None:
+        name_words = [_name_word(toks, q) for q in range(n)]
     while k < n and words < _MAX_NAME and not blocked[k]:
-        if _name_word(toks, k):
+        if name_words[k]:
             k += 1
             words += 1
         elif words and toks.key[k] in particles and not toks.cap[k] and k + 1 < n:
@@ -171,7 +174,7 @@ def _name_run(toks: Tokens, j: int, blocked: Sequence[bool]) -> int:
             q = k
             while q < n and toks.key[q] in particles and not toks.cap[q]:
                 q += 1
-            if q < n and not blocked[q] and _name_word(toks, q):
+            if q < n and not blocked[q] and name_words[q]:
                 k = q
             else:
                 break
@@ -183,7 +186,9 @@ def _name_run(toks: Tokens, j: int, blocked: Sequence[bool]) -> int:
 def _title_at(toks: Tokens, i: int) -> int:
     """Index after a title (modifiers, a title phrase, a bracketed qualifier) at i, or i."""
     lx = lex()
-    n = len(toks)
+    if toks.key[i] not in lx.title_starts:
+        return i
+    n = len(toks.text)
     j = i
     while j < n and toks.key[j] in lx.modifiers and (j + 1 < n):
         j += 1
@@ -197,7 +202,7 @@ def _title_at(toks: Tokens, i: int) -> int:
 
 def _title_phrase_end(toks: Tokens, j: int) -> int:
     lx = lex()
-    n = len(toks)
+    n = len(toks.text)
     for length in range(min(lx.max_title, n - j), 0, -1):
         if toks.key[j:j + length] in lx.titles:
             end = j + length
@@ -214,7 +219,9 @@ def _title_phrase_end(toks: Tokens, j: int) -> int:
 
 def _honorific_at(toks: Tokens, i: int) -> int:
     lx = lex()
-    for length in range(min(lx.max_honorific, len(toks) - i), 0, -1):
+    if i >= len(toks.text) or toks.key[i] not in lx.honorific_starts:
+        return i
+    for length in range(min(lx.max_honorific, len(toks.text) - i), 0, -1):
         if toks.key[i:i + length] in lx.honorifics and toks.cap[i]:
             return i + length
     return i
@@ -249,7 +256,7 @@ def _title_case(toks: Tokens) -> bool:
     """A headline in title case: no longer word in lower case but function words."""
     function_words = lex().function_words
     capitalised = 0
-    for k in range(len(toks)):
+    for k in range(len(toks.text)):
         if len(toks.text[k]) >= 4 and toks.text[k][0].isalpha() and toks.key[k] not in function_words:
             if not toks.cap[k]:
                 return False
@@ -262,8 +269,9 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
     """Person mentions in the tokens. `known` holds the case-folded surnames and names the
     article uses for people (None while that index is being built: then only titled,
     honorific or multi-word names are taken)."""
-    n = len(toks)
+    n = len(toks.text)
     title_case = _title_case(toks)
+    name_words = [_name_word(toks, k) for k in range(n)]
     out: list[Mention] = []
     i = 0
     while i < n:
@@ -273,7 +281,7 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
         title_end = _title_at(toks, i)
         if title_end > i:
             honor_end = _honorific_at(toks, title_end)
-            name_end = _name_run(toks, honor_end, blocked)
+            name_end = _name_run(toks, honor_end, blocked, name_words)
             if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
                 prefix = _prefix_start(toks, i, blocked)
                 text_first = prefix if prefix < i and _is_demonyms(toks, prefix, i) else i
@@ -290,7 +298,7 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
                 continue
         honor_end = _honorific_at(toks, i)
         if honor_end > i:
-            name_end = _name_run(toks, honor_end, blocked)
+            name_end = _name_run(toks, honor_end, blocked, name_words)
             if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
                 out.append(Mention(
                     text_first=i, title_first=-1, title_last=-1, name_first=honor_end,
@@ -299,7 +307,7 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
                     possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
                 i = name_end
                 continue
-        name_end = _name_run(toks, i, blocked)
+        name_end = _name_run(toks, i, blocked, name_words)
         if name_end == i:
             i += 1
             continue
@@ -353,7 +361,7 @@ def _titled_name_ok(toks: Tokens, first: int, end: int) -> bool:
 
 def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
               title_case: bool, floor: int) -> Mention | None:
-    n = len(toks)
+    n = len(toks.text)
     while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
         first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
     if _in_title_complement(toks, first, floor):
@@ -402,7 +410,7 @@ def article_names(text: str) -> frozenset[str]:
         if not line.strip():
             continue
         toks = tokenize(line)
-        blocked = no_blocks.setdefault(len(toks), (False,) * len(toks))
+        blocked = no_blocks.setdefault(len(toks.text), (False,) * len(toks.text))
         for m in find_persons(toks, blocked, None):
             names.add(toks.key[m.name_last])
     return frozenset(names)
@@ -414,7 +422,7 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
                  org_tokens: Sequence[bool]) -> list[Mention]:
     if not mentions:
         return mentions
-    n = len(toks)
+    n = len(toks.text)
     starts = {m.text_first: idx for idx, m in enumerate(mentions)}
     inside = [False] * n
     for m in mentions:
@@ -484,7 +492,7 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
 
 def _followed_by_comma(toks: Tokens, m: Mention) -> bool:
     after = m.name_last + 1
-    return after < len(toks) and toks.text[after] == ","
+    return after < len(toks.text) and toks.text[after] == ","
 
 
 def _after_used(used: Sequence[bool], inside: Sequence[bool], first: int, t: int) -> int:
@@ -502,11 +510,11 @@ def _with_role(text: str, toks: Tokens, m: Mention, first: int, last: int, how: 
 
 def _role_closed(toks: Tokens, k: int, starts: dict[int, int]) -> bool:
     """An apposition ends the clause part: punctuation, the end, "and <next person>"."""
-    if k >= len(toks):
+    if k >= len(toks.text):
         return True
     if toks.text[k] in _ROLE_END:
         return True
-    if toks.key[k] == "and" and k + 1 < len(toks):
+    if toks.key[k] == "and" and k + 1 < len(toks.text):
         nxt = k + 1
         if toks.key[nxt] in DETERMINERS:
             nxt += 1
@@ -519,7 +527,7 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
     """(first, last) token of a role phrase starting at j: owner/demonym words, a title,
     then complements ("of the Budget Office", "to the President of <Country>")."""
     lx = lex()
-    n = len(toks)
+    n = len(toks.text)
     k = j
     while k < n and k - j <= _MAX_PREFIX and _title_at(toks, k) == k:
         text = toks.text[k]
@@ -562,7 +570,7 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
 def _complement_words(toks: Tokens, r: int, starts: dict[int, int], inside: Sequence[bool],
                       org_tokens: Sequence[bool], allow_lower: bool) -> int:
     lx = lex()
-    n = len(toks)
+    n = len(toks.text)
     e = r
     while e < n and e - r < _MAX_ROLE:
         if e in starts or inside[e]:
