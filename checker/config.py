@@ -36,6 +36,8 @@ class Thresholds:
     name_similarity: float = 75.0
     #: Two names of one organisation (token-set ratio on content words).
     org_similarity: float = 70.0
+    #: Two names of one organisation in claims that say the same thing otherwise (token-sort ratio of the claims without the names).
+    org_context_similarity: float = 85.0
     #: Two wordings of one title or role.
     title_similarity: float = 75.0
     #: Two claims assert the same thing (token-set ratio on content words, after blocking).
