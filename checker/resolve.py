@@ -14,7 +14,7 @@ MENTION_COLUMNS
     method      how it was resolved (exact | fuzzy+phonetic | surname+role | ...)
     line        1-based line of the mention's claim
     quote       the claim's text (the evidence an editor reads)
-    written     the value as written in the article ("Sa’ar", not the folded "Sa'ar"; a
+    written     the value as written in the article ("Ra’ad", not the folded "Ra'ad"; a
                 title without its owner country: "Minister of Transport" for
                 "Ruritania's Minister of Transport")
     written_start, written_end   offsets of `written` in the article's text
@@ -63,8 +63,8 @@ How titles are resolved
     organisation's name inside a role is replaced by its entity. A person's rank titles are
     one title entity; other titles are one entity when similar (`Thresholds.title_similarity`)
     or one contains the other. Inside an entity, two forms are a variant when a word is
-    replaced or inserted in the middle ("Minister of Digital and Transport" / "Minister of
-    Digital Development and Transport"), a modifier word (Deputy, Acting...) differs, or
+    replaced or inserted in the middle ("Minister of Culture and Tourism" / "Minister of
+    Culture, Heritage and Tourism"), a modifier word (Deputy, Acting...) differs, or
     the rank words differ; adding words at either end only adds detail.
 """
 
@@ -99,8 +99,14 @@ ENTITY_COLUMNS = [
 #: Blocks bigger than this are compared only between neighbours in sorted order.
 _BLOCK_CAP = 64
 _NEIGHBOURS = 8
+#: How many claims per organisation spelling are compared as its context.
+_CONTEXTS = 6
 _WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*\.?", re.UNICODE)
 _VOWELS = frozenset("aeiou")
+
+
+#: Differences between two forms of one person's title that make a title_variant.
+MATERIAL_TITLE_DIFFERENCES = frozenset({"wording", "rank", "rank-short", "rank-abbreviation"})
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,7 @@ def _rank_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
                 modifiers.add(word)
         if row["abbreviation"]:
             expand[match_key(row["abbreviation"]).rstrip(".")] = full
+            expand.setdefault(spelling_key(row["abbreviation"]), full)  # "ltcol" for "Lt.-Col."
     return expand, frozenset(ranks), frozenset(modifiers)
 
 
@@ -182,7 +189,7 @@ def fold_name(word: str) -> str:
 
 def skeleton(word: str) -> str:
     """Consonant skeleton of a folded name word: vowels dropped, doubled letters once
-    ("Askal" and "Eskel" both give "skl")."""
+    ("Marom" and "Merom" both give "mrm")."""
     out: list[str] = []
     for ch in fold_name(word):
         if ch in _VOWELS or (out and out[-1] == ch):
@@ -345,6 +352,26 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     n = len(shorter)
     return any(tuple(longer[i:i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
+
+
+def expand_title_key(key: str) -> tuple[str, ...]:
+    """A title's spelling key with its abbreviations written out ("lt col" -> lieutenant
+    colonel); organisation labels ("<rail_agency>") are kept as they are."""
+    expand, _, _ = _rank_table()
+    out: list[str] = []
+    for word in key.split():
+        full = None if word.startswith("<") else expand.get(word)
+        out.extend(full.replace("-", " ").split() if full else [word])
+    return tuple(out)
+
+
+def title_difference(a_key: str, b_key: str) -> str:
+    """classify_title_difference on two spelling keys, plus "rank-abbreviation" for two keys
+    that differ only in abbreviations ("lt col (res)" / "lieutenant colonel (reserve)")."""
+    a, b = expand_title_key(a_key), expand_title_key(b_key)
+    if a == b:
+        return "same" if a_key == b_key else "rank-abbreviation"
+    return classify_title_difference(a, b)
 
 
 def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
@@ -809,8 +836,8 @@ def org_owner(value: str, stated: str) -> str:
 
 def org_structure(spelling: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(head noun, modifier words sorted, content words in order) of an org's spelling,
-    country names left out: "national headquarters for artificial intelligence" -> head
-    "headquarters"; "moldova central bank" -> head "bank", modifiers ("central",)."""
+    country names left out: "national authority for water" -> head "authority";
+    "moldova central bank" -> head "bank", modifiers ("central",)."""
     function = _function_words()
     words = [w for w in spelling.split() if not _country_iso(w)]
     content = tuple(w for w in words if w not in function)
@@ -855,6 +882,12 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
                 if f" {m.spelling} " in f" {role} ":
                     heads[gid].add(entity)
 
+    # what the claims naming each group say, the name itself left out (a few per group)
+    contexts: dict[str, list[str]] = {}
+    for gid, ms in groups.items():
+        seen = sorted({spelling_key(m.quote.replace(m.written, " ")) for m in ms})
+        contexts[gid] = seen[:_CONTEXTS]
+
     gids = sorted(groups)
     shape = {g: org_structure(groups[g][0].spelling) for g in gids}
     token_blocks: dict[str, list[str]] = defaultdict(list)
@@ -869,6 +902,9 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
         if modifiers:
             rarest = min(modifiers, key=lambda w: (len(token_blocks[w]), w))
             pairs.update(_ordered(g, t) for t in token_blocks[rarest][: _BLOCK_CAP * 4] if t != g)
+        for word in modifiers:  # any shared modifier, while its block stays small
+            if len(token_blocks[word]) <= _BLOCK_CAP:
+                pairs.update(_ordered(g, t) for t in token_blocks[word] if t != g)
     for block in frame_blocks.values():
         pairs.update(_block_pairs(block))
 
@@ -881,7 +917,9 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
             continue  # one spelling, different owners: different bodies
         if cluster_owners[ra] and cluster_owners[rb] and not cluster_owners[ra] & cluster_owners[rb]:
             continue
-        decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), th)
+        same_context = any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
+                           for x in contexts[a] for y in contexts[b])
+        decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th)
         if decision is None:
             continue
         keep = uf.union(ra, rb)
@@ -909,7 +947,7 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 
 
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
-              shared_head_person: bool, th: Thresholds) -> str | None:
+              shared_head_person: bool, same_context: bool, th: Thresholds) -> str | None:
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b:
@@ -930,7 +968,16 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
             return None
         if fuzzy:
             return f"spelling: {fuzzy} word(s) with the same consonant skeleton"
+    if same_context and head_a == head_b and set(mods_a) & set(mods_b):
+        small, large = sorted((mods_a, mods_b), key=len)
+        if all(w in large or any(_related_words(w, x, th) for x in large) for w in small):
+            return f"context: same head noun {head_a}, related modifiers, claims alike"
     return None
+
+
+def _related_words(a: str, b: str, th: Thresholds) -> bool:
+    """Two modifier words of one name written differently ("agrarian" / "agriculture")."""
+    return (a[:3] == b[:3] and len(a) >= 4 and len(b) >= 4) or fuzz.ratio(a, b) >= th.org_similarity
 
 
 # ---- titles ------------------------------------------------------------------------------
@@ -968,7 +1015,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
     for m in orgs:
         tokens = title_tokens(m.value)
         if tokens:
-            org_names[m.root].append((tokens, f"<{org_label[m.entity]}>"))
+            org_names[m.root].append((tokens, f"<{org_label[m.entity].replace(' ', '_')}>"))
 
     out: list[_Mention] = []
     for p in persons:
@@ -979,6 +1026,11 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             tokens = _with_orgs(title_tokens(display), org_names.get(p.root, [])) if display else ()
             if not tokens:
                 continue
+            if is_rank_title(tokens):
+                # a rank keeps its abbreviations: "Lt. Col." beside "Lieutenant Colonel" is a
+                # (low-severity) variant
+                raw = (spelling_key(p) for w in _WORD.findall(fold(display)) for p in _split_abbreviation(w))
+                tokens = _trim_title_words(tuple(w for w in raw if w and w != "the"))
             start, end = p.start, p.end
             located = _locate(display, info[p.claim_id], p.start)
             if located is not None:
@@ -1002,7 +1054,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
         uf = _UnionFind(keys)
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if titles_fit(a.split(), b.split(), th):
+                if titles_fit(expand_title_key(a), expand_title_key(b), th):
                     uf.union(a, b)
         groups: dict[str, list[_Mention]] = defaultdict(list)
         for m in ms:
@@ -1040,7 +1092,7 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
     material = set()
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if classify_title_difference(a.split(), b.split()) in ("wording", "rank", "rank-short"):
+            if title_difference(a, b) in MATERIAL_TITLE_DIFFERENCES:
                 material.update((a, b))
     for m in ms:
         m.entity = entity
@@ -1051,7 +1103,7 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
     for m in ms:
         if m.spelling and m.spelling != canonical:
             m.score = float(fuzz.ratio(m.spelling, canonical))
-            m.method = f"title: {classify_title_difference(m.spelling.split(), canonical.split())}"
+            m.method = f"title: {title_difference(m.spelling, canonical)}"
 
 
 # ---- entities table ----------------------------------------------------------------------

@@ -23,6 +23,7 @@ from checker.resolve import (
     resolve_entities,
     skeleton,
     spelling_key,
+    title_difference,
     title_tokens,
     titles_fit,
 )
@@ -104,11 +105,17 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("Major General", "Brigadier General", "rank"),
     ("Minister", "Minister of Finance", "detail"),
     ("Foreign Minister", "Moldovan Foreign Minister", "same"),
-    ("Col.", "Colonel", "same"),
+    ("Col.", "Colonel", "same"),  # as tokens; title_difference tells the abbreviation apart
     ("General (res.)", "General", "detail"),
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
+
+
+def test_title_difference_tells_rank_abbreviations_apart() -> None:
+    assert title_difference("lt col", "lieutenant colonel") == "rank-abbreviation"
+    assert title_difference("gen res", "brigadier general res") == "rank-short"
+    assert title_difference("minister of finance", "minister of finance") == "same"
 
 
 def test_titles_fit() -> None:
@@ -219,6 +226,10 @@ def test_title_mentions_belong_to_their_person_and_point_at_the_text() -> None:
     assert set(titles["written"]) == {"Col.", "Colonel", "Minister of Transport"}
     ents = r.entities[r.entities["facet"] == "title"]
     assert (ents["owner_name"] == "Avi Marom").all() and len(ents) == 2
+    # the rank keeps its abbreviation (a low-severity variant); the office does not vary
+    ranks = titles[titles["written"].isin(["Col.", "Colonel"])]
+    assert ranks["spelling"].nunique() == 2 and ranks["entity_id"].nunique() == 1
+    assert (titles[titles["written"] == "Minister of Transport"]["spelling"] == "").all()
 
 
 # ---- organisations -------------------------------------------------------------------------

@@ -9,15 +9,16 @@ from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import KindDoc, Scope
-from checker.resolve import classify_title_difference
+from checker.resolve import MATERIAL_TITLE_DIFFERENCES, title_difference
 from checker.textutil import match_key
 
 
 def _severity(v: Variants) -> Severity:
-    # "Gen." beside "Brigadier General": a shortened rank is style more than fact.
-    kinds = {classify_title_difference(a.key.split(), b.key.split()) for a, b in combinations(v.spellings, 2)}
-    kinds -= {"same", "detail"}
-    return Severity.LOW if kinds <= {"rank-short"} else Severity.MEDIUM
+    # "Lt. Col." beside "Lieutenant Colonel", "Gen." beside "Brigadier General": a rank
+    # abbreviated or shortened is style more than fact.
+    kinds = {title_difference(a.key, b.key) for a, b in combinations(v.spellings, 2)}
+    kinds &= MATERIAL_TITLE_DIFFERENCES
+    return Severity.LOW if kinds <= {"rank-short", "rank-abbreviation"} else Severity.MEDIUM
 
 
 def _owner_name(v: Variants, ctx: CheckContext) -> str:
@@ -43,8 +44,9 @@ CHECK = Check(
     doc=KindDoc(
         what="One person's title, rank or role worded differently across mentions: a word "
         "changed or inserted inside the title, a modifier such as Deputy or Acting added or "
-        "dropped, or a different rank. A rank written short (\u201cGen.\u201d for "
-        "\u201cBrigadier General\u201d) is low severity. Adding detail at either end "
+        "dropped, or a different rank. A rank abbreviated or written short (\u201cLt. Col.\u201d "
+        "for \u201cLieutenant Colonel\u201d, \u201cGen.\u201d for \u201cBrigadier General\u201d) is "
+        "low severity. Adding detail at either end "
         "(\u201cMinister\u201d / \u201cMinister of Finance\u201d / \u201cMoldovan Minister of "
         "Finance\u201d) is not a variant.",
         why="An official's exact title is a fact: a wrong portfolio or rank misinforms "
