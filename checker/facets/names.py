@@ -9,6 +9,7 @@ and "gen" match one table entry, and "Sa’ar" and "Sa'ar" give one key.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -73,6 +74,24 @@ def _split_final_dots(texts: list[str], starts: list[int],
             out_s.append(s)
             out_e.append(e)
     return out_t, out_s, out_e
+
+
+class SpanIndex:
+    """Answers "does [start, end) overlap any of these spans?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and self._ends[k] > start
 
 
 def token_keys(phrase: str) -> tuple[str, ...]:

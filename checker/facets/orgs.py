@@ -27,6 +27,7 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
     POSSESSIVE,
+    SpanIndex,
     Tokens,
     clean,
     is_place,
@@ -52,14 +53,14 @@ class OrgSpan:
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
     toks = tokenize(segment.text)
-    blocked = [f for f in found if f.facet in _BLOCKING]
+    blocked = SpanIndex([(f.start, f.end) for f in found if f.facet in _BLOCKING])
     out: list[Facet] = []
     taken: list[tuple[int, int]] = []
     base = segment.start
     for span in find_orgs(toks):
         start = base + toks.start[span.text_first]
         end = base + toks.end[span.last]
-        if any(f.overlaps(start, end) for f in blocked):
+        if blocked.overlaps(start, end):
             continue
         value = _name(segment.text, toks, span.first, span.last)
         notes = []
@@ -72,6 +73,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         taken.append((start, end))
     acronyms = article_acronyms(ctx.text)
     if acronyms:
+        taken_spans = SpanIndex(taken)
         for i, key in enumerate(toks.text):
             full = acronyms.get(key)
             if not full:
@@ -79,9 +81,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             start, end = base + toks.start[i], base + toks.end[i]
             if i + 1 < len(toks) and toks.text[i + 1] == ")" and i > 0 and toks.text[i - 1] == "(":
                 continue  # the definition itself
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if any(f.overlaps(start, end) for f in blocked):
+            if taken_spans.overlaps(start, end) or blocked.overlaps(start, end):
                 continue
             out.append(Facet("org", start, end, key, full, note=f"acronym of {full}"))
     return out

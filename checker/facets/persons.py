@@ -36,6 +36,7 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
     POSSESSIVE,
+    SpanIndex,
     Tokens,
     clean,
     countries,
@@ -109,9 +110,8 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 def _blocked_tokens(toks: Tokens, facets: Sequence[Facet], base: int) -> tuple[bool, ...]:
     if not facets:
         return (False,) * len(toks.text)
-    spans = sorted((f.start - base, f.end - base) for f in facets)
-    return tuple(any(s < e_tok and s_tok < e for s, e in spans)
-                 for s_tok, e_tok in zip(toks.start, toks.end, strict=True))
+    spans = SpanIndex([(f.start - base, f.end - base) for f in facets])
+    return tuple(spans.overlaps(s, e) for s, e in zip(toks.start, toks.end, strict=True))
 
 
 def _surname(toks: Tokens, m: Mention) -> str:
