@@ -4,7 +4,7 @@ publication cues, demonyms, words that are never names), loaded once from `check
 
 Tokens are found in `fold(text)` (same length as the text), so a token's offsets are offsets
 into the original. A token's `key` is its case-folded form without a final dot, so "Gen."
-and "gen" match one table entry, and "Sa’ar" and "Sa'ar" give one key.
+and "gen" match one table entry, and "O’Neil" and "O'Neil" give one key.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from checker import lexicon
 from checker.textutil import fold, normalise
 
-# Letters joined by dots, apostrophes or hyphens ("Lt.-Col", "Sa'ar", "U.S."), an optional
+# Letters joined by dots, apostrophes or hyphens ("Lt.-Col", "O'Neil", "U.S."), an optional
 # final dot; a possessive 's on its own; numbers; any other single non-space character. The
 # joiners and the letters are disjoint classes, so matching is linear.
 _TOKEN = re.compile(

@@ -138,7 +138,7 @@ def _name_word(toks: Tokens, k: int) -> bool:
     key = toks.key[k]
     if (key in lx.function_words or key in lx.stopwords or key in lx.org_heads
             or key in lx.modifiers or (key,) in lx.titles or (key,) in lx.honorifics
-            or (key,) in lx.demonyms):
+            or (key,) in lx.demonyms or (key[-1:] == "s" and (key[:-1],) in lx.demonyms)):
         return False
     if text.endswith(".") and len(text) > 2 and "." not in text[:-1]:
         return False
