@@ -18,6 +18,7 @@ from checker.checks import REGISTRY
 from checker.compare import compare_groups
 from checker.config import CheckConfig
 from checker.facets import extract_facets
+from checker.facets.dates import find_dateline
 from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
 from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
@@ -61,9 +62,41 @@ class CheckResult:
 def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> Extraction:
     config = config or CheckConfig()
     read = ingest(paths, IngestOptions.from_config(config))
-    segments = segment(read.articles)
-    facets = extract_facets(segments, read.articles)
-    return Extraction(read.articles, read.problems, facets.claims, facets.facets)
+    articles = date_from_datelines(read.articles)
+    segments = segment(articles)
+    articles = title_from_headlines(articles, segments)
+    facets = extract_facets(segments, articles)
+    return Extraction(articles, read.problems, facets.claims, facets.facets)
+
+
+def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles without a publication date in their metadata get the date of a dateline near
+    their top ("26/1/26"), recorded as `dateline:<line>`; relative dates are anchored on it."""
+    missing = articles["published"].fillna("") == ""
+    if not missing.any():
+        return articles
+    articles = articles.copy()
+    for idx in articles.index[missing]:
+        found = find_dateline(articles.at[idx, "text"], int(articles.at[idx, "body_start"]))
+        if found:
+            articles.at[idx, "published"] = found[0]
+            articles.at[idx, "published_from"] = f"dateline:{found[1]}"
+    return articles
+
+
+def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """The title is the segment classified as the headline (a first line that is a ticker
+    item or navigation is not); without one, the article's first compared claim."""
+    if segments.empty:
+        return articles
+    firsts = segments.sort_values(["source", "n"], kind="stable")
+    headline = firsts[firsts["class"] == "headline"].groupby("source")["text"].first()
+    lede = firsts[firsts["compared"]].groupby("source")["text"].first()
+    titles = headline.combine_first(lede)
+    articles = articles.copy()
+    known = articles["source"].map(titles)
+    articles["title"] = known.where(known.notna(), articles["title"]).map(lambda t: str(t).strip())
+    return articles
 
 
 def check_extraction(extraction: Extraction, config: CheckConfig | None = None) -> CheckResult:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from checker.config import CheckConfig
 from checker.findings.check import Check
-from checker.findings.model import Finding, Scope
+from checker.findings.model import Evidence, Finding, Scope
 from checker.tables import Tables
 
 
@@ -112,6 +112,7 @@ def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
             for check in by_scope[Scope.ENTITY]:
                 raw.extend((check, f) for f in check.run(entity, ctx))
 
+    sentences = _sentence_of_facts(ctx.tables.claims)
     findings: dict[str, Finding] = {}
     for check, finding in raw:
         finding = dataclasses.replace(
@@ -119,6 +120,7 @@ def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
             code=check.code,
             kind=check.kind,
             summary=check.render_summary(finding),
+            evidence=_cite_sentences(finding.evidence, sentences),
         )
         fp = finding.fingerprint
         if fp in findings:
@@ -128,7 +130,39 @@ def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
     return sorted(findings.values(), key=Finding.sort_key)
 
 
+def _sentence_of_facts(claims: pd.DataFrame) -> dict[str, tuple[str, int, str]]:
+    """fact claim_id -> (sentence claim_id, line, sentence text)."""
+    if claims.empty or "unit" not in claims:
+        return {}
+    facts = claims[claims["unit"] == "fact"]
+    if facts.empty:
+        return {}
+    parents = claims.set_index("claim_id")
+    out = {}
+    for fact_id, parent_id in zip(facts["claim_id"], facts["parent"], strict=True):
+        if parent_id in parents.index:
+            parent = parents.loc[parent_id]
+            out[fact_id] = (str(parent_id), int(parent["line"]), str(parent["text"]))
+    return out
+
+
+def _evidence_order(e: Evidence) -> tuple:
+    return (e.source, e.line, e.claim_id, e.value, e.start)
+
+
+def _cite_sentences(evidence: tuple[Evidence, ...], sentences: dict[str, tuple[str, int, str]]) -> tuple[Evidence, ...]:
+    """Evidence quotes what the article says: an atomic fact ("A is head of B") is cited by
+    the sentence it was taken from; one sentence cited twice for one value is cited once."""
+    cited: dict[tuple, Evidence] = {}
+    for e in evidence:
+        if e.claim_id in sentences:
+            parent_id, line, text = sentences[e.claim_id]
+            e = dataclasses.replace(e, claim_id=parent_id, line=line, quote=text)
+        cited.setdefault((e.source, e.claim_id, e.value), e)
+    return tuple(sorted(cited.values(), key=_evidence_order))
+
+
 def _merge(a: Finding, b: Finding) -> Finding:
     """Two findings with one fingerprint are one finding with the union of the evidence."""
-    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda e: (e.source, e.line, e.claim_id, e.value)))
+    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=_evidence_order))
     return dataclasses.replace(a, evidence=evidence, severity=max(a.severity, b.severity))
