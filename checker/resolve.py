@@ -52,8 +52,12 @@ How organisations are resolved
     when: the same content words in another order ("Central Bank of Ruritania" / "Ruritania
     Central Bank"); or the same modifier words with another head noun AND one person is
     said to head both; or the same words with one-letter spelling changes (same consonant
-    skeleton, ratio at least `Thresholds.org_similarity`). Different stated owner countries
-    are never one body. A trailing "of <country>" is not a variant.
+    skeleton, ratio at least `Thresholds.org_similarity`); or the same head noun with
+    related modifiers (shared, or sharing their first letters: "Fisheries"/"Fishing") in
+    claims that otherwise say the same thing (`Thresholds.org_context_similarity`).
+    Different stated owner countries are never one body; a leading article or demonym and a
+    trailing "of <country>" are not variants. Candidate pairs come from blocks (shared
+    modifier words, head noun and length), never all pairs.
 
 How titles are resolved
     Each person's titles (the `title` column: "Lt. Col. (res.)", "Foreign Minister") and
@@ -65,7 +69,11 @@ How titles are resolved
     or one contains the other. Inside an entity, two forms are a variant when a word is
     replaced or inserted in the middle ("Minister of Culture and Tourism" / "Minister of
     Culture, Heritage and Tourism"), a modifier word (Deputy, Acting...) differs, or
-    the rank words differ; adding words at either end only adds detail.
+    the rank words differ; adding words at either end only adds detail. A rank keeps its
+    abbreviations in its spelling key, so "Lt. Col." beside "Lieutenant Colonel" is a
+    variant too (the title_variant check rates it low).
+
+Pure string helpers are memoised (functools.lru_cache): names and titles repeat a lot.
 """
 
 from __future__ import annotations
@@ -75,7 +83,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -148,6 +156,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(match_key(w) for w in lexicon.words("entity_function_words"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _country_iso(key: str) -> str:
     """ISO code when `key` (match-keyed) names a country ("ruritania" does not), else ""."""
     for place in gazetteer.load().lookup_key(key):
@@ -156,6 +165,7 @@ def _country_iso(key: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _demonym_iso(key: str) -> str:
     return gazetteer.load().demonym(key)
 
@@ -170,11 +180,13 @@ def _owner_iso(written: str) -> str:
 # Name keys
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(text: str) -> str:
     """Case, accents, apostrophes, hyphens and dots do not make a different spelling."""
     return " ".join("".join(ch for ch in word if ch.isalnum()) for word in match_key(text).split()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(word: str) -> str:
     """A name word after the transliteration folds of data/name_folding.csv."""
     text = "".join(ch for ch in match_key(word) if ch.isalnum())
@@ -187,6 +199,7 @@ def fold_name(word: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton of a folded name word: vowels dropped, doubled letters once
     ("Marom" and "Merom" both give "mrm")."""
@@ -272,6 +285,7 @@ def _surname_relation(a: str, b: str) -> str | None:
 # Titles
 
 
+@lru_cache(maxsize=1 << 16)
 def title_tokens(text: str) -> tuple[str, ...]:
     """Match-keyed words of a title with abbreviations expanded ("Gen. (res.)" ->
     general reserve); an owner country or demonym at either end is dropped."""
@@ -354,6 +368,7 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return any(tuple(longer[i:i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
 
 
+@lru_cache(maxsize=1 << 16)
 def expand_title_key(key: str) -> tuple[str, ...]:
     """A title's spelling key with its abbreviations written out ("lt col" -> lieutenant
     colonel); organisation labels ("<rail_agency>") are kept as they are."""
@@ -365,6 +380,7 @@ def expand_title_key(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def title_difference(a_key: str, b_key: str) -> str:
     """classify_title_difference on two spelling keys, plus "rank-abbreviation" for two keys
     that differ only in abbreviations ("lt col (res)" / "lieutenant colonel (reserve)")."""
@@ -807,6 +823,7 @@ def _org_words(value: str) -> list[str]:
     return [w for w in words if w]
 
 
+@lru_cache(maxsize=1 << 16)
 def org_spelling(value: str) -> str:
     """An organisation's spelling key: no leading article or demonym ("the Moldovan Rail
     Agency" is the Rail Agency, owned by Moldova), no trailing "of <country>"."""
@@ -818,6 +835,7 @@ def org_spelling(value: str) -> str:
     return " ".join(_drop_trailing_country(words))
 
 
+@lru_cache(maxsize=1 << 16)
 def org_owner(value: str, stated: str) -> str:
     """The owner country of an organisation as an ISO code (or the stated owner's key):
     the facet's key, else a trailing "of <country>", a leading demonym or country."""
@@ -834,6 +852,7 @@ def org_owner(value: str, stated: str) -> str:
     return _demonym_iso(words[0]) or (_country_iso(words[0]) if len(words) > 2 else "")
 
 
+@lru_cache(maxsize=1 << 16)
 def org_structure(spelling: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(head noun, modifier words sorted, content words in order) of an org's spelling,
     country names left out: "national authority for water" -> head "authority";
@@ -983,6 +1002,7 @@ def _related_words(a: str, b: str, th: Thresholds) -> bool:
 # ---- titles ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _title_display(text: str) -> str:
     """The title as written without a leading article and owner country, for the report:
     "Moldova's Minister of Transport" -> "Minister of Transport"."""
@@ -1081,6 +1101,7 @@ def _with_orgs(tokens: tuple[str, ...], orgs: Sequence[tuple[tuple[str, ...], st
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_owner_word(word: str) -> bool:
     """A country, a demonym, or a country's possessive with its apostrophe folded away."""
     return bool(_country_iso(word) or _demonym_iso(word)
