@@ -284,3 +284,18 @@ def test_seeds_report_renders_safely(seeds_dir) -> None:
 
 def test_hostile_constant_really_is_hostile() -> None:
     assert all(s in HOSTILE for s in ("|", "`", "<script>", "javascript:", "\n", "\u202e", "\u200b"))
+
+
+def test_many_sources_get_a_list_of_the_busiest_pairs_instead_of_a_matrix() -> None:
+    result = hand_built_result()
+    t = result.tables
+    extra = pd.DataFrame([{**t.articles.iloc[0].to_dict(), "source": f"extra{i}", "path": f"x/extra{i}.txt"}
+                          for i in range(1, 13)])
+    many = dataclasses.replace(t, articles=pd.concat([t.articles, extra], ignore_index=True))
+    markdown = render_markdown(dataclasses.replace(result, tables=many))
+    part = markdown.split("## Sources compared", 1)[1].split("## Single-source claims", 1)[0]
+    assert "| source | source | agree / conflict / differ |" in part
+    assert "| alpha | beta_daily | 1 / 1 / 2 |" in part
+    assert "extra" not in part  # pairs with nothing in common are not listed
+    for out in rendered_html(markdown):
+        assert_safe_html(out)

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from checker.report.view import integer, natural_key, ordered_claims, text
+from checker.report.view import integer, is_compared, natural_key, ordered_claims, records, text
 
 #: The columns of claims/<source>.csv, in order. Facet columns hold "; "-separated values.
 CLAIMS_CSV_COLUMNS = [
@@ -72,7 +72,7 @@ def _facet_label(f: dict[str, Any]) -> str:
 
 
 def _facets_by_claim(facets: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
-    rows = sorted(facets.to_dict("records"),
+    rows = sorted(records(facets),
                   key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
                                  text(f["facet"]), text(f["value"]), text(f["text"])))
     out: dict[str, dict[str, list[str]]] = {}
@@ -96,12 +96,11 @@ def render_claims(claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, str]:
         writer.writerow(CLAIMS_CSV_COLUMNS)
         for c in rows_by_source[source]:
             facet_cols = by_claim.get(text(c["claim_id"]), {})
-            compared = bool(c["compared"]) if text(c["compared"]) else False
             writer.writerow([
                 text(c["claim_id"]), integer(c["line"]), integer(c["start"], -1), integer(c["end"], -1),
                 text(c["class"]), text(c["reason"]), text(c["text"]),
                 *("; ".join(facet_cols.get(col, [])) for col in _FACET_COLUMNS),
-                text(c["unit"]), text(c["parent"]), text(c["speaker"]), "yes" if compared else "no",
+                text(c["unit"]), text(c["parent"]), text(c["speaker"]), "yes" if is_compared(c) else "no",
             ])
         out[source] = buf.getvalue()
     return out

@@ -13,7 +13,7 @@ Top level
     groups            claims from different sources that assert one thing, in id order
     entities          resolved people, organisations and titles, in id order
     findings          in the report's order: severity (high first), kind, first evidence
-    matrix            one object per pair of sources: the groups they share, by status
+    matrix            one object per pair of sources that shares a group or a finding
     skipped           every input problem (errors: the input was not checked; notes)
 
 counts
@@ -109,9 +109,11 @@ from checker.report.view import (
     group_status_counts,
     group_summaries,
     integer,
+    is_compared,
     natural_key,
     ordered_claims,
     ordered_findings,
+    records,
     severity_counts,
     source_matrix,
     source_summaries,
@@ -174,7 +176,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
-    rows = sorted(facets.to_dict("records"),
+    rows = sorted(records(facets),
                   key=lambda r: (natural_key(r["claim_id"]), integer(r["start"]), integer(r["end"]),
                                  text(r["facet"]), text(r["value"])))
     for r in rows:
@@ -188,12 +190,12 @@ def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
 def _entities(result: CheckResult) -> list[dict[str, Any]]:
     t = result.tables
     forms: dict[str, dict[str, tuple[int, set[str]]]] = {}
-    for m in t.mentions.to_dict("records"):
+    for m in records(t.mentions):
         per_entity = forms.setdefault(text(m["entity_id"]), {})
         count, sources = per_entity.get(text(m["value"]), (0, set()))
         per_entity[text(m["value"])] = (count + 1, sources | {text(m["source"])})
     out = []
-    for e in t.entities.to_dict("records"):
+    for e in records(t.entities):
         entity_id = text(e["entity_id"])
         spelled = forms.get(entity_id, {})
         out.append({
@@ -225,13 +227,13 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
          "text": text(c["text"]), "class": text(c["class"]), "reason": text(c["reason"]),
          "start": integer(c["start"], -1), "end": integer(c["end"], -1), "n": integer(c["n"]),
          "unit": text(c["unit"]), "parent": text(c["parent"]), "speaker": text(c["speaker"]),
-         "compared": bool(c["compared"]) if text(c["compared"]) else False,
+         "compared": is_compared(c),
          "group": group_of.get(text(c["claim_id"])),
          "facets": facets.get(text(c["claim_id"]), [])}
         for c in ordered_claims(t.claims)
     ]
     comparisons: dict[str, list[dict[str, Any]]] = {}
-    for r in t.comparisons.to_dict("records"):
+    for r in records(t.comparisons):
         item: dict[str, Any] = {k: text(r[k]) for k in _COMPARISON_FIELDS}
         item["score"] = _score(r["score"])
         comparisons.setdefault(text(r["group_id"]), []).append(item)
@@ -244,7 +246,7 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
     skipped = sorted(
         ({"path": text(p["path"]), "source": text(p["source"]), "code": text(p["code"]),
           "severity": text(p["severity"]), "message": text(p["message"])}
-         for p in t.problems.to_dict("records")),
+         for p in records(t.problems)),
         key=lambda p: (p["path"], p["code"], p["message"]),
     )
     notes = [annotation(f) for f in findings]
@@ -276,7 +278,7 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in findings],
         "matrix": [{"a": p.a, "b": p.b, "corroborated": p.corroborated, "conflicting": p.conflicting,
                     "differing": p.differing}
-                   for p in source_matrix([s.source for s in summaries], groups, findings)],
+                   for p in source_matrix(groups, findings)],
         "skipped": skipped,
     }
 

@@ -36,6 +36,7 @@ from checker.report.view import (
     SEVERITIES,
     Annotation,
     GroupSummary,
+    PairCounts,
     SourceSummary,
     annotation,
     group_status_counts,
@@ -47,6 +48,7 @@ from checker.report.view import (
     natural_key,
     ordered_claims,
     ordered_findings,
+    records,
     severity_counts,
     source_matrix,
     source_summaries,
@@ -59,6 +61,9 @@ from checker.report.view import (
 GLANCE_HIGH_FINDINGS = 5
 #: Evidence quotes longer than this are cut around the value (characters).
 QUOTE_LIMIT = 600
+#: Up to this many sources the pairs are shown as a full matrix; beyond, the busiest pairs.
+MATRIX_MAX_SOURCES = 12
+MATRIX_MAX_PAIRS = 30
 #: Items of the long lists (single-source claims, left out) are cut to this (characters).
 LIST_TEXT_LIMIT = 240
 
@@ -137,7 +142,7 @@ def _problems(result: CheckResult, severity: str, title: str, intro: str) -> lis
         return []
     rows = sorted(
         (text(p["path"]), text(p["source"]), text(p["code"]), text(p["message"]))
-        for p in problems.to_dict("records") if text(p["severity"]) == severity
+        for p in records(problems) if text(p["severity"]) == severity
     )
     if not rows:
         return []
@@ -254,15 +259,19 @@ def _agreements(result: CheckResult, groups: Sequence[GroupSummary], findings: S
     fingerprints); an agreement finding that matches no group is shown from its evidence."""
     items: list[tuple[tuple[tuple[str, int, str], ...], str]] = []
     agreement_findings = [f for f in findings if f.kind == AGREEMENT_KIND]
+    by_claim: dict[str, list[Finding]] = {}
+    for f in agreement_findings:
+        for e in f.evidence:
+            by_claim.setdefault(e.claim_id, []).append(f)
     used: set[str] = set()
     for g in groups:
         if g.status != "corroborated":
             continue
-        ids = set(g.claim_ids)
         fingerprint = ""
-        for f in agreement_findings:
-            if f.fingerprint not in used and ids & {e.claim_id for e in f.evidence}:
-                fingerprint = f.fingerprint
+        for claim_id in g.claim_ids:
+            match = next((f for f in by_claim.get(claim_id, ()) if f.fingerprint not in used), None)
+            if match:
+                fingerprint = match.fingerprint
                 used.add(fingerprint)
                 break
         entries = tuple(
@@ -295,7 +304,22 @@ def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary],
     ids = [s.source for s in sources]
     if len(ids) < 2:
         return []
-    pairs = {(p.a, p.b): p for p in source_matrix(ids, groups, findings)}
+    pairs = {(p.a, p.b): p for p in source_matrix(groups, findings)}
+    lines = ["## Sources compared", "",
+             "For each pair of sources: claim groups they share that agree / that conflict / "
+             "findings in which they write a name, title, figure or date differently.", ""]
+    if len(ids) > MATRIX_MAX_SOURCES:
+        ranked = sorted(pairs.values(), key=lambda p: (-(p.conflicting + p.differing), -p.corroborated,
+                                                       natural_key(p.a), natural_key(p.b)))
+        rows = [[esc.cell(p.a), esc.cell(p.b), f"{p.corroborated} / {p.conflicting} / {p.differing}"]
+                for p in ranked[:MATRIX_MAX_PAIRS]]
+        if not rows:
+            return [*lines, "No two sources share a claim group or a finding.", ""]
+        more = len(ranked) - len(rows)
+        note = [f"… and {_plural(more, 'more pair')} (all of them are in consistency.json).", ""] if more else []
+        return [*lines, *_table(["source", "source", "agree / conflict / differ"], ["left", "left", "right"], rows),
+                *note]
+    zero = PairCounts("", "", 0, 0, 0)
     rows = []
     for a in ids:
         row = [f"**{esc.cell(a)}**"]
@@ -303,13 +327,10 @@ def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary],
             if a == b:
                 row.append("\u2014")
                 continue
-            p = pairs[(a, b)] if (a, b) in pairs else pairs[(b, a)]
+            p = pairs.get((a, b)) or pairs.get((b, a)) or zero
             row.append(f"{p.corroborated} / {p.conflicting} / {p.differing}")
         rows.append(row)
-    return ["## Sources compared", "",
-            "For each pair of sources: claim groups they share that agree / that conflict / "
-            "findings in which they write a name, title, figure or date differently.", "",
-            *_table(["", *(esc.cell(i) for i in ids)], ["left"] + ["right"] * len(ids), rows)]
+    return [*lines, *_table(["", *(esc.cell(i) for i in ids)], ["left"] + ["right"] * len(ids), rows)]
 
 
 def _single_source(groups: Sequence[GroupSummary], claims_by_id: dict[str, dict]) -> list[str]:
@@ -337,8 +358,8 @@ def _single_source(groups: Sequence[GroupSummary], claims_by_id: dict[str, dict]
     return lines
 
 
-def _left_out(result: CheckResult) -> list[str]:
-    left = left_out_claims(result.tables.claims)
+def _left_out(ordered: Sequence[dict]) -> list[str]:
+    left = left_out_claims(ordered)
     lines = ["## Left out", ""]
     if not left:
         return [*lines, "Nothing was left out: every segment was compared.", ""]
@@ -367,7 +388,8 @@ def render_markdown(result: CheckResult) -> str:
     findings = ordered_findings(result.findings)
     open_findings = [f for f in findings if not annotation(f).decided]
     decided = [f for f in findings if annotation(f).decided]
-    claims_by_id = {text(c["claim_id"]): c for c in ordered_claims(t.claims)}
+    ordered = ordered_claims(t.claims)
+    claims_by_id = {text(c["claim_id"]): c for c in ordered}
     skipped = int((t.problems["severity"].map(text) == "error").sum()) if not t.problems.empty else 0
 
     out = [_title(sources), ""]
@@ -382,7 +404,7 @@ def render_markdown(result: CheckResult) -> str:
     out += _agreements(result, groups, open_findings, claims_by_id)
     out += _matrix(sources, groups, open_findings)
     out += _single_source(groups, claims_by_id)
-    out += _left_out(result)
+    out += _left_out(ordered)
     out += _problems(result, "note", "Notes on inputs", "Inputs that were checked, with something worth knowing.")
     while out and out[-1] == "":
         out.pop()

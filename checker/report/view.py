@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -42,6 +43,8 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 def text(value: Any) -> str:
     """A table cell as a string: None, NaN and pandas NA become ""."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     try:
@@ -61,10 +64,20 @@ def integer(value: Any, default: int = 0) -> int:
 
 def natural_key(identifier: Any) -> tuple[tuple[int, int | str], ...]:
     """Sort key in which "G2" < "G10" and "a:2" < "a:10" < "a:10.1"."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _DIGITS.split(text(identifier)) if part
-    )
+    return _natural_key(text(identifier))
+
+
+@lru_cache(maxsize=1 << 16)
+def _natural_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in _DIGITS.split(identifier) if part)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as dicts (much faster than DataFrame.to_dict on string columns)."""
+    columns = [frame[c].tolist() for c in frame.columns]
+    names = list(frame.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 # --- findings -------------------------------------------------------------------------------
@@ -206,19 +219,19 @@ def source_summaries(tables: Tables) -> list[SourceSummary]:
     fact = _is_fact(claims)
     compared = _compared(claims)
     by_source = claims["source"].map(text)
+    kept = Counter(by_source[~fact & compared])
+    left_out = Counter(by_source[~fact & ~compared])
+    facts = Counter(by_source[fact])
     out = []
-    for a in tables.articles.to_dict("records"):
+    for a in records(tables.articles):
         source = text(a["source"])
-        mine = by_source == source
         out.append(SourceSummary(
             source=source, path=text(a.get("path")), title=text(a.get("title")),
             outlet=text(a.get("outlet")), url=text(a.get("url")),
             date=text(a.get("published")), date_from=text(a.get("published_from")),
             language=text(a.get("language")), encoding=text(a.get("encoding")),
             sha256=text(a.get("sha256")),
-            kept=int((mine & ~fact & compared).sum()),
-            left_out=int((mine & ~fact & ~compared).sum()),
-            facts=int((mine & fact).sum()),
+            kept=kept.get(source, 0), left_out=left_out.get(source, 0), facts=facts.get(source, 0),
         ))
     return sorted(out, key=lambda s: natural_key(s.source))
 
@@ -232,15 +245,17 @@ def source_paths(result: Any) -> dict[str, str]:
 
 def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """Claim rows as dicts in reading order: source, ordinal, segment before its facts."""
-    rows = claims.to_dict("records")
-    return sorted(rows, key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
-                                       natural_key(c["claim_id"])))
+    return sorted(records(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
+                                                  natural_key(c["claim_id"])))
 
 
-def left_out_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
-    """Segments that were not compared, in reading order."""
-    return [c for c in ordered_claims(claims)
-            if text(c.get("unit")) != "fact" and not (text(c.get("compared")) and bool(c["compared"]))]
+def is_compared(claim: dict[str, Any]) -> bool:
+    return bool(claim["compared"]) if text(claim.get("compared")) else False
+
+
+def left_out_claims(ordered: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The segments (not facts) among `ordered_claims(...)` that were not compared."""
+    return [c for c in ordered if text(c.get("unit")) != "fact" and not is_compared(c)]
 
 
 # --- groups ----------------------------------------------------------------------------------
@@ -254,17 +269,21 @@ class GroupSummary:
 
 
 def group_summaries(tables: Tables) -> list[GroupSummary]:
-    out = []
-    if tables.groups.empty:
-        return out
-    for gid, rows in tables.groups.groupby("group_id", sort=False):
-        statuses = sorted({text(s) for s in rows["status"]})
-        out.append(GroupSummary(
-            group_id=text(gid),
-            status=statuses[0] if len(statuses) == 1 else ",".join(statuses),
-            claim_ids=tuple(sorted((text(c) for c in rows["claim_id"]), key=natural_key)),
-            sources=tuple(sorted({text(s) for s in rows["source"]}, key=natural_key)),
-        ))
+    members: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for row in records(tables.groups):
+        claim_ids, sources, statuses = members.setdefault(text(row["group_id"]), (set(), set(), set()))
+        claim_ids.add(text(row["claim_id"]))
+        sources.add(text(row["source"]))
+        statuses.add(text(row["status"]))
+    out = [
+        GroupSummary(
+            group_id=gid,
+            status=",".join(sorted(statuses)),
+            claim_ids=tuple(sorted(claim_ids, key=natural_key)),
+            sources=tuple(sorted(sources, key=natural_key)),
+        )
+        for gid, (claim_ids, sources, statuses) in members.items()
+    ]
     return sorted(out, key=lambda g: natural_key(g.group_id))
 
 
@@ -301,24 +320,23 @@ def _differing_pairs(findings: Iterable[Finding]) -> Counter[tuple[str, str]]:
     return counts
 
 
-def source_matrix(sources: Sequence[str], groups: Sequence[GroupSummary],
-                  findings: Iterable[Finding] = ()) -> list[PairCounts]:
-    """For every unordered pair of sources (a < b in natural order): the groups they share,
-    by status, and the findings in which they write different values."""
+def source_matrix(groups: Sequence[GroupSummary], findings: Iterable[Finding] = ()) -> list[PairCounts]:
+    """For every pair of sources (a before b in natural order) that shares at least one group
+    or finding: the groups they share, by status, and the findings in which they write
+    different values. Pairs with nothing in common are left out (the list stays small when
+    there are thousands of sources)."""
     agree: Counter[tuple[str, str]] = Counter()
     conflict: Counter[tuple[str, str]] = Counter()
     for g in groups:
+        if g.status not in ("corroborated", "conflicting"):
+            continue
         members = sorted(set(g.sources), key=natural_key)
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if g.status == "corroborated":
-                    agree[a, b] += 1
-                elif g.status == "conflicting":
-                    conflict[a, b] += 1
+                (agree if g.status == "corroborated" else conflict)[a, b] += 1
     differ = _differing_pairs(findings)
-    ordered = sorted(set(sources), key=natural_key)
-    return [PairCounts(a, b, agree[a, b], conflict[a, b], differ[a, b])
-            for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+    pairs = sorted(set(agree) | set(conflict) | set(differ), key=lambda p: (natural_key(p[0]), natural_key(p[1])))
+    return [PairCounts(a, b, agree[a, b], conflict[a, b], differ[a, b]) for a, b in pairs]
 
 
 # --- the story -------------------------------------------------------------------------------
