@@ -23,6 +23,7 @@ from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
 from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import match_claims
+from checker.progress import Progress
 from checker.resolve import resolve_entities
 from checker.segment import segment
 from checker.tables import Tables
@@ -59,14 +60,32 @@ class CheckResult:
         return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.tables.articles.empty
 
 
-def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> Extraction:
+def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,
+                  *, progress: Progress | None = None) -> Extraction:
+    """`progress`, when given, is called with each stage's name as it starts
+    (checker.progress.STAGES)."""
     config = config or CheckConfig()
+    report = progress or _no_progress
+    report("ingest")
     read = ingest(paths, IngestOptions.from_config(config))
     articles = date_from_datelines(read.articles)
+    report("segment")
+    if config.cache_dir is not None and not articles.empty:
+        from checker.cache import ExtractionCache, extract_with_cache
+
+        store = ExtractionCache(config.cache_dir, config.thresholds)
+        cached = extract_with_cache(articles, store, title_from_headlines, segment,
+                                    on_facets=lambda: report("facets"))
+        return Extraction(cached.articles, read.problems, cached.claims, cached.facets)
     segments = segment(articles)
     articles = title_from_headlines(articles, segments)
+    report("facets")
     facets = extract_facets(segments, articles)
     return Extraction(articles, read.problems, facets.claims, facets.facets)
+
+
+def _no_progress(stage: str) -> None:
+    return None
 
 
 def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
@@ -99,11 +118,16 @@ def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.D
     return articles
 
 
-def check_extraction(extraction: Extraction, config: CheckConfig | None = None) -> CheckResult:
+def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
+                     *, progress: Progress | None = None) -> CheckResult:
     config = config or CheckConfig()
+    report = progress or _no_progress
     th = config.thresholds
+    report("resolve")
     resolved = resolve_entities(extraction.facets, extraction.claims)
+    report("match")
     groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th)
+    report("compare")
     compared = compare_groups(groups, extraction.claims, extraction.facets, th)
     tables = Tables(
         articles=extraction.articles,
@@ -115,10 +139,19 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None) 
         groups=compared.groups,
         comparisons=compared.comparisons,
     )
+    report("findings")
     ctx = CheckContext(tables=tables, config=config)
     findings = run_checks(ctx, select_checks(REGISTRY, config))
     return CheckResult(tables=tables, findings=findings, config=config)
 
 
-def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None) -> CheckResult:
-    return check_extraction(extract_paths(paths, config), config)
+def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,
+                *, progress: Progress | None = None) -> CheckResult:
+    """Every stage. `config.engine == "dask"` runs the same pipeline on a Dask cluster
+    (checker.engine_dask; the dask extra) with the same result."""
+    config = config or CheckConfig()
+    if config.engine == "dask":
+        from checker.engine_dask import check_paths_dask
+
+        return check_paths_dask(paths, config, progress=progress)
+    return check_extraction(extract_paths(paths, config, progress=progress), config, progress=progress)

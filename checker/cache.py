@@ -1,0 +1,251 @@
+"""Incremental reuse: the per-article stages (segment and facets) of an unchanged article are
+read back from a cache instead of being run again.
+
+What is cached, per article: its segments (segment.CLAIM_COLUMNS rows) and the facets its
+extractors found (facets.FACET_COLUMNS rows) *before* the cross-source passes. Those passes
+(dates settled by other sources, atomic facts, then resolve, match, compare and findings)
+always run on the whole corpus, so a cached article is checked against new ones exactly as in
+a cold run: the result is identical to a run without the cache.
+
+The key of an article's entry is a digest of
+- the article: its content hash (the sha256 column of the articles table, i.e. the raw
+  bytes), its id and the metadata the per-article stages read (title, publication date and
+  where it came from, body offset);
+- the checker: its version, a digest of its own source files and data tables (so editing a
+  rule or a word list invalidates every entry), and the thresholds in use.
+
+Layout: `<cache_dir>/extract-v<CACHE_FORMAT>/<key[:2]>/<key>.json`, one small JSON file per
+article (never pickle: a cache folder is not trusted to run code), each written atomically
+(temporary file, then rename), so an interrupted run leaves only whole entries. An entry that
+cannot be read or parsed is a miss. Entries are never pruned automatically; delete the folder
+to reclaim space.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from checker.config import CheckConfig, Thresholds
+from checker.facets import FACET_COLUMNS, ArticleContext, Facet, FacetResult, Segment
+from checker.segment import CLAIM_COLUMNS
+from checker.tables import empty_frame
+
+#: Bump when what an entry holds, or how it is laid out, changes.
+CACHE_FORMAT = 1
+#: The default cache folder, relative to the working directory (the CLI's --cache-dir).
+DEFAULT_CACHE_DIR = Path(".checker-cache")
+#: Article columns that the per-article stages read, besides the text (covered by sha256).
+KEY_COLUMNS = ("source", "sha256", "title", "published", "published_from", "body_start")
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent
+_CODE_SUFFIXES = (".py", ".txt", ".csv", ".json")
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the checker's version, its source files and its data tables."""
+    from checker import __version__
+
+    digest = hashlib.sha256(f"checker {__version__} cache {CACHE_FORMAT}\n".encode())
+    files = sorted(p for p in _PACKAGE_ROOT.rglob("*")
+                   if p.suffix in _CODE_SUFFIXES and p.is_file() and "__pycache__" not in p.parts
+                   and "bench" not in p.relative_to(_PACKAGE_ROOT).parts[:1])
+    for path in files:
+        digest.update(path.relative_to(_PACKAGE_ROOT).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def run_digest(thresholds: Thresholds) -> str:
+    return hashlib.sha256(f"{code_digest()}\n{thresholds!r}".encode()).hexdigest()
+
+
+def article_key(article: dict[str, object], run: str) -> str:
+    parts = [run, *(f"{c}={article[c]}" for c in KEY_COLUMNS)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article's cached output: segment rows and pre-cross-source facet rows."""
+
+    claims: list[list[object]]
+    facets: list[list[object]]
+
+
+class ExtractionCache:
+    """Per-article entries under `folder`; see the module docstring."""
+
+    def __init__(self, folder: Path | str, thresholds: Thresholds | None = None) -> None:
+        self.folder = Path(folder) / f"extract-v{CACHE_FORMAT}"
+        self.run = run_digest(thresholds or Thresholds())
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def load(self, key: str) -> Entry | None:
+        try:
+            data = json.loads(self.path(key).read_text(encoding="utf-8"))
+            entry = Entry(claims=data["claims"], facets=data["facets"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not _valid_rows(entry.claims, len(CLAIM_COLUMNS)) or not _valid_rows(entry.facets, len(FACET_COLUMNS)):
+            return None
+        return entry
+
+    def save(self, key: str, entry: Entry) -> None:
+        """Write one entry atomically; a cache that cannot be written is only slower."""
+        target = self.path(key)
+        text = json.dumps({"format": CACHE_FORMAT, "claims": entry.claims, "facets": entry.facets},
+                          ensure_ascii=False, separators=(",", ":"))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as fh:
+                    fh.write(text)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+
+def _valid_rows(rows: object, width: int) -> bool:
+    return isinstance(rows, list) and all(isinstance(r, list) and len(r) == width for r in rows)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The facet extractors run over every segment of every article, without the
+    cross-source passes: what `checker.facets.extract_facets` computes before settling dates
+    across sources and adding atomic facts (same extractors, same order, same rows)."""
+    from checker.facets import EXTRACTORS
+
+    rows: list[tuple] = []
+    by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
+    for art in articles.itertuples(index=False):
+        segs = by_source.get(art.source)
+        if segs is None:
+            continue
+        ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
+                             title=art.title)
+        for c in segs.to_dict("records"):
+            start, end = int(c["start"]), int(c["end"])
+            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=start, end=end,
+                          text=art.text[start:end], cls=c["class"], speaker=c["speaker"])
+            found: list[Facet] = []
+            for extractor in EXTRACTORS:
+                found.extend(extractor(seg, found, ctx))
+            rows.extend(f.row(seg.claim_id, seg.source)
+                        for f in sorted(found, key=lambda f: (f.start, f.end, f.facet)))
+    return pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+
+
+def cross_source_facets(claims: pd.DataFrame, facets: pd.DataFrame, articles: pd.DataFrame) -> FacetResult:
+    """The whole-corpus tail of `checker.facets.extract_facets`: dates settled by other
+    sources, then atomic facts appended to claims and facets."""
+    from checker.facets import dates
+    from checker.facets.atomic import atomic_facts
+
+    facets = dates.resolve_across_sources(facets, articles)
+    fact_claims, fact_facets = atomic_facts(claims, facets)
+    if not fact_claims.empty:
+        claims = pd.concat([claims, fact_claims], ignore_index=True)
+        claims = claims.sort_values(["source", "n", "claim_id"], kind="stable").reset_index(drop=True)
+        facets = pd.concat([facets, fact_facets], ignore_index=True)
+    return FacetResult(claims=claims, facets=facets.reset_index(drop=True))
+
+
+def _rows(frame: pd.DataFrame) -> dict[str, list[list[object]]]:
+    """Rows of a per-article table grouped by source, as plain Python values."""
+    if frame.empty:
+        return {}
+    out: dict[str, list[list[object]]] = {}
+    values = frame.astype(object).to_numpy().tolist()
+    for source, row in zip(frame["source"].tolist(), values, strict=True):
+        out.setdefault(str(source), []).append(row)
+    return out
+
+
+def _frame(rows: list[list[object]], columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns)) if rows else empty_frame(list(columns))
+
+
+TitleStep = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class CachedExtraction:
+    articles: pd.DataFrame  # titled
+    claims: pd.DataFrame
+    facets: pd.DataFrame
+    reused: int  # articles read back from the cache
+    extracted: int  # articles segmented and extracted in this run
+
+
+def extract_with_cache(articles: pd.DataFrame, store: ExtractionCache, title: TitleStep,
+                       segment_articles: Callable[[pd.DataFrame], pd.DataFrame],
+                       on_facets: Callable[[], None] | None = None) -> CachedExtraction:
+    """Segment and extract the articles that are not cached, reuse the others, then run the
+    cross-source passes on everything. `title` is the API's headline step (titles depend on
+    the segments), `segment_articles` the segment stage; `on_facets` is called when the
+    facets stage starts (progress)."""
+    records = articles.to_dict("records")
+    keys = [article_key(r, store.run) for r in records]
+    cached: dict[str, Entry] = {}
+    for record, key in zip(records, keys, strict=True):
+        entry = store.load(key)
+        if entry is not None:
+            cached[str(record["source"])] = entry
+    fresh_mask = ~articles["source"].isin(list(cached))
+    fresh = articles[fresh_mask]
+    fresh_segments = _rows(segment_articles(fresh)) if not fresh.empty else {}
+
+    claim_rows: list[list[object]] = []
+    for source in articles["source"].tolist():
+        hit = cached.get(source)
+        claim_rows.extend(hit.claims if hit is not None else fresh_segments.get(source, []))
+    segments = _frame(claim_rows, CLAIM_COLUMNS)
+    titled = title(articles, segments)
+    if on_facets is not None:
+        on_facets()
+
+    fresh_titled = titled[fresh_mask.to_numpy()]
+    fresh_facets: dict[str, list[list[object]]] = {}
+    if not fresh_titled.empty:
+        own = segments[segments["source"].isin(fresh_titled["source"].tolist())]
+        fresh_facets = _rows(article_facet_rows(own, fresh_titled))
+    facet_rows: list[list[object]] = []
+    for source, key in zip(articles["source"].tolist(), keys, strict=True):
+        hit = cached.get(source)
+        if hit is not None:
+            facet_rows.extend(hit.facets)
+            continue
+        entry = Entry(claims=fresh_segments.get(source, []), facets=fresh_facets.get(source, []))
+        store.save(key, entry)
+        facet_rows.extend(entry.facets)
+    store.hits += len(cached)
+    store.misses += len(fresh)
+    result = cross_source_facets(segments, _frame(facet_rows, FACET_COLUMNS), titled)
+    return CachedExtraction(articles=titled, claims=result.claims, facets=result.facets,
+                            reused=len(cached), extracted=len(fresh))
+
+
+def open_cache(config: CheckConfig) -> ExtractionCache | None:
+    return ExtractionCache(config.cache_dir, config.thresholds) if config.cache_dir is not None else None
