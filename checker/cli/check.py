@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
 from checker.cli import options
+from checker.cli.options import F
+
+DEFAULT_CACHE_DIR = Path(".checker-cache")
+ENGINES = ("pandas", "dask")
+Progress = Callable[[str], None]
 
 DEFAULT_FORMATS = ("md", "json")
 
@@ -45,6 +52,51 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
     return tuple(chosen)
 
 
+def engine_options(f: F) -> F:
+    f = click.option("--no-cache", is_flag=True,
+                     help="Extract every article again; do not read or write the cache.")(f)
+    f = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=DEFAULT_CACHE_DIR, show_default=True,
+                     help="Where unchanged articles' claims and facets are cached between runs.")(f)
+    f = click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="With --engine dask: a running Dask scheduler (tcp://host:8786); "
+                          "default: start a local cluster.")(f)
+    return click.option("--engine", type=click.Choice(ENGINES), default="pandas", show_default=True,
+                        help="pandas: in this process; dask: on a Dask cluster (the dask extra).")(f)
+
+
+@contextmanager
+def progress_bar(*, quiet: bool) -> Iterator[Progress]:
+    """A by-stage bar on stderr when it is a terminal (not with --quiet, not in CI)."""
+    from checker.progress import ProgressBar, progress_wanted
+
+    stream = click.get_text_stream("stderr")
+    if not progress_wanted(stream, quiet=quiet):
+        yield _silent
+        return
+    with ProgressBar(stream) as bar:
+        yield bar
+
+
+def _silent(stage: str) -> None:
+    return None
+
+
+def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path], config: Any,
+               progress: Progress) -> Any:
+    """Run the check; an engine that is not installed or cannot be reached is a one-line
+    error and exit 2."""
+    from checker.engine_dask import EngineError
+
+    if config.scheduler and config.engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    try:
+        return check(paths, config, progress=progress)
+    except EngineError as exc:
+        click.echo(f"checker: {exc}", err=True)
+        ctx.exit(2)
+
+
 @click.command(
     "check",
     epilog=options.epilog(
@@ -52,6 +104,7 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
         "checker check seeds/ --format md,json,csv --out reports/",
         "checker check a.txt b.md --fail-on high --quiet",
         "checker check -- -leading-dash.txt",
+        "checker check archive/ --engine dask --scheduler tcp://10.0.0.5:8786",
     ),
 )
 @options.input_paths
@@ -65,11 +118,13 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 @click.option("--select", multiple=True, metavar="KIND", help="Run only these kinds or codes.")
 @click.option("--ignore", multiple=True, metavar="KIND", help="Skip these kinds or codes.")
 @click.option("--preview", is_flag=True, help="Also run preview (off-by-default) kinds.")
+@engine_options
 @options.verbosity
 @click.pass_context
 def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
                   out: Path, formats: tuple[str, ...], claims_dir: Path, fail_on: str,
                   select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
+                  engine: str, scheduler: str | None, cache_dir: Path, no_cache: bool,
                   quiet: bool, verbose: bool) -> None:
     """Check articles for consistency and write the reports.
 
@@ -81,21 +136,30 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     """
     from checker.api import check_paths
     from checker.config import CheckConfig, Severity
+    from checker.progress import DONE
     from checker.report import FORMATS, render_claims
     from checker.report.summary import terminal_summary
 
     options.check_verbosity(quiet, verbose)
     config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes,
-                         exclude_paths=(out, claims_dir), select=select, ignore=ignore,
-                         preview=preview)
-    result = check_paths(options.default_paths(paths), config)
+                         exclude_paths=(out, claims_dir, cache_dir), select=select, ignore=ignore,
+                         preview=preview, cache_dir=None if no_cache else cache_dir,
+                         engine=engine, scheduler=scheduler)
+    with progress_bar(quiet=quiet) as progress:
+        result = run_engine(ctx, check_paths, options.default_paths(paths), config, progress)
+        progress("report")
+        files: dict[Path, Any] = {}
+        claims: dict[Path, str] = {}
+        if not result.tables.articles.empty:
+            files = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats}
+            claims = options.claims_files(claims_dir,
+                                          render_claims(result.tables.claims, result.tables.facets))
+        progress(DONE)
     options.echo_problems(result.problems, verbose=verbose)
     if result.tables.articles.empty:
         click.echo("checker: nothing could be checked; no report written", err=True)
         ctx.exit(2)
 
-    files: dict[Path, Any] = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats}
-    claims = options.claims_files(claims_dir, render_claims(result.tables.claims, result.tables.facets))
     files.update(claims)
     # A run with a wrong path is not the whole picture: keep other claims files then.
     stale = [] if result.fatal else options.stale_claims(claims_dir, claims)
