@@ -124,7 +124,7 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     report = progress or _no_progress
     th = config.thresholds
     report("resolve")
-    resolved = resolve_entities(extraction.facets, extraction.claims)
+    resolved = resolve_entities(extraction.facets, extraction.claims, th)
     report("match")
     groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th)
     report("compare")
