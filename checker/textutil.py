@@ -48,7 +48,7 @@ def normalise(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """Case- and accent-insensitive key: 'Sa’ar' and "Sa'ar" and 'SA'AR' give one key."""
+    """Case- and accent-insensitive key: 'O’Neil' and "O'Neil" and 'O'NEIL' give one key."""
     text = unicodedata.normalize("NFKD", normalise(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()

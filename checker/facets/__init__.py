@@ -6,23 +6,23 @@ FACET_COLUMNS
     source     the article's id
     facet      person | org | place | metonym | date | figure | quote
     start, end offsets of the facet's text in the article's text
-    text       as written ("Brigadier General (res.) Erez Askal", "3.2.2026", "55%")
+    text       as written ("Colonel (ret.) Ana Ruiz", "6.10.2025", "12%")
     value      normalised value:
-                 person  the name without titles ("Erez Askal")
+                 person  the name without titles ("Ana Ruiz")
                  org     the organisation's name without articles/possessives
-                 place   the place's name ("Jerusalem")
-                 metonym the country the place stands for ("Israel")
-                 date    ISO 8601: 2026-02-03 | 2026-02 | 2026 | 1990s
+                 place   the place's name ("Porto")
+                 metonym the country the place stands for ("Portugal")
+                 date    ISO 8601: 2025-10-06 | 2025-10 | 2025 | 1990s
                  figure  the number as a plain decimal ("55", "30000", "0.5")
                  quote   the quoted words, normalised
     key        person: surname | org: owner/country if stated | place: ISO country code |
                metonym: ISO country code | date: precision (day, month, year, decade) |
                figure: unit (%, people, hours, USD...) | quote: ""
-    role       person: role attached ("head of the National ... Directorate") | quote: speaker
+    role       person: role attached ("head of the National Rail Agency") | quote: speaker
     title      person: rank or title ("Brigadier General (res.)", "Foreign Minister")
     qualifier  figure: approximately | at least | up to | more than | "" ;
                quote: direct | indirect ; place: city | country | region
-    noun       figure: what it quantifies ("oil exports"); date: the weekday named beside it
+    noun       figure: what it quantifies ("fare rise"); date: the weekday named beside it
     note       how it was resolved (date ambiguity reason, metonym cue, gazetteer id...)
 """
 
