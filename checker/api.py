@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -27,6 +28,7 @@ from checker.progress import Progress
 from checker.resolve import resolve_entities
 from checker.segment import segment
 from checker.tables import Tables
+from checker.workflow import WorkflowInputs, apply_workflow, load_workflow
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class CheckResult:
     tables: Tables
     findings: list[Finding]
     config: CheckConfig
+    #: The editor workflow (checker.workflow): decisions whose finding no longer occurs, and
+    #: reference facts with the claims that match them.
+    stale_decisions: tuple[Any, ...] = ()
+    verified: tuple[Any, ...] = ()
 
     @property
     def problems(self) -> pd.DataFrame:
@@ -119,8 +125,12 @@ def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.D
 
 
 def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
-                     *, progress: Progress | None = None) -> CheckResult:
+                     *, progress: Progress | None = None, workflow: WorkflowInputs | None = None) -> CheckResult:
+    """`workflow`: decisions, reference facts and baseline, read from the config's paths when
+    not given (checker.workflow.WorkflowInputError for a malformed file)."""
     config = config or CheckConfig()
+    workflow = workflow if workflow is not None else load_workflow(config)
+    config = workflow.configured(config)
     report = progress or _no_progress
     th = config.thresholds
     report("resolve")
@@ -142,7 +152,9 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     report("findings")
     ctx = CheckContext(tables=tables, config=config)
     findings = run_checks(ctx, select_checks(REGISTRY, config))
-    return CheckResult(tables=tables, findings=findings, config=config)
+    outcome = apply_workflow(findings, workflow, tables, config)
+    return CheckResult(tables=tables, findings=outcome.findings, config=config,
+                       stale_decisions=outcome.stale_decisions, verified=outcome.verified)
 
 
 def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,
@@ -154,4 +166,6 @@ def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | N
         from checker.engine_dask import check_paths_dask
 
         return check_paths_dask(paths, config, progress=progress)
-    return check_extraction(extract_paths(paths, config, progress=progress), config, progress=progress)
+    workflow = load_workflow(config)  # a malformed decisions file fails before the long part
+    return check_extraction(extract_paths(paths, config, progress=progress), config, progress=progress,
+                            workflow=workflow)

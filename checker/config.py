@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 
 class Severity(IntEnum):
@@ -88,3 +89,5 @@ class CheckConfig:
     #: "pandas" (in process) or "dask".
     engine: str = "pandas"
     scheduler: str | None = None
+    #: Reference facts (checker.workflow.reference.ReferenceFact) besides the ledger's; the library fills it.
+    reference_facts: tuple[Any, ...] = ()

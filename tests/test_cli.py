@@ -52,7 +52,7 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- help and version
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["extract"], ["explain"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["extract"], ["explain"], ["decide"]])
 def test_every_command_has_help_with_an_example_and_the_exit_codes(runner, command):
     result = run(runner, *command, "--help")
     assert result.exit_code == 0
@@ -60,7 +60,7 @@ def test_every_command_has_help_with_an_example_and_the_exit_codes(runner, comma
     for code in ("0 ", "1 ", "2 ", "130"):
         assert f"  {code}" in result.output
     command_names = set(cli.commands)
-    assert command_names == {"check", "extract", "explain"}
+    assert command_names == {"check", "extract", "explain", "decide"}
     if not command:
         assert all(name in result.output for name in command_names)
 

@@ -181,7 +181,8 @@ class WorkflowResult(CheckResult):
 def _with_workflow(result: CheckResult) -> WorkflowResult:
     findings = []
     for f in result.findings:
-        fields = {field.name: getattr(f, field.name) for field in dataclasses.fields(Finding)}
+        fields = {field.name: getattr(f, field.name) for field in dataclasses.fields(Finding)
+                  if field.name not in ("decision", "new")}
         decision = None
         if f.kind == "framing":
             decision = Decision("accepted", "house style <b>|</b>", "desk editor", "2025-10-08")

@@ -3,7 +3,7 @@ one line here. Codes are permanent and never reused."""
 
 from __future__ import annotations
 
-from checker.checks import agreement, name_variant, org_variant, title_variant
+from checker.checks import agreement, name_variant, org_variant, reference_conflict, title_variant
 from checker.findings.check import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -11,6 +11,7 @@ REGISTRY: tuple[Check, ...] = (
     name_variant.CHECK,
     title_variant.CHECK,
     org_variant.CHECK,
+    reference_conflict.CHECK,
 )
 
 

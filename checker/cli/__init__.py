@@ -1,5 +1,5 @@
 """The `checker` command: a thin layer over the library API (`checker.api`), one module per
-command (check, extract, explain).
+command (check, extract, explain, decide).
 
 Exit codes (the contract, also in README and every command's --help):
   0   checked; nothing at or above --fail-on
@@ -22,6 +22,7 @@ import click
 from checker import __version__
 from checker.cli import options
 from checker.cli.check import check_command
+from checker.cli.decide import decide_command
 from checker.cli.explain import explain_command
 from checker.cli.extract import extract_command
 
@@ -30,7 +31,8 @@ EXIT_INTERRUPTED = 130
 
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog=options.epilog("checker check seeds/", "checker extract seeds/", "checker explain name_variant"),
+    epilog=options.epilog("checker check seeds/", "checker extract seeds/", "checker explain name_variant",
+                          "checker decide 601bbb1d55cf4453 --status dismissed --note \"two people\""),
 )
 @click.version_option(__version__, "--version", prog_name="checker")
 def cli() -> None:
@@ -44,6 +46,7 @@ def cli() -> None:
 cli.add_command(check_command)
 cli.add_command(extract_command)
 cli.add_command(explain_command)
+cli.add_command(decide_command)
 
 
 class Interrupted(BaseException):

@@ -65,6 +65,20 @@ def engine_options(f: F) -> F:
                         help="pandas: in this process; dask: on a Dask cluster (the dask extra).")(f)
 
 
+def workflow_options(f: F) -> F:
+    f = click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     metavar="PATH",
+                     help="A previous consistency.json: only findings it does not hold count for "
+                          "--fail-on, and the report marks them new.")(f)
+    f = click.option("--reference", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     metavar="PATH",
+                     help="Reference fact ledger (default: CLAIMS_DIR/reference.csv, when it exists).")(f)
+    return click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        metavar="PATH",
+                        help="Editor decisions (default: CLAIMS_DIR/decisions.csv, when it exists; "
+                             "see `checker decide`).")(f)
+
+
 @contextmanager
 def progress_bar(*, quiet: bool) -> Iterator[Progress]:
     """A by-stage bar on stderr when it is a terminal (not with --quiet, not in CI)."""
@@ -87,12 +101,13 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
     """Run the check; an engine that is not installed or cannot be reached is a one-line
     error and exit 2."""
     from checker.engine_dask import EngineError
+    from checker.workflow import WorkflowInputError
 
     if config.scheduler and config.engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     try:
         return check(paths, config, progress=progress)
-    except EngineError as exc:
+    except (EngineError, WorkflowInputError) as exc:
         click.echo(f"checker: {exc}", err=True)
         ctx.exit(2)
 
@@ -105,6 +120,7 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
         "checker check a.txt b.md --fail-on high --quiet",
         "checker check -- -leading-dash.txt",
         "checker check archive/ --engine dask --scheduler tcp://10.0.0.5:8786",
+        "checker check seeds/ --baseline base/consistency.json --fail-on medium --format md,json,github",
     ),
 )
 @options.input_paths
@@ -114,7 +130,9 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
               metavar="FMT[,FMT]")
 @options.claims_dir
 @click.option("--fail-on", type=click.Choice(options.FAIL_ON_CHOICES), default="never", show_default=True,
-              help="Exit 1 when a finding at or above this severity exists.")
+              help="Exit 1 when an undecided finding at or above this severity exists "
+                   "(with --baseline: a new one).")
+@workflow_options
 @click.option("--select", multiple=True, metavar="KIND", help="Run only these kinds or codes.")
 @click.option("--ignore", multiple=True, metavar="KIND", help="Skip these kinds or codes.")
 @click.option("--preview", is_flag=True, help="Also run preview (off-by-default) kinds.")
@@ -123,6 +141,7 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
 @click.pass_context
 def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
                   out: Path, formats: tuple[str, ...], claims_dir: Path, fail_on: str,
+                  decisions: Path | None, reference: Path | None, baseline: Path | None,
                   select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
                   engine: str, scheduler: str | None, cache_dir: Path, no_cache: bool,
                   quiet: bool, verbose: bool) -> None:
@@ -139,19 +158,25 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     from checker.progress import DONE
     from checker.report import FORMATS, render_claims
     from checker.report.summary import terminal_summary
+    from checker.workflow import gate
 
     options.check_verbosity(quiet, verbose)
     config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes,
                          exclude_paths=(out, claims_dir, cache_dir), select=select, ignore=ignore,
                          preview=preview, cache_dir=None if no_cache else cache_dir,
-                         engine=engine, scheduler=scheduler)
+                         engine=engine, scheduler=scheduler,
+                         decisions_path=decisions or claims_dir / "decisions.csv",
+                         reference_path=reference or claims_dir / "reference.csv",
+                         baseline_path=baseline)
     with progress_bar(quiet=quiet) as progress:
         result = run_engine(ctx, check_paths, options.default_paths(paths), config, progress)
         progress("report")
         files: dict[Path, Any] = {}
+        printed: list[str] = []
         claims: dict[Path, str] = {}
         if not result.tables.articles.empty:
-            files = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats}
+            files = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats if FORMATS[fmt][0]}
+            printed = [FORMATS[fmt][1](result) for fmt in formats if not FORMATS[fmt][0]]
             claims = options.claims_files(claims_dir,
                                           render_claims(result.tables.claims, result.tables.facets))
         progress(DONE)
@@ -165,12 +190,13 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     stale = [] if result.fatal else options.stale_claims(claims_dir, claims)
     options.commit_outputs(ctx, files, stale, [out, claims_dir])
 
+    for text in printed:  # --format github: annotations on stdout, the summary on stderr
+        click.echo(text, nl=False)
     if not quiet:
-        click.echo(terminal_summary(result, [out / FORMATS[f][0] for f in formats]))
+        click.echo(terminal_summary(result, [out / FORMATS[f][0] for f in formats if FORMATS[f][0]]),
+                   err=bool(printed))
     options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
     if result.fatal:
         ctx.exit(2)
-    if fail_on != "never":
-        threshold = Severity.parse(fail_on)
-        if any(f.severity >= threshold for f in result.findings):
-            ctx.exit(1)
+    if fail_on != "never" and gate(result.findings, Severity.parse(fail_on)):
+        ctx.exit(1)

@@ -6,9 +6,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from checker.config import Severity
 from checker.textutil import match_key
+
+if TYPE_CHECKING:
+    from checker.workflow.decisions import Decision
 
 
 class Scope(StrEnum):
@@ -64,6 +68,10 @@ class Finding:
     fields: tuple[tuple[str, str], ...] = field(default=())
     #: Filled in by the engine after rendering the kind's template.
     summary: str = ""
+    #: The editor's decision on this finding (checker.workflow.decisions.Decision), if any.
+    decision: Decision | None = None
+    #: With a baseline: True when the baseline does not hold this finding; None without one.
+    new: bool | None = None
 
     @property
     def fingerprint(self) -> str:
