@@ -43,6 +43,14 @@ class Thresholds:
     title_similarity: float = 75.0
     #: Two claims assert the same thing (token-set ratio on content words, after blocking).
     claim_similarity: float = 62.0
+    #: Added to a claim pair's score per kind of facet both share (entity, date, place, figure).
+    claim_shared_facet_bonus: float = 4.0
+    #: Two claims must share at least this many content words to be matched at all.
+    claim_min_shared_terms: int = 3
+    #: Claims dated in different years match (as one assertion with a date conflict) only this similar.
+    claim_cross_year_similarity: float = 90.0
+    #: Two figures' nouns name the same quantity ("oil exports" / "exports of oil").
+    figure_noun_similarity: float = 70.0
     #: A sentence is a `quote` when at least this share of its letters is inside quote marks.
     quote_share: float = 0.5
     #: A line of at most this many words without final punctuation is a heading.
@@ -86,8 +94,8 @@ class CheckConfig:
     decisions_path: Path | None = None
     reference_path: Path | None = None
     baseline_path: Path | None = None
+    #: Reference facts (checker.workflow.reference.ReferenceFact) besides the ledger's; the library fills it.
+    reference_facts: tuple[Any, ...] = ()
     #: "pandas" (in process) or "dask".
     engine: str = "pandas"
     scheduler: str | None = None
-    #: Reference facts (checker.workflow.reference.ReferenceFact) besides the ledger's; the library fills it.
-    reference_facts: tuple[Any, ...] = ()
