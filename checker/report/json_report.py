@@ -81,6 +81,17 @@ findings[]
     suggestion        what to do, or the likely-right value
     decision          null, or {"status", "note", "by", "at", "canonical"} once decided
     new               null without a baseline; else true when not in the baseline
+    fields            the summary's template fields beyond subject and values ({"person":
+                      ...} for a title; {"attribute", "reference", "origin", "source"} for a
+                      reference_conflict), what `checker decide --canonical` reads
+
+stale_decisions[]     decisions (claims/decisions.csv) whose finding no longer occurs:
+                      {"fingerprint", "status", "note", "by", "at", "canonical", "kind",
+                      "summary"}, by fingerprint
+
+verified[]            reference facts (claims/reference.csv) and the claims that match them:
+                      {"subject", "attribute", "value", "source", "verified_by",
+                      "verified_on", "claims": [{"source", "line", "claim", "value"}]}
 
 matrix[]
     a, b              two source ids (a before b in natural order)
@@ -117,6 +128,7 @@ from checker.report.view import (
     severity_counts,
     source_matrix,
     source_summaries,
+    stale_decisions,
     text,
 )
 
@@ -171,7 +183,26 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "fingerprint": f.fingerprint,
         "decision": decision,
         "new": note.new,
+        "fields": dict(f.fields),
     }
+
+
+def _stale_decisions(result: CheckResult) -> list[dict[str, str]]:
+    keys = ("fingerprint", "status", "note", "by", "at", "canonical", "kind", "summary")
+    return [{k: text(getattr(d, k, "")) for k in keys} for d in stale_decisions(result)]
+
+
+def _verified(result: CheckResult) -> list[dict[str, Any]]:
+    out = []
+    for v in getattr(result, "verified", None) or ():
+        fact = v.fact
+        out.append({
+            "subject": fact.subject, "attribute": fact.attribute, "value": fact.value,
+            "source": fact.source, "verified_by": fact.verified_by, "verified_on": fact.verified_on,
+            "claims": [{"source": c.source, "line": c.line, "claim": c.claim_id, "value": c.value}
+                       for c in v.claims],
+        })
+    return out
 
 
 def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
@@ -280,6 +311,8 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
                     "differing": p.differing}
                    for p in source_matrix(groups, findings)],
         "skipped": skipped,
+        "stale_decisions": _stale_decisions(result),
+        "verified": _verified(result),
     }
 
 

@@ -12,6 +12,7 @@ Layout, top to bottom (what an editor reads in two minutes comes first):
                             suggestion, fingerprint (for `checker decide`)
     ## Decided findings     findings an editor decided, with the decision (when any)
     ## Stale decisions      decisions whose finding no longer occurs (when any)
+    ## Verified             reference facts and the claims that match them (when any)
     ## Agreements           what two or more sources corroborate, the claim per source
     ## Sources compared     source x source matrix: groups agreeing / conflicting / findings
                             in which the pair differs
@@ -253,6 +254,24 @@ def _stale(result: CheckResult) -> list[str]:
             *_table(["fingerprint", "decision", "note", "by / on"], ["left"] * 4, rows)]
 
 
+def _verified(result: CheckResult) -> list[str]:
+    verified = list(getattr(result, "verified", None) or ())
+    if not verified:
+        return []
+    rows = []
+    for v in verified:
+        fact = v.fact
+        places = ", ".join(dict.fromkeys(f"{c.source}:{c.line}" for c in v.claims))
+        rows.append([esc.cell(f"{fact.subject} \u00b7 {fact.attribute}"), esc.cell(fact.value),
+                     esc.cell(fact.source) or "\u2014",
+                     esc.cell(" ".join(p for p in (fact.verified_by, fact.verified_on) if p)) or "\u2014",
+                     esc.cell(places)])
+    return ["## Verified", "",
+            "Claims that match a fact in the reference ledger (facts an editor verified from a "
+            "primary source).", "",
+            *_table(["fact", "value", "source", "verified by / on", "claims"], ["left"] * 5, rows)]
+
+
 def _agreements(result: CheckResult, groups: Sequence[GroupSummary], findings: Sequence[Finding],
                 claims_by_id: dict[str, dict]) -> list[str]:
     """Corroborated groups (from the tables) merged with agreement findings (which carry the
@@ -401,6 +420,7 @@ def render_markdown(result: CheckResult) -> str:
     out += _findings(open_findings)
     out += _decided(decided)
     out += _stale(result)
+    out += _verified(result)
     out += _agreements(result, groups, open_findings, claims_by_id)
     out += _matrix(sources, groups, open_findings)
     out += _single_source(groups, claims_by_id)
