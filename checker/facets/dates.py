@@ -29,6 +29,7 @@ century that puts them nearest the publication date (else 1969-2068).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -46,6 +47,28 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 _AMBIGUOUS = "ambiguous; also "
 _DIGIT = re.compile(r"\d")
 _Emit = Callable[..., None]
+
+
+class SpanIndex:
+    """Non-overlapping spans, kept sorted, answering "is [start, end) free?" in log time so
+    that a huge one-line segment with many facets stays near-linear."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+    def free(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self._starts, end)
+        # Spans are added only where free (bar adjacent weekdays), so ends rise with starts:
+        # the span starting last before `end` is the only one that can overlap.
+        return at == 0 or self._ends[at - 1] <= start
 
 
 @dataclass(frozen=True)
@@ -151,14 +174,12 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     text = fold(segment.text)
     anchor = _anchor(ctx.published)
     out: list[Facet] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+    taken = SpanIndex()
+    free = taken.free
 
     def emit(start: int, end: int, value: str, key: str, *, noun: str = "", qualifier: str = "",
              note: str = "") -> None:
-        taken.append((start, end))
+        taken.add(start, end)
         out.append(Facet("date", segment.start + start, segment.start + end,
                          segment.text[start:end], value, key=key, qualifier=qualifier,
                          noun=noun, note=note))
@@ -233,7 +254,7 @@ def _make_date(year: int, month: int, day: int) -> date | None:
 
 
 def _weekday_beside(text: str, start: int, end: int, d: date | None, t: _Tables,
-                    taken: list[tuple[int, int]]) -> tuple[str, str]:
+                    taken: SpanIndex) -> tuple[str, str]:
     """The weekday named right before or after a date (marked taken) and a note when it does
     not fit the date."""
     name = ""
@@ -241,12 +262,12 @@ def _weekday_beside(text: str, start: int, end: int, d: date | None, t: _Tables,
     before = t.weekday_before.search(text[window:start])
     if before:
         name = before["weekday"]
-        taken.append((window + before.start("weekday"), window + before.end("weekday")))
+        taken.add(window + before.start("weekday"), window + before.end("weekday"))
     else:
         after = t.weekday_after.match(text[end:end + 24])
         if after:
             name = after["weekday"]
-            taken.append((end + after.start("weekday"), end + after.end("weekday")))
+            taken.add(end + after.start("weekday"), end + after.end("weekday"))
     if not name:
         return "", ""
     weekday = t.weekdays[name.casefold()]
@@ -266,7 +287,7 @@ def _full_year(two_digits: int, anchor: date | None, fallback: int) -> int:
 
 
 def _numeric(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
-             taken: list[tuple[int, int]], emit: _Emit) -> None:
+             taken: SpanIndex, emit: _Emit) -> None:
     a, b = int(m["a"]), int(m["b"])
     notes: list[str] = []
     if len(m["y"]) == 2:
@@ -308,7 +329,7 @@ def _numeric(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | No
 
 
 def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
-             taken: list[tuple[int, int]], emit: _Emit) -> None:
+             taken: SpanIndex, emit: _Emit) -> None:
     month = t.months[m["month"].casefold()]
     day = int(m["day"])
     if not 1 <= day <= 31:

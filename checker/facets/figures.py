@@ -34,6 +34,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.dates import SpanIndex
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import table, words
 from checker.textutil import fold
@@ -42,6 +43,9 @@ _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our"
                           "my", "your", "all", "each"})
 # Matching runs on an ASCII-lower-cased copy (same length, so offsets hold): faster than re.I.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_LOOK_BACK = 200  # characters looked at before a number (qualifier, the noun of a change)
+_LOOK_AHEAD = 200
+_MAX_DIGITS = 24  # longer digit runs are identifiers, not figures
 _MODIFIER_ENDINGS = ("al", "ian", "ish", "ese", "ed", "ive", "ic", "ful", "ary", "ern", "an")
 
 
@@ -55,6 +59,9 @@ class _Tables:
     units_after: tuple[tuple[str, str, str], ...]  # (word, unit, kind), longest first
     currency_before: dict[str, str]
     unit_kind: dict[str, str]
+    units: dict[str, tuple[str, str]]  # casefolded unit word after a number -> (unit, kind)
+    hyphen_units: dict[str, tuple[str, str]]  # "hour" in "48-hour" -> (unit, kind)
+    unit_pattern: re.Pattern[str]
     change_verbs: frozenset[str]
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
@@ -76,6 +83,11 @@ def _tables() -> _Tables:
                        if r["position"] == "before"}
     units_after = tuple(sorted(((r["word"], r["unit"], r["kind"]) for r in units
                                 if r["position"] == "after"), key=lambda r: (-len(r[0]), r[0])))
+    after_units = {w.casefold(): (u, k) for w, u, k in reversed(units_after)}
+    hyphen_units = {w.casefold()[:-1]: (u, k) for w, u, k in units_after
+                    if w.endswith("s") and w[:-1].isalpha()}
+    hyphen_units.update({w.casefold(): (u, k) for w, u, k in units_after
+                         if w.isalpha() and not w.endswith("s") and w.casefold() not in hyphen_units})
     qualifiers = tuple(sorted(((r["phrase"].casefold(), r["qualifier"])
                                for r in table("figure_qualifiers")),
                               key=lambda r: (-len(r[0]), r[0])))
@@ -98,6 +110,9 @@ def _tables() -> _Tables:
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
         units_after=units_after, currency_before=currency_before,
         unit_kind={r["unit"]: r["kind"] for r in units},
+        units=after_units, hyphen_units=hyphen_units,
+        unit_pattern=re.compile(
+            rf"([ -]?)({_alternation(list(after_units) + list(hyphen_units))})(?![^\W_])", re.I),
         change_verbs=frozenset(w.casefold() for w in words("figure_change_verbs")),
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
@@ -107,10 +122,11 @@ def _tables() -> _Tables:
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
     t = _tables()
     text = fold(segment.text)
-    dates = [(f.start - segment.start, f.end - segment.start) for f in found if f.facet == "date"]
+    dates = SpanIndex([(f.start - segment.start, f.end - segment.start)
+                       for f in found if f.facet == "date"])
     out: list[Facet] = []
     for m in t.pattern.finditer(text.translate(_ASCII_LOWER)):
-        if not m.group().strip() or any(s < m.end() and m.start() < e for s, e in dates):
+        if not m.group().strip() or not dates.free(m.start(), m.end()):
             continue
         facet = _figure(m, text, t)
         if facet is not None:
@@ -131,25 +147,28 @@ def _figure(m: re.Match[str], text: str, t: _Tables
     start = m.start("cur") if m["cur"] else next(
         m.start(g) for g in ("digits", "words", "ordinal") if m[g] is not None)
     end = m.end()
-    before = text[:start]
-    prev_word = re.search(r"([^\W\d_][\w.'-]*)\W*$", before)
+    window = max(0, start - _LOOK_BACK)
+    before = text[window:start]  # bounded: a huge one-line segment stays linear
+    prev_word = _last_word(before)
     qualifier, q_start = _qualifier(before, t)
+    q_start += window
     if m["ordinal"] or m["ord"]:
         return _ordinal(m, text, t, before)
     if m["digits"] is not None:
         digits = m["digits"]
+        if len(digits) > _MAX_DIGITS:
+            return None
         if m["attached"] is None and re.match(r"[A-Za-z]", text[m.end("digits"):m.end("digits") + 1]):
             return None
         try:
             value = Decimal(digits.replace(",", ""))
         except InvalidOperation:
             return None
-        if prev_word and prev_word.group(1)[0].isupper() and not qualifier and not m["cur"] and (
-                prev_word.end() == len(before) or before[prev_word.end():].strip() in ("", ".")):
+        if prev_word[:1].isupper() and not qualifier and not m["cur"]:
             return None  # a number in a name: "Section 907", "Route 66", "No. 10"
-        if re.match(r"\s*[.)]\s", text[m.end():]) and not before.strip():
+        if re.match(r"\s*[.)]\s", text[m.end():m.end() + 4]) and start < _LOOK_BACK and not text[:start].strip():
             return None  # a list marker: "1) ..." at the start of the segment
-        if before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():]):
+        if before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():m.end() + 4]):
             return None
     else:
         word = m["words"].casefold()
@@ -187,6 +206,17 @@ def _figure(m: re.Match[str], text: str, t: _Tables
     return start, end, _plain(value), unit, qualifier, noun, ""
 
 
+def _last_word(before: str) -> str:
+    """The word right before a number ("Section" in "Section 907", "No." in "No. 10"), or ""
+    when punctuation other than a full stop stands between them."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) and before:
+        return ""  # attached: "F-35" is handled by the pattern, "x5" is not a figure
+    tail = stripped.rsplit(None, 1)[-1] if stripped else ""
+    tail = tail[:-1] if tail.endswith(".") else tail
+    return tail if tail[:1].isalpha() and tail.replace("'", "").replace("-", "").isalnum() else ""
+
+
 def _word_value(word: str, t: _Tables) -> int:
     if "-" in word:
         tens, _, unit = word.partition("-")
@@ -207,26 +237,27 @@ def _qualifier(before: str, t: _Tables) -> tuple[str, int]:
 
 
 def _unit_after(text: str, end: int, t: _Tables) -> tuple[str, str, int]:
-    rest = text[end:end + 40]
-    for word, unit, kind in t.units_after:
-        for lead in ("", " ", "-"):
-            probe = lead + word
-            if lead == "" and word[0].isalnum():
-                continue
-            if rest[:len(probe)].casefold() == probe.casefold() and not rest[len(probe):len(probe) + 1].isalnum():
-                if lead == "-":  # "a 48-hour truce": a hyphenated unit is singular
-                    return unit, kind, end + len(probe)
-                return unit, kind, end + len(probe)
-        if word.endswith("s") and word[:-1].isalpha():
-            probe = "-" + word[:-1]
-            if rest[:len(probe)].casefold() == probe and not rest[len(probe):len(probe) + 1].isalpha():
-                return unit, kind, end + len(probe)
-    return "", "", 0
+    """(unit, kind, end of the unit word) for a unit right after a number: "%", " hours",
+    "-hour" (a hyphenated unit is singular: "a 48-hour truce"); ("", "", 0) otherwise."""
+    m = t.unit_pattern.match(text, end, end + 40)
+    if m is None:
+        return "", "", 0
+    lead, word = m.group(1), m.group(2).casefold()
+    if lead == "-":
+        found = t.hyphen_units.get(word)
+    elif lead == "" and word[0].isalnum():
+        found = None  # "5hours" is not written; "5G" is not a unit
+    else:
+        found = t.units.get(word)
+    if found is None:
+        return "", "", 0
+    return found[0], found[1], m.end()
 
 
 def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True) -> tuple[str, str]:
     """The noun right after a count ("1,200 households", "eleven Palestinians") and its unit."""
-    words_after = re.match(r"\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?", text[end:])
+    words_after = re.match(r"\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?",
+                           text[end:end + _LOOK_AHEAD])
     if not words_after:
         return "", ""
     first, second = words_after.group(1), words_after.group(2)
@@ -243,19 +274,19 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True) -
 
 
 def _unit_of_noun(noun: str, t: _Tables) -> str:
-    for word, unit, _kind in t.units_after:
-        if word.casefold() == noun.casefold():
-            return unit
+    found = t.units.get(noun.casefold())
+    if found is not None:
+        return found[0]
     if load_gazetteer().demonym(noun):
         return "people"
     return noun.casefold()
 
 
 def _percent_noun(text: str, start: int, end: int, t: _Tables) -> str:
-    after = re.match(r"\s+of\s+((?:[^\W\d_][\w'-]*\s?){1,3})", text[end:])
+    after = re.match(r"\s+of\s+((?:[^\W\d_][\w'-]*\s?){1,3})", text[end:end + _LOOK_AHEAD])
     if after:
         return _noun_phrase(after.group(1).split(), t, forward=True)
-    before = text[:start].rstrip()
+    before = text[max(0, start - _LOOK_BACK):start].rstrip()
     words_before = re.findall(r"[^\W\d_][\w'-]*|[^\w\s]", before[-80:])
     if words_before and words_before[-1].casefold() in ("by", "of"):
         words_before = words_before[:-1]

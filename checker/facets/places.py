@@ -38,6 +38,7 @@ from functools import cache
 
 from checker.config import Thresholds
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.dates import SpanIndex
 from checker.gazetteer import Gazetteer, Place, load
 from checker.lexicon import entries, table
 from checker.textutil import fold, match_key
@@ -109,8 +110,8 @@ class _Mention:
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
     rules = _rules()
     text = fold(segment.text)
-    blocked = [(f.start - segment.start, f.end - segment.start) for f in found
-               if f.facet in _BLOCKING_FACETS]
+    blocked = SpanIndex(_merged([(f.start - segment.start, f.end - segment.start)
+                                 for f in found if f.facet in _BLOCKING_FACETS]))
     mentions = _find_mentions(text, rules, blocked)
     if not mentions:
         return []
@@ -134,7 +135,18 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     return out
 
 
-def _find_mentions(text: str, rules: _Rules, blocked: list[tuple[int, int]]) -> list[_Mention]:
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans (a person inside an organisation) merged into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _find_mentions(text: str, rules: _Rules, blocked: SpanIndex) -> list[_Mention]:
     first_words = rules.gazetteer.first_words
     mentions: list[_Mention] = []
     resume = 0
@@ -171,7 +183,7 @@ def _find_mentions(text: str, rules: _Rules, blocked: list[tuple[int, int]]) -> 
         end, candidates, possessive = hit
         resume = end
         written = text[start:end]
-        if not any(s < end and start < e for s, e in blocked) and not (
+        if blocked.free(start, end) and not (
                 single and match_key(written) in rules.calendar_words):
             mentions.append(_Mention(start, end, written, candidates, possessive))
     return mentions
@@ -212,7 +224,7 @@ def _accept(m: _Mention, text: str, rules: _Rules) -> None:
         return
     if cue:
         m.chosen, m.how = first, f"cue '{cue}'"
-    elif re.match(r"-based\b", text[m.end:]):
+    elif re.match(r"-based\b", text[m.end:m.end + 8]):
         m.chosen, m.how = first, "'-based'"
     elif not stop and first.capital:
         m.chosen, m.how = first, "capital"
@@ -223,7 +235,7 @@ def _accept(m: _Mention, text: str, rules: _Rules) -> None:
 def _followed_by_name_word(m: _Mention, text: str, rules: _Rules) -> bool:
     if m.possessive:
         return False
-    nxt = re.match(r"[ -]([^\W\d_]+)", text[m.end:])
+    nxt = re.match(r"[ -]([^\W\d_]+)", text[m.end:m.end + 60])
     return bool(nxt and nxt.group(1)[0].isupper() and match_key(nxt.group(1)) in rules.followers)
 
 
@@ -239,7 +251,7 @@ def _followed_by_country(m: _Mention, text: str, rules: _Rules) -> Place | None:
     """"Paris, Texas" / "Florence, Italy": the city of that name in that country or state."""
     if m.candidates[0].kind != "city" and all(c.kind != "city" for c in m.candidates):
         return None
-    after = re.match(r", ([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)", text[m.end:])
+    after = re.match(r", ([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)", text[m.end:m.end + 80])
     if not after:
         return None
     for container in rules.gazetteer.lookup(after.group(1)):
@@ -253,16 +265,14 @@ def _followed_by_country(m: _Mention, text: str, rules: _Rules) -> Place | None:
 
 def _accept_lists(mentions: list[_Mention], text: str) -> None:
     """A city listed beside accepted places ("X, Y and Z") is a place too."""
-    changed = True
-    while changed:
-        changed = False
-        for a, b in itertools.pairwise(mentions):
-            if re.fullmatch(r",? (?:and|or) |, ", text[a.end:b.start]) is None:
-                continue
-            for this, other in ((a, b), (b, a)):
-                if this.chosen is None and other.chosen is not None and not this.metonym_cue:
-                    this.chosen, this.how = this.candidates[0], "listed with places"
-                    changed = True
+    pairs = [(a, b) for a, b in itertools.pairwise(mentions)
+             if re.fullmatch(r",? (?:and|or) |, ", text[a.end:b.start]) is not None]
+    for a, b in pairs:  # forwards, then backwards: a whole list in two sweeps
+        if b.chosen is None and a.chosen is not None:
+            b.chosen, b.how = b.candidates[0], "listed with places"
+    for a, b in reversed(pairs):
+        if a.chosen is None and b.chosen is not None:
+            a.chosen, a.how = a.candidates[0], "listed with places"
 
 
 def _best_city(m: _Mention) -> Place | None:
