@@ -108,7 +108,7 @@ def parse_fingerprint(value: str) -> str:
 
 def csv_rows(text: str, name: str, required: Iterable[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """(header, [(line, row)]) of a hand-edited CSV file: blank lines and lines starting with
-    '#' are skipped; every row must have the header's number of fields."""
+    '#' are skipped; a row may leave out trailing empty fields, never add fields."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
     header: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
@@ -124,8 +124,9 @@ def csv_rows(text: str, name: str, required: Iterable[str]) -> tuple[list[str], 
                     raise WorkflowInputError(name, f"the header lacks {', '.join(missing)} "
                                              f"(found: {', '.join(header)})", line)
                 continue
-            if len(fields) != len(header):
+            if len(fields) > len(header):
                 raise WorkflowInputError(name, f"{len(fields)} fields where the header has {len(header)}", line)
+            fields += [""] * (len(header) - len(fields))  # trailing empty fields may be left out
             rows.append((line, {h: v.strip() for h, v in zip(header, fields, strict=True)}))
     except csv.Error as exc:
         raise WorkflowInputError(name, f"not valid CSV: {exc}", reader.line_num or None) from None

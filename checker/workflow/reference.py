@@ -53,6 +53,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from checker import lexicon
 from checker.config import Severity, Thresholds
 from checker.facets import EXTRACTORS
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -339,13 +340,20 @@ def _title_checks(fact: ReferenceFact, owners: frozenset[str], mentions: pd.Data
         if fit is None or not written:
             continue
         difference = classify_title_difference(reference, written) if fit else "does not fit"
+        if difference != "same" and _content_words(reference) == _content_words(written):
+            difference = "same words, another order"  # "Transport Minister" / "Minister of Transport"
         compared = " ".join(written)
-        if difference in ("same", "detail"):
+        if difference in ("same", "detail", "same words, another order"):
             out.append(_check(fact, "verified", m, f"title: {difference}", compared))
         elif difference in MATERIAL_TITLE_DIFFERENCES or difference == "does not fit":
             severity = Severity.LOW if difference == "rank-short" else Severity.HIGH
             out.append(_check(fact, "conflict", m, f"title: {difference}", compared, severity))
     return out
+
+
+def _content_words(tokens: Sequence[str]) -> list[str]:
+    function = {match_key(w) for w in lexicon.words("entity_function_words")}
+    return sorted(t for t in tokens if t not in function)
 
 
 @dataclass(frozen=True)
