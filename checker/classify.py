@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from checker.config import Thresholds
@@ -148,11 +148,7 @@ def _function_words() -> frozenset[str]:
 
 
 def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Verdict]:
-    return list(_classify(text, lay, thresholds))
-
-
-@lru_cache(maxsize=16)
-def _classify(text: str, lay: Layout, thresholds: Thresholds) -> tuple[Verdict, ...]:
+    """One verdict per sentence of `lay`, in order."""
     sentences = lay.sentences
     blocks = lay.blocks
     count = len(sentences)
@@ -242,7 +238,7 @@ def _classify(text: str, lay: Layout, thresholds: Thresholds) -> tuple[Verdict, 
         verdict = verdict or Verdict("claim")
         speaker = "" if verdict.cls in _NO_SPEAKER else speakers[i]
         out.append(Verdict(verdict.cls, verdict.reason, speaker))
-    return tuple(out)
+    return out
 
 
 def _edge_blocks(total: int) -> frozenset[int]:
@@ -326,7 +322,10 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
 def _heading_shaped(folded: str, marker: str, n_words: int, n_sentences: int,
                     max_words: int) -> bool:
     stripped = folded.strip()
-    if not stripped or n_sentences != 1 or n_words > max_words:
+    if not stripped or n_sentences != 1 or n_words > max_words or stripped[0] in "\"'":
+        return False
+    stripped = stripped.rstrip("\"')]")
+    if not stripped:
         return False
     if marker and not marker[0].isdigit() and not marker.startswith("("):
         return False  # a bullet item is a list item, not a heading
@@ -490,10 +489,11 @@ def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
 def regions_in(lay: Layout, start: int, end: int) -> list:
     import bisect
 
-    starts = _region_starts(lay)
-    i = bisect.bisect_right(starts, start) - 1
+    i = bisect.bisect_right(lay.quote_starts, start) - 1
     out = []
-    for region in lay.quotes[max(i, 0):]:
+    quotes = lay.quotes
+    for index in range(max(i, 0), len(quotes)):
+        region = quotes[index]
         if region.start >= end:
             break
         if region.end > start:
@@ -501,18 +501,16 @@ def regions_in(lay: Layout, start: int, end: int) -> list:
     return out
 
 
-@lru_cache(maxsize=16)
-def _region_starts(lay: Layout) -> list[int]:
-    return [r.start for r in lay.quotes]
-
-
 def _first_cue(name: str, voice: str) -> str:
     cue, exception = _cues(name)
     if cue is None:
         return ""
-    blocked = [m.span() for m in exception.finditer(voice)] if exception else []
+    blocked = iter(exception.finditer(voice)) if exception else iter(())
+    current = next(blocked, None)
     for m in cue.finditer(voice):
-        if not any(s <= m.start() and m.end() <= e for s, e in blocked):
+        while current is not None and current.end() < m.end():
+            current = next(blocked, None)
+        if current is None or not (current.start() <= m.start() and m.end() <= current.end()):
             return m.group()
     return ""
 
@@ -537,7 +535,7 @@ def attributions(text: str, start: int, end: int, lay: Layout) -> list[Attributi
         verb_start, verb_end = start + m.start(), start + m.end()
         if not text[verb_start].islower():
             continue
-        before = voice[:m.start()].split()
+        before = voice[max(0, m.start() - _SUBJECT_WINDOW):m.start()].split()
         if before and before[-1].strip(",") in _AUXILIARIES:
             continue
         subject, kind = _subject_before(text, start, verb_start, lay)
@@ -625,12 +623,12 @@ def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
     found = [attributions(text, s.start, s.end, lay) for s in sentences]
     last_named = ""
     resolved: list[str] = []
-    for attrs in found:
+    for sent, attrs in zip(sentences, found, strict=True):
         speaker = ""
         if attrs:
             first = attrs[0]
             if first.kind == "pronoun":
-                speaker = last_named
+                speaker = last_named or _last_name_before(text, sent.start)
             else:
                 speaker = first.speaker
                 if first.kind == "name":
@@ -662,6 +660,22 @@ def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
             if not speakers[i] or shares[i] > 0:
                 speakers[i] = speaker or speakers[i]
     return speakers, shares
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)+")
+
+
+def _last_name_before(text: str, start: int) -> str:
+    """The last run of two or more capitalised words in the text just before `start`: the
+    nearest named person for a "he said" that follows no named speaker."""
+    window = text[max(0, start - _SUBJECT_WINDOW * 4):start]
+    runs = [m.group() for m in _NAME_RUN.finditer(window)]
+    if not runs:
+        return ""
+    words_ = runs[-1].split()
+    while words_ and words_[0].lower() in _function_words():
+        words_.pop(0)
+    return " ".join(words_) if len(words_) >= 2 else ""
 
 
 def _colon_speaker(text: str, start: int, lay: Layout) -> str:

@@ -116,6 +116,7 @@ class Layout:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     quotes: tuple[QuoteRegion, ...]
+    quote_starts: tuple[int, ...]  # the start of each region in `quotes`, for bisection
 
 
 @cache
@@ -166,7 +167,8 @@ def layout(text: str, body_start: int = 0) -> Layout:
     for i, block in enumerate(blocks):
         for start, end in split_sentences(text, block.start, block.end):
             sentences.append(Sentence(start, end, i))
-    return Layout(tuple(blocks), tuple(sentences), tuple(find_quotes(text, blocks)))
+    quotes = tuple(find_quotes(text, blocks))
+    return Layout(tuple(blocks), tuple(sentences), quotes, tuple(q.start for q in quotes))
 
 
 def split_blocks(text: str, body_start: int = 0) -> list[Block]:
