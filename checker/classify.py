@@ -612,7 +612,9 @@ def _subject_phrase(phrase: str) -> tuple[str, str]:
             run.pop(0)
         return (" ".join(run), "name") if run else ("", "")
     if len(tokens) <= 8:
-        return phrase, "description"
+        if tokens[0].lower() in ("the", "a", "an") and len(tokens) > 1:
+            tokens = tokens[1:]
+        return " ".join(tokens), "description"
     return "", ""
 
 
