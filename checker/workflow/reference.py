@@ -329,26 +329,40 @@ def _spelling_checks(fact: ReferenceFact, resolved: dict[tuple[str, str], Resolv
 
 def _title_checks(fact: ReferenceFact, owners: frozenset[str], mentions: pd.DataFrame,
                   th: Thresholds) -> list[ReferenceCheck]:
+    """The person's titles that fit the value match it or differ in wording or rank. A title
+    that does not fit is another office unless none of the person's titles fits: only then,
+    and only among titles of the fact's kind (a title before the name, or a role), is it a
+    contradiction."""
     reference = title_tokens(fact.value)
     if not reference:
         return []
-    out = []
     rows = mentions[(mentions["facet"] == "title") & mentions["owner"].isin(owners)]
+    judged = []
     for m in rows.itertuples(index=False):
         written = title_tokens(str(m.written))
-        fit = titles_fit(reference, written, th)
-        if fit is None or not written:
+        fit = titles_fit(reference, written, th) if written else None
+        if fit is None:
             continue
         difference = classify_title_difference(reference, written) if fit else "does not fit"
         if difference != "same" and _content_words(reference) == _content_words(written):
             difference = "same words, another order"  # "Transport Minister" / "Minister of Transport"
-        compared = " ".join(written)
+        judged.append((m, difference, " ".join(written)))
+    any_fits = any(difference != "does not fit" for _, difference, _ in judged)
+    out = []
+    for m, difference, compared in judged:
         if difference in ("same", "detail", "same words, another order"):
             out.append(_check(fact, "verified", m, f"title: {difference}", compared))
-        elif difference in MATERIAL_TITLE_DIFFERENCES or difference == "does not fit":
+        elif difference in MATERIAL_TITLE_DIFFERENCES:
             severity = Severity.LOW if difference == "rank-short" else Severity.HIGH
             out.append(_check(fact, "conflict", m, f"title: {difference}", compared, severity))
+        elif difference == "does not fit" and not any_fits and _title_kind(str(m.mention_id)) == fact.attribute:
+            out.append(_check(fact, "conflict", m, "title: does not fit", compared))
     return out
+
+
+def _title_kind(mention_id: str) -> str:
+    """"role" for an appositive role ("<claim>@<start>:role"), else "title"."""
+    return "role" if mention_id.endswith(":role") else "title"
 
 
 def _content_words(tokens: Sequence[str]) -> list[str]:
