@@ -48,10 +48,10 @@ class ProgressBar:
     """A by-stage progress line on a terminal. Use as a context manager; call it with stage
     names. A background thread redraws the clock; nothing is drawn before `delay` seconds."""
 
-    def __init__(self, stream: TextIO, *, delay: float = DEFAULT_DELAY,
+    def __init__(self, stream: TextIO, *, delay: float | None = None,
                  stages: tuple[str, ...] = STAGES, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
-        self.delay = delay
+        self.delay = DEFAULT_DELAY if delay is None else delay
         self.stages = stages
         self.clock = clock
         self.started = clock()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,7 +85,7 @@ def progress_bar(*, quiet: bool) -> Iterator[Progress]:
     """A by-stage bar on stderr when it is a terminal (not with --quiet, not in CI)."""
     from checker.progress import ProgressBar, progress_wanted
 
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if not progress_wanted(stream, quiet=quiet):
         yield _silent
         return
