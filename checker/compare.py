@@ -5,29 +5,83 @@ quotes). Groups get their final status.
 COMPARISON_COLUMNS (one row per pair of differing-or-agreeing facet values in a group)
     group_id
     facet       figure | date | place | metonym | person | quote | role
-    subject     what is compared ("oil exports", "signing date", a person's name)
+    subject     what is compared ("grain exports", "opening date", a person's name)
     a_claim, b_claim   claim ids
     a_value, b_value   values as written
     verdict     agree | conflict | compatible (e.g. a city and its own country)
     score       similarity used for the verdict (0-100), when fuzzy
     method      how the verdict was reached
     note        detail for the report (e.g. the word diff of two quotes)
+    a_norm, b_norm          the normalised values (figure "1200 households", date ISO,
+                            place "Lyon|FR", quote words, person role)
+    a_start, a_end, b_start, b_end   offsets of the two facets in their articles (-1: unknown)
+
+Which pairs are compared: every pair of claims from different sources inside a group, and
+each claim with the claims of other groups it is also linked to (match.GROUP_COLUMNS
+`links`); such a row is filed under the group of `a_claim`.
+
+Rules
+    figure  paired by unit (facet key) and noun (rapidfuzz token_set_ratio of the nouns at
+            least Thresholds.figure_noun_similarity; a figure without a noun pairs only when
+            each claim has one figure of that unit). Equal values agree; values within
+            Thresholds.figure_tolerance agree when either is approximate and are compatible
+            (rounding) otherwise; a bound ("at least 11", "up to 40") is compatible with any
+            value it admits; anything else conflicts (55% vs 45%, 1,200 vs 2,100).
+    date    readings are the ISO value and, for an unresolved day/month order, the other
+            reading ("ambiguous; also <ISO>"): dates agree when a reading is equal, are
+            compatible when one is a coarser form of the other (2026-02 and 2026-02-03).
+            Dates that fit each other are paired off first; a conflict is reported only when
+            one unqualified date is left on each side (so "in 1990 ... on March 3" against
+            "in 1990 ... on March 5" conflicts, while two claims naming several unrelated
+            dates do not). A date read from a weekday or a relative phrase conflicts only
+            when it is more than a week away (a weekday is easily anchored to the wrong week).
+    place   role = the preposition before the place ("in", "at", "to", "from"; data/
+            place_roles.csv). Equal places agree, a city and its own country are compatible;
+            two different places of one kind (two cities, two countries) conflict only when
+            each claim has exactly one place left in the same known role (the summit "in
+            Lyon" vs "in Lille"). Regions are never in conflict. Metonyms are not compared here (see the framing check).
+    quote   direct quotes of one speaker (same folded name or surname) whose words are
+            similar (token_set_ratio at least Thresholds.quote_similarity) agree when the
+            words are equal or one is a contiguous part of the other (a partial quote), and
+            are compatible otherwise, with a word diff in `note`.
+    role    the same person's role in both claims: agree when similar (at least
+            Thresholds.title_similarity) else compatible (title_variant reports wording).
+
+Group status: conflicting when any comparison in it conflicts; corroborated when it holds
+claims of two or more sources; single_source otherwise.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+from typing import Any
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from checker.config import Thresholds
+from checker.lexicon import table
+from checker.match import content_terms, date_readings
 from checker.tables import empty_frame
+from checker.textutil import match_key
 
 COMPARISON_COLUMNS = [
     "group_id", "facet", "subject", "a_claim", "b_claim", "a_value", "b_value",
     "verdict", "score", "method", "note",
+    "a_norm", "b_norm", "a_start", "a_end", "b_start", "b_end",
 ]
 GROUP_STATUSES = ("corroborated", "conflicting", "single_source")
+
+_FACETS_COMPARED = ("figure", "date", "place", "quote", "person")
+_POINT_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$|^\d{3}0s$|^--\d{2}-\d{2}$")
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_LOOSE_DATE_NOTE = ("relative", "weekday ")
 
 
 @dataclass(frozen=True)
@@ -36,10 +90,423 @@ class CompareResult:
     comparisons: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class _Claim:
+    claim_id: str
+    source: str
+    text: str
+    start: int
+    facets: dict[str, list[dict[str, Any]]]
+
+
 def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,
                    thresholds: Thresholds) -> CompareResult:
     if groups.empty:
         return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
     n_sources = groups.groupby("group_id")["source"].transform("nunique")
-    status = n_sources.map(lambda n: "corroborated" if n > 1 else "single_source")
-    return CompareResult(groups.assign(status=status), empty_frame(COMPARISON_COLUMNS))
+    pairs = list(_pairs(groups, n_sources))
+    wanted = sorted({c for _, a, b in pairs for c in (a, b)})
+    info = _claims(wanted, claims, facets)
+    rows: list[dict[str, Any]] = []
+    for group_id, a, b in pairs:
+        if a in info and b in info:
+            rows.extend(compare_claims(group_id, info[a], info[b], thresholds))
+    comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
+                   else empty_frame(COMPARISON_COLUMNS))
+    conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
+    status = [
+        "conflicting" if g in conflicted else "corroborated" if n > 1 else "single_source"
+        for g, n in zip(groups["group_id"], n_sources, strict=True)
+    ]
+    return CompareResult(groups.assign(status=status), comparisons)
+
+
+def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, str, str]]:
+    """(group_id, a_claim, b_claim) in a fixed order: within groups, then along links."""
+    order = {c: i for i, c in enumerate(groups["claim_id"])}
+    group_of = dict(zip(groups["claim_id"], groups["group_id"], strict=True))
+    source_of = dict(zip(groups["claim_id"], groups["source"], strict=True))
+    multi = groups[n_sources > 1]
+    for group_id, ids in multi.groupby("group_id", sort=False)["claim_id"]:
+        for a, b in combinations(list(ids), 2):
+            if source_of[a] != source_of[b]:
+                yield str(group_id), a, b
+    if "links" not in groups.columns:
+        return
+    seen: set[tuple[str, str]] = set()
+    for claim_id, links in zip(groups["claim_id"], groups["links"], strict=True):
+        for other in str(links or "").split():
+            if other not in order or source_of[other] == source_of[claim_id]:
+                continue
+            a, b = sorted((claim_id, other), key=order.__getitem__)
+            if (a, b) not in seen:
+                seen.add((a, b))
+                yield str(group_of[a]), a, b
+
+
+def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, _Claim]:
+    wanted = set(ids)
+    rows = claims[claims["claim_id"].isin(wanted)]
+    by_claim: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    if not facets.empty:
+        sub = facets[facets["claim_id"].isin(wanted) & facets["facet"].isin(_FACETS_COMPARED)]
+        for f in sub.to_dict("records"):
+            by_claim.setdefault(f["claim_id"], {}).setdefault(f["facet"], []).append(f)
+    return {
+        c["claim_id"]: _Claim(c["claim_id"], str(c["source"]), str(c["text"]), int(c["start"]),
+                              by_claim.get(c["claim_id"], {}))
+        for c in rows.to_dict("records")
+    }
+
+
+def compare_claims(group_id: str, a: _Claim, b: _Claim, th: Thresholds) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for row in (*_compare_figures(a, b, th), *_compare_dates(a, b), *_compare_places(a, b),
+                *_compare_quotes(a, b, th), *_compare_roles(a, b, th)):
+        row["group_id"] = group_id
+        rows.append(row)
+    return rows
+
+
+def _row(facet: str, subject: str, a: _Claim, b: _Claim, fa: dict[str, Any], fb: dict[str, Any],
+         verdict: str, a_norm: str, b_norm: str, score: float | None = None, method: str = "",
+         note: str = "") -> dict[str, Any]:
+    return {
+        "facet": facet, "subject": subject, "a_claim": a.claim_id, "b_claim": b.claim_id,
+        "a_value": str(fa["text"]), "b_value": str(fb["text"]), "verdict": verdict,
+        "score": score, "method": method, "note": note, "a_norm": a_norm, "b_norm": b_norm,
+        "a_start": _int(fa.get("start")), "a_end": _int(fa.get("end")),
+        "b_start": _int(fb.get("start")), "b_end": _int(fb.get("end")),
+    }
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+# ---- figures ---------------------------------------------------------------------------------
+
+
+@cache
+def _bounds() -> dict[str, str]:
+    return {r["qualifier"]: r["bound"] for r in table("figure_bounds")}
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def figure_norm(f: dict[str, Any]) -> str:
+    unit = str(f.get("key") or "")
+    return f"{f['value']} {unit}".strip()
+
+
+def figure_noun(f: dict[str, Any]) -> str:
+    """The content words of what a figure counts, "" when that is only its unit ("45 people"
+    counts people: the noun says nothing more than the unit)."""
+    noun = " ".join(content_terms(str(f.get("noun") or "")))
+    return "" if noun == " ".join(content_terms(str(f.get("key") or ""))) else noun
+
+
+def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> tuple[str, str]:
+    """(verdict, method) for two figures with their qualifiers."""
+    bound_a, bound_b = _bounds().get(qa, "exact"), _bounds().get(qb, "exact")
+    if va == vb and bound_a in ("exact", "approx") and bound_b in ("exact", "approx"):
+        return "agree", "equal"
+    if bound_a in ("exact", "approx") and bound_b in ("exact", "approx"):
+        gap = abs(va - vb) / max(abs(va), abs(vb))
+        loose = "approx" in (bound_a, bound_b)
+        if gap <= tolerance:
+            return ("agree" if loose else "compatible"), f"within {tolerance:.0%}"
+        if loose and gap <= 2 * tolerance:
+            return "compatible", f"approximate, within {2 * tolerance:.0%}"
+        return "conflict", f"differ by {gap:.0%}"
+    lo_a, hi_a = _interval(va, bound_a)
+    lo_b, hi_b = _interval(vb, bound_b)
+    slack = tolerance * max(abs(va), abs(vb))
+    if lo_a <= hi_b + slack and lo_b <= hi_a + slack:
+        return "compatible", "bound admits the value"
+    return "conflict", "bound excludes the value"
+
+
+def _interval(value: float, bound: str) -> tuple[float, float]:
+    if bound == "lower":
+        return value, math.inf
+    if bound == "upper":
+        return -math.inf, value
+    return value, value
+
+
+def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
+    figs_a, figs_b = a.facets.get("figure", []), b.facets.get("figure", [])
+    if not figs_a or not figs_b:
+        return
+    candidates = []
+    for i, fa in enumerate(figs_a):
+        for j, fb in enumerate(figs_b):
+            if match_key(str(fa.get("key") or "")) != match_key(str(fb.get("key") or "")):
+                continue
+            if str(fa.get("note") or "") == "ordinal" or str(fb.get("note") or "") == "ordinal":
+                continue
+            va, vb = _number(fa["value"]), _number(fb["value"])
+            if va is None or vb is None:
+                continue
+            noun_a, noun_b = figure_noun(fa), figure_noun(fb)
+            if noun_a and noun_b:
+                noun_score = fuzz.token_set_ratio(noun_a, noun_b)
+                if noun_score < th.figure_noun_similarity:
+                    continue
+            else:
+                same_unit = [f for f in figs_a if f.get("key") == fa.get("key")]
+                same_unit_b = [f for f in figs_b if f.get("key") == fb.get("key")]
+                if len(same_unit) != 1 or len(same_unit_b) != 1:
+                    continue
+                noun_score = 0.0
+            candidates.append((va != vb, -noun_score, i, j, va, vb))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, neg_score, i, j, va, vb in sorted(candidates):
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        fa, fb = figs_a[i], figs_b[j]
+        verdict, method = figure_verdict(va, str(fa.get("qualifier") or ""), vb,
+                                         str(fb.get("qualifier") or ""), th.figure_tolerance)
+        subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
+        yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
+                   score=-neg_score or None, method=method)
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+def _date_prefix(value: str) -> str:
+    return value[:3] if re.fullmatch(r"\d{3}0s", value) else value
+
+
+def _date_fits(x: str, y: str) -> str | None:
+    """'agree' when equal, 'compatible' when one is a coarser form of the other, else None."""
+    if x == y:
+        return "agree"
+    if x.startswith("--") or y.startswith("--"):
+        day = x if x.startswith("--") else y
+        full = y if day is x else x
+        return "compatible" if len(full) == 10 and full.endswith(day[1:]) else None
+    px, py = _date_prefix(x), _date_prefix(y)
+    if px.startswith(py) or py.startswith(px):
+        return "compatible"
+    return None
+
+
+def dates_verdict(fa: dict[str, Any], fb: dict[str, Any]) -> str:
+    """agree | compatible | conflict for two date facets (any reading fitting is enough)."""
+    best = None
+    for x in date_readings(str(fa["value"]), str(fa.get("note") or "")):
+        for y in date_readings(str(fb["value"]), str(fb.get("note") or "")):
+            fit = _date_fits(x, y)
+            if fit == "agree":
+                return "agree"
+            best = best or fit
+    return best or "conflict"
+
+
+def _comparable_date(f: dict[str, Any]) -> bool:
+    return bool(_POINT_DATE.match(str(f.get("value") or "")))
+
+
+def _loose(f: dict[str, Any]) -> bool:
+    return str(f.get("note") or "").startswith(_LOOSE_DATE_NOTE)
+
+
+def _days_apart(x: str, y: str) -> float:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+    except ValueError:
+        return math.inf
+
+
+def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
+    dates_a = [f for f in a.facets.get("date", []) if _comparable_date(f)]
+    dates_b = [f for f in b.facets.get("date", []) if _comparable_date(f)]
+    if not dates_a or not dates_b:
+        return
+    left_a, left_b = list(range(len(dates_a))), list(range(len(dates_b)))
+    for rank in ("agree", "compatible"):
+        for i in list(left_a):
+            for j in left_b:
+                if dates_verdict(dates_a[i], dates_b[j]) == rank:
+                    fa, fb = dates_a[i], dates_b[j]
+                    yield _row("date", "date", a, b, fa, fb, rank, str(fa["value"]),
+                               str(fb["value"]), method="readings" if rank == "agree" else
+                               "precision")
+                    left_a.remove(i)
+                    left_b.remove(j)
+                    break
+    if len(left_a) != 1 or len(left_b) != 1:
+        return
+    fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
+    if str(fa.get("qualifier") or "") or str(fb.get("qualifier") or ""):
+        return
+    if (_loose(fa) or _loose(fb)) and _days_apart(str(fa["value"]), str(fb["value"])) <= 7:
+        return
+    yield _row("date", "date", a, b, fa, fb, "conflict", str(fa["value"]), str(fb["value"]),
+               method="no reading fits")
+
+
+# ---- places ----------------------------------------------------------------------------------
+
+
+@cache
+def _place_roles() -> dict[str, str]:
+    return {r["word"]: r["role"] for r in table("place_roles")}
+
+
+def place_role(claim: _Claim, f: dict[str, Any]) -> str:
+    """The role of a place in its claim, from the word right before it ("" when unknown)."""
+    offset = _int(f.get("start")) - claim.start
+    text = str(f["text"])
+    if not (0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text):
+        offset = claim.text.find(text)
+    if offset < 0:
+        return ""
+    before = _WORDS.findall(claim.text[max(0, offset - 40):offset])
+    return _place_roles().get(before[-1].lower(), "") if before else ""
+
+
+def _place_norm(f: dict[str, Any]) -> str:
+    return f"{f['value']}|{f.get('key') or ''}"
+
+
+def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
+    places_a, places_b = a.facets.get("place", []), b.facets.get("place", [])
+    if not places_a or not places_b:
+        return
+    left_a, left_b = list(range(len(places_a))), list(range(len(places_b)))
+    for rank in ("agree", "compatible"):
+        for i in list(left_a):
+            for j in left_b:
+                fa, fb = places_a[i], places_b[j]
+                if _place_fit(fa, fb) == rank:
+                    yield _row("place", str(fa["value"]), a, b, fa, fb, rank, _place_norm(fa),
+                               _place_norm(fb), method="same place" if rank == "agree"
+                               else "city in its country")
+                    left_a.remove(i)
+                    left_b.remove(j)
+                    break
+    roles_a: dict[str, list[dict[str, Any]]] = {}
+    roles_b: dict[str, list[dict[str, Any]]] = {}
+    for i in left_a:
+        roles_a.setdefault(place_role(a, places_a[i]), []).append(places_a[i])
+    for j in left_b:
+        roles_b.setdefault(place_role(b, places_b[j]), []).append(places_b[j])
+    for role in sorted(roles_a.keys() & roles_b.keys()):
+        if not role or len(roles_a[role]) != 1 or len(roles_b[role]) != 1:
+            continue
+        fa, fb = roles_a[role][0], roles_b[role][0]
+        if fa.get("qualifier") != fb.get("qualifier") or fa.get("qualifier") == "region":
+            continue
+        yield _row("place", f"place ({role})", a, b, fa, fb, "conflict", _place_norm(fa),
+                   _place_norm(fb), method=f"different places, same role '{role}'")
+
+
+def _place_fit(fa: dict[str, Any], fb: dict[str, Any]) -> str | None:
+    if match_key(str(fa["value"])) == match_key(str(fb["value"])):
+        return "agree"
+    qa, qb = fa.get("qualifier"), fb.get("qualifier")
+    if fa.get("key") and fa.get("key") == fb.get("key") and "country" in (qa, qb):
+        return "compatible"
+    return None
+
+
+# ---- quotes ----------------------------------------------------------------------------------
+
+
+def _speaker(claim: _Claim, f: dict[str, Any]) -> str:
+    return str(f.get("role") or "")
+
+
+def same_speaker(x: str, y: str) -> bool:
+    kx, ky = match_key(x).split(), match_key(y).split()
+    return bool(kx and ky) and (kx == ky or kx[-1] == ky[-1])
+
+
+def _quote_words(f: dict[str, Any]) -> list[str]:
+    return _WORDS.findall(match_key(str(f.get("value") or f["text"])))
+
+
+def word_diff(x: list[str], y: list[str]) -> str:
+    """'a b' -> 'a c d' as "-b +c d": what the second wording drops and adds."""
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=x, b=y, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            parts.append("-\u201c" + " ".join(x[i1:i2]) + "\u201d")
+        if op in ("replace", "insert"):
+            parts.append("+\u201c" + " ".join(y[j1:j2]) + "\u201d")
+    return " ".join(parts)
+
+
+def _compare_quotes(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
+    quotes_a = [f for f in a.facets.get("quote", []) if f.get("qualifier") in ("direct", "", None)]
+    quotes_b = [f for f in b.facets.get("quote", []) if f.get("qualifier") in ("direct", "", None)]
+    candidates = []
+    for i, fa in enumerate(quotes_a):
+        for j, fb in enumerate(quotes_b):
+            if not same_speaker(_speaker(a, fa), _speaker(b, fb)):
+                continue
+            wa, wb = _quote_words(fa), _quote_words(fb)
+            score = fuzz.token_set_ratio(" ".join(wa), " ".join(wb))
+            if score >= th.quote_similarity:
+                candidates.append((-score, i, j, wa, wb))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for neg_score, i, j, wa, wb in sorted(candidates, key=lambda c: c[:3]):
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        fa, fb = quotes_a[i], quotes_b[j]
+        same = wa == wb
+        partial = not same and is_partial_quote(wa, wb)
+        method = "same words" if same else "partial quote" if partial else "token_set_ratio"
+        yield _row("quote", _speaker(a, fa), a, b, fa, fb,
+                   "agree" if same or partial else "compatible", " ".join(wa), " ".join(wb),
+                   score=round(-neg_score, 1), method=method,
+                   note="" if same or partial else word_diff(wa, wb))
+
+
+def is_partial_quote(x: list[str], y: list[str]) -> bool:
+    """One wording is a contiguous run of the other's words: quoting part of a sentence."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return bool(short) and f" {' '.join(short)} " in f" {' '.join(long)} "
+
+
+# ---- roles -----------------------------------------------------------------------------------
+
+
+def _compare_roles(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
+    people_b = {}
+    for fb in b.facets.get("person", []):
+        if fb.get("role"):
+            people_b.setdefault(match_key(str(fb["value"])), fb)
+    seen = set()
+    for fa in a.facets.get("person", []):
+        name = match_key(str(fa["value"]))
+        fb = people_b.get(name)
+        if fb is None or not fa.get("role") or name in seen:
+            continue
+        seen.add(name)
+        ra, rb = str(fa["role"]), str(fb["role"])
+        score = fuzz.token_set_ratio(match_key(ra), match_key(rb))
+        verdict = "agree" if score >= th.title_similarity else "compatible"
+        yield {**_row("role", str(fa["value"]), a, b, fa, fb, verdict, ra, rb, score=score,
+                      method="token_set_ratio"), "a_value": ra, "b_value": rb}

@@ -47,6 +47,8 @@ class Thresholds:
     claim_shared_facet_bonus: float = 4.0
     #: Two claims must share at least this many content words to be matched at all.
     claim_min_shared_terms: int = 3
+    #: ... and at least this share of the larger claim's content words, weighted by rarity (idf).
+    claim_min_shared_weight: float = 0.28
     #: Claims dated in different years match (as one assertion with a date conflict) only this similar.
     claim_cross_year_similarity: float = 90.0
     #: Two figures' nouns name the same quantity ("oil exports" / "exports of oil").

@@ -9,6 +9,10 @@ GROUP_COLUMNS (one row per claim in a group; every compared claim is in exactly 
               this stage writes matched | single_source)
     score     the claim's best match score inside the group (0-100; 100 for a lone claim)
     method    how it joined the group (e.g. token_set_ratio+shared:date,person)
+    links     claim ids (space-separated, sorted) of claims from other sources in OTHER
+              groups that this claim is also linked to: a sentence asserting two things
+              ("The summit opened in X on Thursday, with 120 mayors signing a pledge")
+              can join only one group, but is compared with both (see compare.py)
 
 How two claims are matched
     Content words: the claim's text folded (case, accents), without stopwords
@@ -19,8 +23,12 @@ How two claims are matched
     Thresholds.claim_shared_facet_bonus for each kind of facet both claims share (person,
     org, date, place, figure), capped at 100. A pair is linked when the score reaches
     Thresholds.claim_similarity and the claims share at least
-    Thresholds.claim_min_shared_terms content words (token_set_ratio alone would call a
-    two-word claim a perfect match of any longer claim containing those words).
+    Thresholds.claim_min_shared_terms content words, and the shared words carry at least
+    Thresholds.claim_min_shared_weight of the heavier claim's words' idf weight (idf over
+    the compared claims of the run). token_set_ratio alone calls a short claim a perfect
+    match of any longer claim containing its words, and attribution words ("the civil
+    protection authority said") would match unrelated sentences. Atomic
+    facts (unit "fact") are matched only with facts, sentences only with sentences.
     Different years: when both claims carry dates and no year is common to them, they are
     taken to describe different events (a 2025 visit, a 2026 signing) and are linked only
     when their content words are near-identical (token_set_ratio at least
@@ -41,6 +49,7 @@ Grouping
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,7 +65,7 @@ from checker.config import Thresholds
 from checker.tables import empty_frame
 from checker.textutil import match_key
 
-GROUP_COLUMNS = ["group_id", "claim_id", "source", "status", "score", "method"]
+GROUP_COLUMNS = ["group_id", "claim_id", "source", "status", "score", "method", "links"]
 
 #: How many of its rarest content words each claim is blocked on.
 RARE_TERMS_PER_CLAIM = 10
@@ -128,8 +137,9 @@ class ClaimProfile(NamedTuple):
     entities: frozenset[str]  # "person:P1", "org:O2"
     dates: frozenset[str]  # ISO readings, both readings of an ambiguous date
     years: frozenset[str]
-    places: frozenset[str]  # folded place names
+    places: frozenset[str]  # folded names of cities (countries are too common to tell)
     figures: frozenset[str]  # folded figure nouns
+    unit: str = "segment"  # segment | fact: a fact is matched only with facts
 
     @property
     def text_key(self) -> str:
@@ -183,12 +193,13 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
     for claim_id in ents.keys() - by_claim.keys():
         by_claim[claim_id] = []
     profiles = []
-    for claim_id, source, text in zip(ids, claims["source"].tolist(), claims["text"].tolist(),
-                                      strict=True):
+    units = claims["unit"].tolist() if "unit" in claims.columns else ["segment"] * len(ids)
+    for claim_id, source, text, unit in zip(ids, claims["source"].tolist(),
+                                            claims["text"].tolist(), units, strict=True):
         found = by_claim.get(claim_id)
         if found is None:
             profiles.append(ClaimProfile(claim_id, str(source), frozenset(content_terms(str(text))),
-                                         _NONE, _NONE, _NONE, _NONE, _NONE))
+                                         _NONE, _NONE, _NONE, _NONE, _NONE, str(unit)))
             continue
         exclude = sorted({str(f.text) for f in found if f.facet in ("date", "figure") and f.text},
                          key=lambda s: (-len(s), s))
@@ -202,14 +213,14 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                 dates.update(readings)
                 if f.key in _YEAR_PRECISIONS:
                     years.update(r[:4] for r in readings if r[:4].isdigit())
-            elif f.facet == "place" and f.value:
+            elif f.facet == "place" and f.value and f.qualifier == "city":
                 places.add(match_key(str(f.value)))
             elif f.facet == "figure" and f.noun:
                 figures.add(" ".join(content_terms(str(f.noun))))
         profiles.append(ClaimProfile(
             claim_id, str(source), frozenset(content_terms(str(text), exclude)),
             frozenset(ents.get(claim_id, ())), frozenset(dates), frozenset(years),
-            frozenset(places), frozenset(f for f in figures if f),
+            frozenset(places), frozenset(f for f in figures if f), str(unit),
         ))
     return profiles
 
@@ -292,9 +303,32 @@ class Link:
     method: str
 
 
-def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds) -> Link | None:
+def term_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
+    """idf of each content word over the claims being matched: log((N + 1) / (df + 0.5))."""
+    df: dict[str, int] = {}
+    for p in profiles:
+        for t in p.terms:
+            df[t] = df.get(t, 0) + 1
+    n = len(profiles)
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+
+def shared_weight(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float]) -> float:
+    """The idf weight of the shared words over that of the heavier claim's words (0-1)."""
+    def total(terms: Iterable[str]) -> float:
+        return sum(weights.get(t, 1.0) for t in terms)
+
+    heavier = max(total(a.terms), total(b.terms))
+    return total(a.terms & b.terms) / heavier if heavier > 0 else 0.0
+
+
+def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
+         weights: dict[str, float]) -> Link | None:
     """Whether two claims assert the same thing, by the rule in this module's docstring."""
-    if len(a.terms & b.terms) < th.claim_min_shared_terms:
+    if a.unit != b.unit:
+        return None
+    if (len(a.terms & b.terms) < th.claim_min_shared_terms
+            or shared_weight(a, b, weights) < th.claim_min_shared_weight):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
@@ -311,9 +345,15 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds) ->
     return Link(round(score, 1), method)
 
 
-def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> list[tuple[list[int], dict[int, Link]]]:
-    """Groups of profile indices (each sorted; groups in order of their first index), with
-    each grouped claim's best link inside its group."""
+@dataclass(frozen=True)
+class Grouping:
+    groups: list[list[int]]  # profile indices, each sorted; groups in order of first index
+    best: dict[int, Link]  # each grouped claim's best link inside its group
+    links: dict[int, list[int]]  # each claim's links to claims of other groups
+
+
+def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping:
+    """Complete-linkage groups of linked claims (see the module docstring)."""
     n = len(profiles)
     strings = [p.text_key for p in profiles]
     pairs = candidate_pairs([p.terms for p in profiles], [p.source for p in profiles],
@@ -326,10 +366,11 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> list[tup
                                                               n_kinds[pairs[:, 1]])
         promising = scores + best_bonus >= th.claim_similarity
         pairs, scores = pairs[promising], scores[promising]
+    weights = term_weights(profiles)
     cache: dict[tuple[int, int], Link | None] = {}
     edges: list[tuple[float, int, int]] = []
     for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):
-        found = link(profiles[i], profiles[j], s, th)
+        found = link(profiles[i], profiles[j], s, th, weights)
         cache[(i, j)] = found
         if found is not None:
             edges.append((-found.score, i, j))
@@ -339,7 +380,7 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> list[tup
         key = (a, b) if a < b else (b, a)
         if key not in cache:
             s = fuzz.token_set_ratio(strings[key[0]], strings[key[1]])
-            cache[key] = link(profiles[key[0]], profiles[key[1]], s, th)
+            cache[key] = link(profiles[key[0]], profiles[key[1]], s, th, weights)
         return cache[key]
 
     root = list(range(n))
@@ -357,12 +398,9 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> list[tup
             members.pop(gone, None)
             for m in merged:
                 root[m] = keep
-    out = []
-    for r in range(n):
-        if root[r] != r:
-            continue
-        group = members.get(r, [r])
-        best: dict[int, Link] = {}
+    groups = [members.get(r, [r]) for r in range(n) if root[r] == r]
+    best: dict[int, Link] = {}
+    for group in groups:
         for a in group:
             for b in group:
                 if a == b or profiles[a].source == profiles[b].source:
@@ -370,8 +408,12 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> list[tup
                 found = linked(a, b)
                 if found is not None and (a not in best or found.score > best[a].score):
                     best[a] = found
-        out.append((group, best))
-    return out
+    links: dict[int, list[int]] = {}
+    for _, i, j in edges:
+        if root[i] != root[j]:
+            links.setdefault(i, []).append(j)
+            links.setdefault(j, []).append(i)
+    return Grouping(groups, best, {k: sorted(v) for k, v in links.items()})
 
 
 def match_claims(claims: pd.DataFrame, facets: pd.DataFrame, mentions: pd.DataFrame,
@@ -380,15 +422,17 @@ def match_claims(claims: pd.DataFrame, facets: pd.DataFrame, mentions: pd.DataFr
     if kept.empty:
         return empty_frame(GROUP_COLUMNS)
     profiles = build_profiles(kept, facets, mentions)
+    grouping = group_profiles(profiles, thresholds)
     rows = []
-    for number, (group, best) in enumerate(group_profiles(profiles, thresholds), start=1):
+    for number, group in enumerate(grouping.groups, start=1):
         status = "matched" if len({profiles[i].source for i in group}) > 1 else "single_source"
         for i in group:
-            found = best.get(i)
+            found = grouping.best.get(i)
             rows.append({
                 "group_id": f"G{number}", "claim_id": profiles[i].claim_id,
                 "source": profiles[i].source, "status": status,
                 "score": found.score if found else 100.0,
                 "method": found.method if found else "alone",
+                "links": " ".join(sorted(profiles[j].claim_id for j in grouping.links.get(i, []))),
             })
     return pd.DataFrame(rows, columns=GROUP_COLUMNS)

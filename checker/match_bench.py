@@ -138,7 +138,7 @@ def bench_matching(n_claims: int, seed: int = 0, baseline: bool = True,
     found = {(int(i), int(j)) for (i, j), s in zip(pairs, scores, strict=True)
              if s >= th.claim_similarity}
     recall = sum(pair in found for pair in planted) / max(len(planted), 1)
-    group_of = {i: g for g, (members, _) in enumerate(groups) for i in members}
+    group_of = {i: g for g, members in enumerate(groups.groups) for i in members}
     grouped = sum(group_of[a] == group_of[b] for a, b in planted) / max(len(planted), 1)
 
     baseline_seconds = baseline_recall = None

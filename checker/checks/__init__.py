@@ -3,7 +3,20 @@ one line here. Codes are permanent and never reused."""
 
 from __future__ import annotations
 
-from checker.checks import agreement, name_variant, org_variant, reference_conflict, title_variant
+from checker.checks import (
+    agreement,
+    date_conflict,
+    framing,
+    name_variant,
+    number_conflict,
+    org_variant,
+    place_conflict,
+    quote_variant,
+    reference_conflict,
+    single_source_figure,
+    title_variant,
+    weekday_mismatch,
+)
 from checker.findings.check import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -12,6 +25,13 @@ REGISTRY: tuple[Check, ...] = (
     title_variant.CHECK,
     org_variant.CHECK,
     reference_conflict.CHECK,
+    number_conflict.CHECK,
+    date_conflict.CHECK,
+    place_conflict.CHECK,
+    framing.CHECK,
+    quote_variant.CHECK,
+    single_source_figure.CHECK,
+    weekday_mismatch.CHECK,
 )
 
 

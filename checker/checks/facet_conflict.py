@@ -1,0 +1,185 @@
+"""A reusable check type: "a facet that must agree across sources". The compare stage has
+already judged each pair of facets (tables.comparisons); a conflict check turns the
+conflicting rows of one facet in a group into one finding per subject, with every side's
+values as written (majority first) and evidence for each claim on each side.
+
+Also the per-run indexes that claim-scope checks need (facets and group rows by claim), so
+that a check on one claim does not scan the whole tables."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from checker.compare import figure_noun
+from checker.config import Severity
+from checker.findings.engine import CheckContext, GroupView
+from checker.findings.model import Evidence, Finding
+from checker.tables import Tables
+from checker.textutil import match_key
+
+SUBJECT_CHARS = 90
+
+
+#: Classes whose figures count as "reported" by a source (a headline reports; a caption,
+#: a ticker item or a newsletter prompt does not).
+REPORTING_CLASSES = frozenset({"claim", "quote", "headline", "heading"})
+
+
+@dataclass(frozen=True, eq=False)
+class ClaimIndex:
+    claims: dict[str, dict[str, Any]]  # claim_id -> claims row
+    facets: dict[str, list[dict[str, Any]]]  # claim_id -> facet rows, in table order
+    group_of: dict[str, str]  # claim_id -> group_id
+    comparisons: dict[str, list[dict[str, Any]]]  # claim_id -> comparison rows naming it
+    #: (figure value, folded unit) -> (source, content words of the noun) for every figure
+    #: in a claim of a REPORTING_CLASSES class
+    figures: dict[tuple[str, str], list[tuple[str, str]]]
+
+
+# The engine runs every check over one Tables, so the index is built once per run instead of
+# once per claim. Keyed by the claims frame's id and checked through a weak reference: an
+# entry never outlives its run's tables, and a reused id is never mistaken for the old one.
+_INDEXES: dict[tuple[int, ...], tuple[tuple[weakref.ref[pd.DataFrame], ...], ClaimIndex]] = {}
+
+
+def claim_index(tables: Tables) -> ClaimIndex:
+    frames = (tables.claims, tables.facets, tables.groups, tables.comparisons)
+    key = tuple(id(f) for f in frames)
+    cached = _INDEXES.get(key)
+    if cached is not None and all(r() is f for r, f in zip(cached[0], frames, strict=True)):
+        return cached[1]
+    for stale in [k for k, (refs, _) in _INDEXES.items() if any(r() is None for r in refs)]:
+        del _INDEXES[stale]
+    claims = {c["claim_id"]: c for c in tables.claims.to_dict("records")}
+    facets: dict[str, list[dict[str, Any]]] = {}
+    for f in tables.facets.to_dict("records"):
+        facets.setdefault(f["claim_id"], []).append(f)
+    group_of = dict(zip(tables.groups["claim_id"], tables.groups["group_id"], strict=True)) \
+        if not tables.groups.empty else {}
+    comparisons: dict[str, list[dict[str, Any]]] = {}
+    for r in tables.comparisons.to_dict("records"):
+        comparisons.setdefault(r["a_claim"], []).append(r)
+        if r["b_claim"] != r["a_claim"]:
+            comparisons.setdefault(r["b_claim"], []).append(r)
+    figures: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for claim_id, rows in facets.items():
+        claim = claims.get(claim_id)
+        if claim is None or claim["class"] not in REPORTING_CLASSES:
+            continue
+        for f in rows:
+            if f["facet"] == "figure":
+                key = (str(f["value"]), match_key(str(f.get("key") or "")))
+                noun = figure_noun(f)
+                figures.setdefault(key, []).append((str(claim["source"]), noun))
+    index = ClaimIndex(claims, facets, group_of, comparisons, figures)
+    _INDEXES[key] = (tuple(weakref.ref(f) for f in frames), index)
+    return index
+
+
+def shorten(text: str, limit: int = SUBJECT_CHARS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+@dataclass(frozen=True)
+class _Side:
+    claim_id: str
+    value: str
+    norm: str
+    start: int
+    end: int
+
+
+def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity: Severity,
+                      subject_of: str = "subject", verdict: str = "conflict") -> Iterator[Finding]:
+    """One finding per conflicting subject of `facet` in the group. `subject_of` is
+    "subject" (the comparison's subject, e.g. a figure's noun) or "claim" (the group's first
+    claim, for dates and places whose subject is the event itself). `verdict` selects the
+    comparisons ("compatible" for differently worded quotes)."""
+    comps = group.comparisons
+    if comps.empty:
+        return
+    rows = comps[(comps["facet"] == facet) & (comps["verdict"] == verdict)]
+    if rows.empty:
+        return
+    index = claim_index(ctx.tables)
+    by_subject: dict[str, list[dict[str, Any]]] = {}
+    for r in rows.to_dict("records"):
+        by_subject.setdefault(match_key(str(r["subject"])), []).append(r)
+    for subject_key in sorted(by_subject):
+        subject_rows = by_subject[subject_key]
+        sides: dict[tuple[str, str], _Side] = {}
+        for r in subject_rows:
+            for p in ("a", "b"):
+                side = _Side(r[f"{p}_claim"], str(r[f"{p}_value"]), str(r[f"{p}_norm"]),
+                             int(r[f"{p}_start"]), int(r[f"{p}_end"]))
+                sides.setdefault((side.claim_id, side.norm), side)
+        finding = _finding(list(sides.values()), index, group, subject_rows, subject_key,
+                           severity, subject_of)
+        if finding is not None:
+            yield finding
+
+
+def _finding(sides: list[_Side], index: ClaimIndex, group: GroupView,
+             rows: list[dict[str, Any]], subject_key: str, severity: Severity,
+             subject_of: str) -> Finding | None:
+    clusters: dict[str, list[_Side]] = {}
+    for side in sides:
+        clusters.setdefault(side.norm, []).append(side)
+    if len(clusters) < 2:
+        return None
+
+    def source(side: _Side) -> str:
+        return str(index.claims[side.claim_id]["source"])
+
+    def where(side: _Side) -> tuple[str, int, str]:
+        claim = index.claims[side.claim_id]
+        return (str(claim["source"]), int(claim["line"]), side.claim_id)
+
+    def cluster_order(norm: str) -> tuple[int, tuple[str, int, str], str]:
+        members = clusters[norm]
+        return (-len({source(s) for s in members}), min(where(s) for s in members), norm)
+
+    ordered = sorted(clusters, key=cluster_order)
+    values = []
+    evidence = []
+    for norm in ordered:
+        members = sorted(clusters[norm], key=where)
+        written: dict[str, int] = {}
+        for s in members:
+            written[s.value] = written.get(s.value, 0) + 1
+        values.append(sorted(written, key=lambda v: (-written[v], v))[0])
+        for s in members:
+            claim = index.claims[s.claim_id]
+            evidence.append(Evidence(source=str(claim["source"]), line=int(claim["line"]),
+                                     quote=str(claim["text"]), claim_id=s.claim_id,
+                                     value=s.value, start=s.start, end=s.end))
+    if subject_of == "claim":
+        lead = group.claims.iloc[0]["text"] if not group.claims.empty else rows[0]["subject"]
+        subject = shorten(str(lead))
+    else:
+        subject = str(rows[0]["subject"])
+    counts = [len({source(s) for s in clusters[n]}) for n in ordered]
+    suggestion = (
+        f"Most sources give \u201c{values[0]}\u201d; check the source of "
+        + ", ".join(f"\u201c{v}\u201d" for v in values[1:]) + "."
+        if counts[0] > counts[1]
+        else "The sources are split: check against the primary source."
+    )
+    return Finding(
+        code="", kind="", severity=severity, values=tuple(values), evidence=tuple(evidence),
+        subject=subject, identity=(subject_key, *sorted(ordered)),
+        method=str(rows[0]["method"]), suggestion=suggestion,
+        score=_score(rows),
+        fields=(("note", "; ".join(sorted({str(r["note"]) for r in rows if r["note"]}))),),
+    )
+
+
+def _score(rows: list[dict[str, Any]]) -> float | None:
+    scores = [float(r["score"]) for r in rows if r["score"] is not None and r["score"] == r["score"]]
+    return min(scores) if scores else None

@@ -1,0 +1,60 @@
+"""quote_variant: one speaker's direct quote, worded differently by different sources."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from checker.checks.facet_conflict import conflict_findings
+from checker.config import Severity
+from checker.findings.check import Check
+from checker.findings.engine import CheckContext, GroupView
+from checker.findings.model import Finding, KindDoc, Scope
+from checker.lexicon import words
+
+_CHANGED = re.compile(r"[-+]\u201c([^\u201d]*)\u201d")
+
+
+def quote_severity(diff: str) -> Severity:
+    """Medium when the words dropped or added include a number or a word that can turn the
+    meaning (data/quote_sensitive_words.txt); low for rewording."""
+    sensitive = words("quote_sensitive_words")
+    for changed in _CHANGED.findall(diff):
+        for word in changed.split():
+            if word in sensitive or any(ch.isdigit() for ch in word):
+                return Severity.MEDIUM
+    return Severity.LOW
+
+
+def find_quote_variants(group: GroupView, ctx: CheckContext) -> Iterator[Finding]:
+    for finding in conflict_findings(group, ctx, "quote", Severity.LOW, subject_of="subject",
+                                     verdict="compatible"):
+        diff = dict(finding.fields).get("note", "")
+        yield dataclasses.replace(finding, severity=quote_severity(diff),
+                                  suggestion="Quote the speaker's exact words from the "
+                                  "recording or transcript; mark paraphrase as paraphrase.")
+
+
+CHECK = Check(
+    code="CK205",
+    kind="quote_variant",
+    severity=Severity.LOW,
+    scope=Scope.GROUP,
+    summary="{subject} is quoted in different words: {values} (changes: {note})",
+    doc=KindDoc(
+        what="A direct quote of one speaker that sources give in different words (the same "
+        "quote: similar words, same speaker), with the word-level difference.",
+        why="Quotation marks promise the speaker's exact words. Two wordings mean at least "
+        "one outlet paraphrased inside quotation marks; a dropped 'not' changes the meaning.",
+        example="a:7 '\u201cWe will reopen the bridge by spring,\u201d Mayor Ana Ruiz said' and b:4 "
+        "'\u201cWe hope to reopen the bridge by spring,\u201d Ruiz said': -\u201cwill\u201d "
+        "+\u201chope to\u201d.",
+        action="Check the recording or transcript and quote it exactly, or turn the sentence "
+        "into reported speech.",
+        false_positives="Translations of one quote by different outlets; a speaker who said "
+        "similar things twice.",
+        options="quote_similarity",
+    ),
+    run=find_quote_variants,
+)
