@@ -153,6 +153,13 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     other files are still checked. Writes OUT/consistency.md (for editors),
     OUT/consistency.json, OUT/findings.csv and CLAIMS_DIR/<source>.csv, atomically; claims
     files this checker wrote for articles no longer in the input are removed.
+
+    Editor decisions (CLAIMS_DIR/decisions.csv, see `checker decide`) move findings to
+    "Decided findings"; the reference ledger (CLAIMS_DIR/reference.csv) turns contradicted
+    facts into reference_conflict findings and marks matching claims verified. A malformed
+    decisions, reference or baseline file is a one-line error naming the file and line, exit
+    2. --format sarif writes OUT/consistency.sarif; --format github prints GitHub Actions
+    annotations on stdout (the summary then goes to stderr).
     """
     from checker.api import check_paths
     from checker.config import CheckConfig, Severity

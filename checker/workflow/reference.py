@@ -22,9 +22,11 @@ How claims are compared with a fact (the cross-source rules, not new ones)
                   value's spelling key contradicts the fact; the others match it.
     title, role   the subject resolves to a person; each of that person's titles and roles
                   that is comparable with the value (`resolve.titles_fit`: a rank with a
-                  rank, an office with an office) matches it when only detail differs, and
-                  contradicts it when the wording or rank differs (`resolve`'s title
-                  differences; a shortened rank is low severity) or the titles do not fit.
+                  rank, an office with an office) matches it when only detail or word order
+                  differs, and contradicts it when the wording or rank differs (`resolve`'s
+                  title differences; a shortened rank is low severity). A title that does not
+                  fit at all contradicts it only when none of the person's titles fits (else
+                  it is another office) and it is of the fact's kind (title or role).
     date          claims whose content words (`match.content_terms`) include all of the
                   subject's, with date facets: a date that agrees at the precision both
                   give matches; a claim with one date that disagrees (and no other reading
