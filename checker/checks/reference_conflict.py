@@ -44,11 +44,11 @@ def find_reference_conflicts(ctx: CheckContext) -> Iterator[Finding]:
 
 def origin(fact: ReferenceFact) -> str:
     """Where the fact comes from, for an editor: "<source>, verified by X on D" or "canonical
-    form set by X on D (decision <fingerprint>)"."""
+    form set by X on D in decision <fingerprint>"."""
     who = " ".join(p for p in (f"by {fact.verified_by}" if fact.verified_by else "",
                                f"on {fact.verified_on}" if fact.verified_on else "") if p)
     if fact.decision:
-        return " ".join(p for p in ("canonical form set", who, f"(decision {fact.decision})") if p)
+        return " ".join(p for p in ("canonical form set", who, f"in decision {fact.decision}") if p)
     return (fact.source or "the reference ledger") + (f", verified {who}" if who else "")
 
 
