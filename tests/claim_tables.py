@@ -1,0 +1,81 @@
+"""Hand-made claims and facets tables for the match/compare/check tests (the shape the
+segment and facets stages give), and a runner from those tables to findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from checker.checks import by_kind
+from checker.compare import compare_groups
+from checker.config import CheckConfig, Thresholds
+from checker.facets import FACET_COLUMNS
+from checker.findings.engine import CheckContext, run_checks
+from checker.findings.model import Finding
+from checker.match import match_claims
+from checker.resolve import resolve_entities
+from checker.segment import CLAIM_COLUMNS
+from checker.tables import Tables, empty_frame
+
+FACET_FIELDS = ("key", "role", "title", "qualifier", "noun", "note")
+
+
+def build_tables(sentences: Sequence[Sequence[Any]], facets: Sequence[dict[str, Any]]
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims, facets). sentences: [source, text] or [source, text, class]; one line each,
+    claims of a source in the order given. A facet {s, facet, text, value, ...} sits at the
+    next occurrence of its text in sentence s."""
+    claims: list[dict[str, Any]] = []
+    offset: dict[str, int] = {}
+    n: dict[str, int] = {}
+    for item in sentences:
+        source, text = str(item[0]), str(item[1])
+        cls = str(item[2]) if len(item) > 2 else "claim"
+        n[source] = n.get(source, 0) + 1
+        start = offset.get(source, 0)
+        offset[source] = start + len(text) + 1
+        claims.append({
+            "claim_id": f"{source}:{n[source]}", "source": source, "n": n[source],
+            "unit": "segment", "parent": "", "line": n[source], "start": start,
+            "end": start + len(text), "class": cls, "reason": "", "text": text, "speaker": "",
+            "compared": cls in ("claim", "quote"),
+        })
+    rows: list[dict[str, Any]] = []
+    cursor: dict[int, int] = {}
+    for f in facets:
+        claim = claims[f["s"]]
+        pos = claim["text"].index(f["text"], cursor.get(f["s"], 0))
+        cursor[f["s"]] = pos + 1
+        start = claim["start"] + pos
+        row = {"claim_id": claim["claim_id"], "source": claim["source"], "facet": f["facet"],
+               "start": start, "end": start + len(f["text"]), "text": f["text"],
+               "value": f.get("value", f["text"])}
+        row.update({k: f.get(k, "") for k in FACET_FIELDS})
+        rows.append(row)
+    facet_table = pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+    claim_table = pd.DataFrame(claims, columns=CLAIM_COLUMNS)
+    claim_table = claim_table.sort_values(["source", "n"], kind="stable").reset_index(drop=True)
+    return claim_table, facet_table
+
+
+def run_tables(claims: pd.DataFrame, facets: pd.DataFrame,
+               thresholds: Thresholds | None = None) -> Tables:
+    th = thresholds or Thresholds()
+    resolved = resolve_entities(facets, claims, th)
+    groups = match_claims(claims, facets, resolved.mentions, th)
+    compared = compare_groups(groups, claims, facets, th)
+    empty = empty_frame(["source"])
+    return Tables(articles=empty, problems=empty, claims=claims, facets=facets,
+                  mentions=resolved.mentions, entities=resolved.entities,
+                  groups=compared.groups, comparisons=compared.comparisons)
+
+
+def findings_for(sentences: Sequence[Sequence[Any]], facets: Sequence[dict[str, Any]],
+                 kind: str) -> list[Finding]:
+    claims, facet_table = build_tables(sentences, facets)
+    tables = run_tables(claims, facet_table)
+    check = by_kind(kind)
+    assert check is not None, kind
+    return run_checks(CheckContext(tables, CheckConfig()), [check])

@@ -1,0 +1,213 @@
+"""The kinds built on matching and comparison: number_conflict (CK201), date_conflict
+(CK202), place_conflict (CK203), framing (CK204), quote_variant (CK205),
+single_source_figure (CK301), weekday_mismatch (CK302).
+
+Per-kind should-flag / should-pass cases live as data in tests/cases/CK2*.toml and
+CK30*.toml (invented stories), turned into claims and facets tables as the earlier stages give
+them and run through match, compare and the check. The seed tests run the whole pipeline."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from claim_tables import build_tables, findings_for, run_tables
+
+from checker.api import check_paths
+from checker.checks import by_kind
+from checker.config import CheckConfig, Severity
+from checker.findings.engine import CheckContext, run_checks
+from checker.findings.model import Finding
+
+CASES = Path(__file__).resolve().parent / "cases"
+KINDS = {
+    "CK201": "number_conflict", "CK202": "date_conflict", "CK203": "place_conflict",
+    "CK204": "framing", "CK205": "quote_variant", "CK301": "single_source_figure",
+    "CK302": "weekday_mismatch",
+}
+MY_KINDS = frozenset(KINDS.values())
+
+
+def _cases() -> list:
+    out = []
+    for code in sorted(KINDS):
+        (path,) = CASES.glob(f"{code}_*.toml")
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            out.append(pytest.param(code, case, id=f"{code}-{case['expect']}-{case['name'][:50]}"))
+    return out
+
+
+@pytest.mark.parametrize(("code", "case"), _cases())
+def test_case(code: str, case: dict) -> None:
+    found = findings_for(case["sentences"], case["facets"], KINDS[code])
+    if case["expect"] == "pass":
+        assert found == [], [f.summary for f in found]
+        return
+    assert len(found) == 1, [f.summary for f in found]
+    finding = found[0]
+    assert finding.code == code
+    assert list(finding.values) == case["values"]
+    assert finding.severity == Severity.parse(case["severity"])
+    assert finding.summary and finding.suggestion and finding.method
+    # evidence for every side, each pointing at the value as written in the claim
+    assert {e.value for e in finding.evidence} >= set(case["values"])
+    for e in finding.evidence:
+        assert e.value in e.quote
+        assert e.start >= 0 and e.end - e.start == len(e.value)
+
+
+def test_every_case_file_has_flag_and_pass_cases() -> None:
+    for code in KINDS:
+        (path,) = CASES.glob(f"{code}_*.toml")
+        expects = {c["expect"] for c in tomllib.loads(path.read_text(encoding="utf-8"))["case"]}
+        assert expects == {"flag", "pass"}, path.name
+
+
+def _case(code: str, name_start: str) -> dict:
+    (path,) = CASES.glob(f"{code}_*.toml")
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+        if case["name"].startswith(name_start):
+            return case
+    raise KeyError(name_start)
+
+
+def _run(sentences: list, facets: list, kind: str) -> list[Finding]:
+    return findings_for(sentences, facets, kind)
+
+
+def test_fingerprint_is_unaffected_by_an_unrelated_article() -> None:
+    case = _case("CK201", "planted household")
+    (before,) = _run(case["sentences"], case["facets"], "number_conflict")
+    sentences = [*case["sentences"],
+                 ["d", "The Harbour Line tram carried 40,000 passengers in its first week."]]
+    facets = [*case["facets"],
+              {"s": 3, "facet": "figure", "text": "40,000", "value": "40000",
+               "key": "passengers", "noun": "passengers"}]
+    (after,) = _run(sentences, facets, "number_conflict")
+    assert after.fingerprint == before.fingerprint
+    assert after.values == before.values
+
+
+def test_conflict_evidence_lists_the_majority_side_first() -> None:
+    case = _case("CK201", "planted household")
+    (finding,) = _run(case["sentences"], case["facets"], "number_conflict")
+    assert [(e.source, e.value) for e in finding.evidence] == [
+        ("a", "1,200"), ("b", "1,200"), ("c", "2,100")]
+    assert "1,200" in finding.suggestion
+
+
+def test_compound_sentence_is_compared_along_its_links() -> None:
+    """A sentence asserting two things joins one group but is compared with both."""
+    sentences = [
+        ["a", "The European Cities Water Summit opened in Lyon on Thursday, hosted by Mayor Anne Roux."],
+        ["a", "About 120 mayors signed a pledge to halve water losses from municipal networks by 2030."],
+        ["b", "Some 120 mayors signed a pledge to halve water losses from municipal networks by 2030."],
+        ["c", "The European Cities Water Summit opened in Lille on Thursday, with 120 mayors signing "
+              "a pledge to halve water losses from municipal networks by 2030."],
+    ]
+    facets = [
+        {"s": 0, "facet": "place", "text": "Lyon", "value": "Lyon", "key": "FR", "qualifier": "city"},
+        {"s": 1, "facet": "figure", "text": "About 120", "value": "120", "key": "mayors",
+         "noun": "mayors", "qualifier": "approximately"},
+        {"s": 2, "facet": "figure", "text": "Some 120", "value": "120", "key": "mayors",
+         "noun": "mayors", "qualifier": "approximately"},
+        {"s": 3, "facet": "place", "text": "Lille", "value": "Lille", "key": "FR", "qualifier": "city"},
+        {"s": 3, "facet": "figure", "text": "120", "value": "120", "key": "mayors", "noun": "mayors"},
+    ]
+    (finding,) = _run(sentences, facets, "place_conflict")
+    assert set(finding.values) == {"Lyon", "Lille"}
+    assert _run(sentences, facets, "number_conflict") == []
+
+
+def test_opinion_and_hedged_claims_never_produce_findings() -> None:
+    case = _case("CK201", "planted household")
+    sentences = [case["sentences"][0], case["sentences"][1], [*case["sentences"][2][:2], "hedged"]]
+    assert _run(sentences, case["facets"], "number_conflict") == []
+    sentences[2] = [*case["sentences"][2][:2], "opinion"]
+    assert _run(sentences, case["facets"], "number_conflict") == []
+
+
+def test_checks_report_nothing_on_empty_tables() -> None:
+    claims, facets = build_tables([], [])
+    tables = run_tables(claims, facets)
+    for kind in sorted(MY_KINDS):
+        check = by_kind(kind)
+        assert check is not None
+        assert run_checks(CheckContext(tables, CheckConfig()), [check]) == []
+
+
+# ---- the seeds, through the whole pipeline ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_result(seeds_dir: Path):
+    return check_paths([seeds_dir])
+
+
+def _src(source: str) -> str:
+    return source.split("_", 1)[0]
+
+
+def _mine(result) -> list[Finding]:
+    return [f for f in result.findings if f.kind in MY_KINDS]
+
+
+def test_seed_framing_tel_aviv_against_jerusalem(seed_result) -> None:
+    framing = [f for f in seed_result.findings if f.kind == "framing"]
+    assert len(framing) == 1, [f.summary for f in framing]
+    (finding,) = framing
+    assert finding.values == ("Jerusalem", "Tel Aviv")
+    by_value = {}
+    for e in finding.evidence:
+        by_value.setdefault(e.value, set()).add(_src(e.source))
+    assert by_value["Tel Aviv"] == {"003"}
+    assert by_value["Jerusalem"] >= {"000", "001", "004"}
+
+
+def test_seed_oil_export_rise_is_a_single_source_figure(seed_result) -> None:
+    hits = [f for f in seed_result.findings if f.kind == "single_source_figure"
+            and f.values == ("55%",)]
+    assert len(hits) == 1
+    assert [(_src(e.source), e.line) for e in hits[0].evidence] == [("004", 30)]
+
+
+def _groups_with_lines(result) -> dict[str, tuple[str, set[tuple[str, int]]]]:
+    t = result.tables
+    lines = dict(zip(t.claims["claim_id"], t.claims["line"], strict=True))
+    out: dict[str, tuple[str, set[tuple[str, int]]]] = {}
+    for row in t.groups.itertuples(index=False):
+        status, members = out.setdefault(row.group_id, (row.status, set()))
+        members.add((_src(row.source), int(lines[row.claim_id])))
+    return out
+
+
+def test_seed_signing_corroborated_by_000_and_001(seed_result) -> None:
+    groups = _groups_with_lines(seed_result)
+    assert any(status == "corroborated" and {("000", 6), ("001", 2)} <= members
+               for status, members in groups.values())
+
+
+def test_seed_baku_meeting_corroborated_by_002_and_003(seed_result) -> None:
+    groups = _groups_with_lines(seed_result)
+    assert any(status == "corroborated" and ("002", 9) in members
+               and members & {("003", 3), ("003", 4), ("003", 5)}
+               for status, members in groups.values())
+
+
+def test_seed_false_alarms_stay_quiet(seed_result) -> None:
+    kinds = {f.kind for f in seed_result.findings}
+    assert "date_conflict" not in kinds  # 3.2.2026 = February 3, 2026; 2025 vs 2026 events
+    assert "number_conflict" not in kinds
+    assert "place_conflict" not in kinds
+    assert "weekday_mismatch" not in kinds
+    t = seed_result.tables
+    compared = dict(zip(t.claims["claim_id"], t.claims["compared"], strict=True))
+    for finding in _mine(seed_result):
+        for e in finding.evidence:
+            assert compared[e.claim_id], (finding.summary, e)  # no caption, FAQ, ticker, prompt
+
+
+def test_seed_findings_are_stable_across_runs(seeds_dir: Path, seed_result) -> None:
+    again = check_paths([seeds_dir])
+    assert [f.fingerprint for f in _mine(again)] == [f.fingerprint for f in _mine(seed_result)]
