@@ -228,7 +228,10 @@ def ingest(paths: Sequence[str | os.PathLike[str]], options: IngestOptions | Non
 
 
 def _real(path: Path | str) -> str:
-    return os.path.realpath(path)
+    try:
+        return os.path.realpath(path)
+    except OSError:  # e.g. the working folder was deleted under us
+        return os.path.normpath(path)
 
 
 def _inside(real: str, real_root: str) -> bool:
