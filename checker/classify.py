@@ -35,12 +35,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from checker.config import Thresholds
 from checker.lexicon import entries, table, words
-from checker.textutil import LineIndex, fold, match_key
+from checker.textutil import LineIndex, fold
 
 if TYPE_CHECKING:
     from checker.segment import Layout
@@ -104,6 +104,7 @@ _HARD_BREAK = frozenset(";:—–\"“”")
 _SUBJECT_ADVERBS = frozenset({"also", "later", "then", "again", "previously", "earlier", "once",
                               "further", "separately", "meanwhile", "too"})
 _TERMINAL = frozenset(".!?;,:")
+_INVISIBLE = re.compile(r"[\W_]+")
 _STEM = 5
 #: Page furniture has no speaker ("Frequently asked questions" is nobody asking).
 _NO_SPEAKER = frozenset({"boilerplate", "byline", "caption"})
@@ -165,7 +166,7 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
     block_text = [fold(text[b.start:b.end]) for b in blocks]
     block_words = [len(_TOKEN.findall(t)) if len(t) < 4000 else thresholds.heading_max_words + 1
                    for t in block_text]
-    block_keys = [match_key(t) if len(t) < 4000 else "" for t in block_text]
+    block_keys = [_line_key(t) if len(t) < 4000 else "" for t in block_text]
     edge = _edge_blocks(len(blocks))
 
     # 1. Rules from data/boilerplate.csv (short segments only: boilerplate is short).
@@ -239,6 +240,11 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
         speaker = "" if verdict.cls in _NO_SPEAKER else speakers[i]
         out.append(Verdict(verdict.cls, verdict.reason, speaker))
     return out
+
+
+def _line_key(folded: str) -> str:
+    """What two copies of one line share: case, spacing and invisible characters aside."""
+    return " ".join(folded.replace("\u00ad", "").casefold().split())
 
 
 def _edge_blocks(total: int) -> frozenset[int]:
@@ -349,21 +355,14 @@ class _Terms:
 
 
 def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _Terms:
-    function_words = _function_words()
     names: set[str] = set()
     content: set[str] = set()
     starts = set(sentence_starts)
     for m in _WORD.finditer(text, start, end):
-        token = m.group()
-        for part in re.split(r"['’]s$|['’-]", token):
-            lower = part.lower()
-            if len(lower) < 3 or lower in function_words or lower in _WEEKDAYS \
-                    or lower in _MONTH_NAMES:
-                continue
-            key = _stem(lower)
-            if part[0].isupper() and m.start() not in starts:
+        for key, capitalised, long_enough in _token_keys(m.group()):
+            if capitalised and m.start() not in starts:
                 names.add(key)
-            elif len(lower) >= 4:
+            elif long_enough:
                 content.add(key)
     dates: set[str] = set()
     for m in _DATE_WORD.finditer(text, start, end):
@@ -373,6 +372,24 @@ def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _
         else:
             dates.add(f"{(month1 or month2).lower()[:3]}-{int(day1 or day2)}")
     return _Terms(frozenset(names), frozenset(content - names), frozenset(dates))
+
+
+_TOKEN_PARTS = re.compile(r"['’]s$|['’-]")
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[tuple[str, bool, bool], ...]:
+    """(stemmed key, capitalised, long enough for a content word) of each part of a token
+    that can carry a topic."""
+    function_words = _function_words()
+    out = []
+    for part in _TOKEN_PARTS.split(token):
+        lower = part.lower()
+        if len(lower) < 3 or lower in function_words or lower in _WEEKDAYS \
+                or lower in _MONTH_NAMES:
+            continue
+        out.append((_stem(lower), part[0].isupper(), len(lower) >= 4))
+    return tuple(out)
 
 
 def _stem(word: str) -> str:
@@ -516,14 +533,20 @@ def _first_cue(name: str, voice: str) -> str:
 
 
 def quote_share(text: str, start: int, end: int, lay: Layout) -> float:
-    letters = sum(1 for c in text[start:end] if c.isalnum())
-    if not letters:
+    """The share of a sentence's visible characters that lie inside quote marks."""
+    regions = regions_in(lay, start, end)
+    if not regions:
         return 0.0
-    quoted = 0
-    for region in regions_in(lay, start, end):
-        s, e = max(start, region.start), min(end, region.end)
-        quoted += sum(1 for c in text[s:e] if c.isalnum())
-    return quoted / letters
+    visible = _visible(text[start:end])
+    if not visible:
+        return 0.0
+    quoted = sum(_visible(text[max(start, r.start):min(end, r.end)]) for r in regions)
+    return quoted / visible
+
+
+def _visible(chunk: str) -> int:
+    """Characters that are neither whitespace nor quote marks or punctuation."""
+    return len(_INVISIBLE.sub("", chunk))
 
 
 def attributions(text: str, start: int, end: int, lay: Layout) -> list[Attribution]:
