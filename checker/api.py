@@ -83,7 +83,7 @@ def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig |
         cached = extract_with_cache(articles, store, title_from_headlines, segment,
                                     on_facets=lambda: report("facets"))
         return Extraction(cached.articles, read.problems, cached.claims, cached.facets)
-    segments = segment(articles)
+    segments = segment(articles, config.thresholds)
     articles = title_from_headlines(articles, segments)
     report("facets")
     facets = extract_facets(segments, articles)
