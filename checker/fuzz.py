@@ -142,7 +142,7 @@ def fuzz_hypothesis(seconds: float, workdir: Path) -> None:
             lambda seed: st.binary(max_size=200).map(lambda noise: b"\x00" + seed + noise)),
     )
 
-    @settings(max_examples=50, deadline=None, database=None,
+    @settings(max_examples=20, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(inputs)
     def target(data: bytes) -> None:
