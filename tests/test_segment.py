@@ -96,15 +96,15 @@ def test_curly_and_misused_marks() -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "." * 200_000,
-    "a. " * 60_000,
-    '"' * 100_000,
-    "“a” " * 40_000,
-    "x" * 400_000,
-    "- " * 80_000,
-    "Mr. " * 40_000,
-    "(" * 100_000 + ".",
-    "he said it could not be " * 15_000,
+    "." * 100_000,
+    "a. " * 30_000,
+    '"' * 50_000,
+    "“a” " * 20_000,
+    "x" * 200_000,
+    "- " * 40_000,
+    "Mr. " * 20_000,
+    "(" * 50_000 + ".",
+    "he said it could not be " * 6_000,
 ])
 def test_huge_lines_are_segmented_in_linear_time(line: str) -> None:
     table = _table(line)  # finishing at all is the test: a quadratic path would hang here
