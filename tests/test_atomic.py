@@ -38,11 +38,11 @@ def test_a_failure_while_staging_changes_nothing(tmp_path, monkeypatch):
     real_stage = atomic._stage
     calls = []
 
-    def failing_stage(path: Path, data: str | bytes) -> str:
+    def failing_stage(path: Path, data: str | bytes, sync: bool = True) -> str:
         calls.append(path)
         if len(calls) == 2:
             raise KeyboardInterrupt  # an interrupt in the middle of staging
-        return real_stage(path, data)
+        return real_stage(path, data, sync)
 
     monkeypatch.setattr(atomic, "_stage", failing_stage)
     with pytest.raises(KeyboardInterrupt):
