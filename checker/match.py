@@ -31,7 +31,7 @@ How two claims are matched
     facts (unit "fact") are matched only with facts, sentences only with sentences.
     Different years: when both claims carry dates and no year is common to them, they are
     taken to describe different events (a 2025 visit, a 2026 signing) and are linked only
-    when their content words are near-identical (token_set_ratio at least
+    when their content words are near-identical (token_sort_ratio at least
     Thresholds.claim_cross_year_similarity) and they share a participant (an entity or a
     place) whenever either names one: then they are one assertion with a date conflict.
 Blocking (near-linear work)
@@ -335,7 +335,9 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     if score < th.claim_similarity:
         return None
     if a.years and b.years and not (a.years & b.years):
-        if text_score < th.claim_cross_year_similarity:
+        # token_sort_ratio, not token_set_ratio: both claims must be nearly the same words,
+        # not one the other plus a few.
+        if fuzz.token_sort_ratio(a.text_key, b.text_key) < th.claim_cross_year_similarity:
             return None
         participants_a = a.entities | a.places
         participants_b = b.entities | b.places

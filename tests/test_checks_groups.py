@@ -177,7 +177,7 @@ def _groups_with_lines(result) -> dict[str, tuple[str, set[tuple[str, int]]]]:
     lines = dict(zip(t.claims["claim_id"], t.claims["line"], strict=True))
     out: dict[str, tuple[str, set[tuple[str, int]]]] = {}
     for row in t.groups.itertuples(index=False):
-        status, members = out.setdefault(row.group_id, (row.status, set()))
+        _, members = out.setdefault(row.group_id, (row.status, set()))
         members.add((_src(row.source), int(lines[row.claim_id])))
     return out
 

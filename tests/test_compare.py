@@ -1,0 +1,140 @@
+"""Stage 6, compare: figures, dates, places, quotes and roles inside matched groups."""
+
+from __future__ import annotations
+
+import pytest
+from claim_tables import build_tables, run_tables
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.compare import (
+    COMPARISON_COLUMNS,
+    dates_verdict,
+    figure_verdict,
+    is_partial_quote,
+    word_diff,
+)
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "verdict"), [
+    (30000, "approximately", 30000, "", "agree"),
+    (30000, "approximately", 31000, "", "agree"),
+    (1200, "", 1230, "", "compatible"),  # rounding
+    (11, "at least", 12, "", "compatible"),
+    (11, "more than", 40, "", "compatible"),
+    (40, "up to", 35, "", "compatible"),
+    (40, "up to", 55, "", "conflict"),
+    (20, "at least", 12, "", "conflict"),
+    (55, "", 45, "", "conflict"),
+    (1200, "", 2100, "", "conflict"),
+    (120, "approximately", 132, "", "compatible"),
+])
+def test_figure_verdicts(a: float, qa: str, b: float, qb: str, verdict: str) -> None:
+    assert figure_verdict(a, qa, b, qb, 0.05)[0] == verdict
+    assert figure_verdict(b, qb, a, qa, 0.05)[0] == verdict  # symmetric
+
+
+@given(st.floats(min_value=0.01, max_value=1e9, allow_nan=False),
+       st.sampled_from(["", "approximately", "nearly", "at least", "more than", "up to",
+                        "less than", "exactly"]))
+@settings(max_examples=60, deadline=None)
+def test_a_figure_agrees_with_itself(value: float, qualifier: str) -> None:
+    assert figure_verdict(value, qualifier, value, qualifier, 0.05)[0] != "conflict"
+
+
+def _date(value: str, note: str = "") -> dict:
+    return {"value": value, "note": note, "text": value}
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    (_date("2026-02-03"), _date("2026-02-03"), "agree"),
+    (_date("2026-03-02", "ambiguous; also 2026-02-03"), _date("2026-02-03"), "agree"),
+    (_date("2026-02"), _date("2026-02-03"), "compatible"),
+    (_date("2026"), _date("2026-02-03"), "compatible"),
+    (_date("1990s"), _date("1994"), "compatible"),
+    (_date("--02-03"), _date("2026-02-03"), "compatible"),
+    (_date("2025-03-03"), _date("2025-03-05"), "conflict"),
+    (_date("2025-02-03"), _date("2026-02-03"), "conflict"),
+])
+def test_date_verdicts(a: dict, b: dict, verdict: str) -> None:
+    assert dates_verdict(a, b) == verdict
+    assert dates_verdict(b, a) == verdict
+
+
+def test_word_diff_and_partial_quotes() -> None:
+    x = ["we", "will", "reopen", "the", "bridge", "by", "spring"]
+    y = ["we", "hope", "to", "reopen", "the", "bridge", "by", "spring"]
+    assert word_diff(x, y) == "-\u201cwill\u201d +\u201chope to\u201d"
+    assert is_partial_quote(["reopen", "the", "bridge"], x)
+    assert not is_partial_quote(["reopen", "bridge"], x)
+
+
+def _comparisons(sentences, facets):
+    claims, facet_table = build_tables(sentences, facets)
+    tables = run_tables(claims, facet_table)
+    assert list(tables.comparisons.columns) == COMPARISON_COLUMNS
+    return tables
+
+
+def test_city_and_its_country_are_compatible_and_offsets_point_at_values() -> None:
+    t = _comparisons(
+        [["a", "The health ministers of the bloc met in Porto on Friday to agree a vaccine plan."],
+         ["b", "The health ministers of the bloc met in Portugal on Friday to agree a vaccine plan."]],
+        [{"s": 0, "facet": "place", "text": "Porto", "value": "Porto", "key": "PT", "qualifier": "city"},
+         {"s": 1, "facet": "place", "text": "Portugal", "value": "Portugal", "key": "PT",
+          "qualifier": "country"}])
+    (row,) = t.comparisons.to_dict("records")
+    assert row["facet"] == "place" and row["verdict"] == "compatible"
+    texts = dict(zip(t.claims["claim_id"], t.claims["text"], strict=True))
+    starts = dict(zip(t.claims["claim_id"], t.claims["start"], strict=True))
+    a_text = texts[row["a_claim"]]
+    assert a_text[row["a_start"] - starts[row["a_claim"]]:row["a_end"] - starts[row["a_claim"]]] == "Porto"
+    assert set(t.groups["status"]) == {"corroborated"}
+
+
+def test_a_conflict_makes_the_group_conflicting() -> None:
+    t = _comparisons(
+        [["a", "The storm cut power to 1,200 households in Riverton, the utility said."],
+         ["b", "The storm cut power to 2,100 households in Riverton, the utility said."]],
+        [{"s": 0, "facet": "figure", "text": "1,200", "value": "1200", "key": "households",
+          "noun": "households"},
+         {"s": 1, "facet": "figure", "text": "2,100", "value": "2100", "key": "households",
+          "noun": "households"}])
+    (row,) = t.comparisons.to_dict("records")
+    assert (row["verdict"], row["a_value"], row["b_value"], row["a_norm"]) == (
+        "conflict", "1,200", "2,100", "1200 households")
+    assert set(t.groups["status"]) == {"conflicting"}
+
+
+def test_two_dates_each_pair_off_before_a_conflict() -> None:
+    t = _comparisons(
+        [["a", "The library, opened in 1990, was closed by a council vote on March 3, 2025."],
+         ["b", "The library, opened in 1990, was closed by a council vote on March 5, 2025."]],
+        [{"s": 0, "facet": "date", "text": "1990", "value": "1990", "key": "year"},
+         {"s": 0, "facet": "date", "text": "March 3, 2025", "value": "2025-03-03", "key": "day"},
+         {"s": 1, "facet": "date", "text": "1990", "value": "1990", "key": "year"},
+         {"s": 1, "facet": "date", "text": "March 5, 2025", "value": "2025-03-05", "key": "day"}])
+    verdicts = sorted((r["a_value"], r["verdict"]) for r in t.comparisons.to_dict("records"))
+    assert verdicts == [("1990", "agree"), ("March 3, 2025", "conflict")]
+
+
+def test_a_relative_weekday_within_a_week_is_not_a_conflict() -> None:
+    t = _comparisons(
+        [["a", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."],
+         ["b", "The ferry Kestrel ran aground off Alvor on 9 June 2025, the coast guard said."]],
+        [{"s": 0, "facet": "date", "text": "Monday", "value": "2025-06-02", "key": "day",
+          "noun": "Monday", "note": "relative: 'on Monday' anchored to 2025-06-04"},
+         {"s": 1, "facet": "date", "text": "9 June 2025", "value": "2025-06-09", "key": "day"}])
+    assert "conflict" not in set(t.comparisons["verdict"])
+
+
+def test_roles_of_one_person_are_compared() -> None:
+    t = _comparisons(
+        [["a", "Transport Minister Lea Vogt opened the Harbour Line tram on Monday morning."],
+         ["b", "Minister of Transport Lea Vogt opened the Harbour Line tram on Monday morning."]],
+        [{"s": 0, "facet": "person", "text": "Lea Vogt", "value": "Lea Vogt", "key": "Vogt",
+          "role": "Transport Minister"},
+         {"s": 1, "facet": "person", "text": "Lea Vogt", "value": "Lea Vogt", "key": "Vogt",
+          "role": "Minister of Transport"}])
+    (row,) = t.comparisons[t.comparisons["facet"] == "role"].to_dict("records")
+    assert row["verdict"] == "agree"
