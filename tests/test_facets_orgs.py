@@ -120,3 +120,35 @@ def test_org_does_not_overlap_an_earlier_date_or_figure():
     date = Facet("date", 4, 7, "May", "2026-05", key="month")
     seg = Segment("x:1", "x", 0, len(sentence), sentence, "claim")
     assert extract(seg, [date], ArticleContext("x", sentence, "", "")) == []
+
+
+# --- names the text calls an organisation (cue nouns) ---
+
+def test_a_name_after_a_cue_noun_is_an_org_everywhere_in_the_article():
+    article = ("Brazilian carmaker Voltra Motores agreed to buy the dairy company Bellamonte Latte.\n"
+               "Bellamonte Latte's board backed the offer, Voltra Motores said.")
+    first = by_value(line_facets(article, 1, "org"))
+    assert first["Bellamonte Latte"].note == "cue company"
+    assert first["Voltra Motores"].note == "cue carmaker"
+    later = by_value(line_facets(article, 2))
+    assert later["Bellamonte Latte"].facet == "org" and later["Voltra Motores"].facet == "org"
+    assert later["Bellamonte Latte"].note == "named as organisation"
+
+
+def test_an_apposition_ending_in_a_cue_noun_makes_an_org():
+    article = "The deal values Fjordvik Meieri, Norway's third-largest dairy, at 2 billion crowns."
+    facets = by_value(line_facets(article, 1))
+    assert facets["Fjordvik Meieri"].facet == "org"
+
+
+def test_company_heads_and_legal_forms_are_org_heads():
+    facets = by_value(line_facets("Shares of Torvald Foods and Kessler GmbH rose on the Oslo Børs.", 1))
+    assert facets["Torvald Foods"].facet == "org"
+    assert facets["Kessler GmbH"].facet == "org"
+    assert facets["Oslo Børs"].facet == "org"
+
+
+def test_a_person_after_a_cue_noun_followed_by_a_verb_stays_a_person():
+    article = "The firm Ana Ruiz founded in 1990 was sold; Ana Ruiz, a lawyer at the firm, agreed."
+    facets = by_value(line_facets(article, 1))
+    assert facets["Ana Ruiz"].facet == "person"

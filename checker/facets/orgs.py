@@ -14,6 +14,13 @@ President of <Country>"), or a head noun with such a complement alone.
 
 An acronym defined anywhere in the article ("Health Protection Office (HPO)") makes a later
 "the HPO" an org facet with the full name as its value.
+
+A name with no head noun is an organisation when the article applies a noun of
+`data/org_cue_nouns.txt` to it: right before it ("the dairy company Nordvik Meieri", "carmaker
+Voltra") or as the last word of an apposition after it ("Nordvik Meieri, the country's
+largest dairy,"). Every use of that name in the article is then an organisation (note "cue
+<noun>" where the cue is, "named as organisation" elsewhere), so the persons extractor never
+takes it for a person.
 """
 
 from __future__ import annotations
@@ -39,6 +46,11 @@ from checker.facets.names import (
 _BLOCKING = frozenset({"date", "figure"})
 _COMPLEMENT = frozenset({"of", "for", "on"})
 _MAX_NAME_TOKENS = 14
+#: Words of a name introduced by a cue noun ("the company Nordvik Meieri Holding").
+_MAX_CUE_NAME = 4
+#: Lower-case words between the determiner and the cue noun of an apposition after a name
+#: ("<Name>, the country's second-largest dairy").
+_MAX_CUE_ADJECTIVES = 3
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,17 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         out.append(Facet("org", start, end, segment.text[start - base:end - base], value,
                          key=span.owner, note="; ".join(notes)))
         taken.append((start, end))
+    named = article_cue_orgs(ctx.text)
+    if named:
+        taken_spans = SpanIndex(taken)
+        for first, last, cue in cue_org_runs(toks, named):
+            start, end = base + toks.start[first], base + toks.end[last]
+            if taken_spans.overlaps(start, end) or blocked.overlaps(start, end):
+                continue
+            note = f"cue {cue}" if cue else "named as organisation"
+            out.append(Facet("org", start, end, segment.text[start - base:end - base],
+                             _name(segment.text, toks, first, last), note=note))
+            taken.append((start, end))
     acronyms = article_acronyms(ctx.text)
     if acronyms:
         taken_spans = SpanIndex(taken)
@@ -220,3 +243,122 @@ def article_acronyms(text: str) -> dict[str, str]:
             if span.acronym:
                 seen.setdefault(span.acronym, set()).add(_name(line, toks, span.first, span.last))
     return {acr: next(iter(names)) for acr, names in sorted(seen.items()) if len(names) == 1}
+
+
+# --- names the text calls an organisation ---
+
+@cache
+def _cue_nouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.entries("org_cue_nouns"))
+
+
+def _cap_run(toks: Tokens, i: int) -> int:
+    """Index after the capitalised name words starting at i (i when there are none)."""
+    lx = lex()
+    j = i
+    while (j < len(toks) and j - i < _MAX_CUE_NAME and toks.cap[j] and toks.text[j][:1].isalpha()
+           and toks.key[j] not in lx.function_words and (toks.key[j],) not in lx.titles
+           and (toks.key[j],) not in lx.honorifics):
+        j += 1
+    return j
+
+
+def _free_after(toks: Tokens, end: int) -> bool:
+    """The name ends its phrase: punctuation, the end, a possessive or a function word
+    ("the company Voltra for ...") - not a verb ("the firm Ana Ruiz founded")."""
+    if end >= len(toks):
+        return True
+    text = toks.text[end]
+    if not text[:1].isalpha() or text == POSSESSIVE:
+        return True
+    return toks.key[end] in lex().function_words and not toks.cap[end]
+
+
+def _determined(toks: Tokens, cue: int) -> bool:
+    """"the firm <Name> founded": after a determiner and its bare cue noun, a name followed
+    by a verb may be the subject of a relative clause; "Brazilian carmaker <Name> agreed" is
+    not."""
+    return cue > 0 and toks.key[cue - 1] in DETERMINERS
+
+
+def _cue_before(toks: Tokens, first: int) -> str:
+    """The cue noun right before a name ("dairy company <Name>"), or ""."""
+    prev = first - 1
+    if prev < 0 or toks.cap[prev] or toks.key[prev] not in _cue_nouns():
+        return ""
+    return toks.key[prev]
+
+
+def _cue_after(toks: Tokens, end: int) -> str:
+    """The cue noun ending an apposition after a name ("<Name>, the country's largest
+    dairy,"), or ""."""
+    lx = lex()
+    n = len(toks)
+    if end + 1 >= n or toks.text[end] != ",":
+        return ""
+    k = end + 1
+    if toks.key[k] in DETERMINERS and not toks.cap[k]:
+        k += 1
+    elif toks.cap[k] and k + 1 < n and toks.text[k + 1] == POSSESSIVE:
+        k += 2  # "<Country>'s"
+    else:
+        return ""
+    if k < n and toks.text[k] == POSSESSIVE:
+        return ""
+    if k + 1 < n and toks.text[k + 1] == POSSESSIVE:
+        k += 2  # "the country's"
+    for q in range(k, min(n, k + _MAX_CUE_ADJECTIVES + 1)):
+        key = toks.key[q]
+        if (toks.cap[q] or not toks.text[q][:1].isalpha() or key in lx.function_words
+                or (key,) in lx.titles):
+            return ""
+        if key in _cue_nouns():
+            after = q + 1
+            closed = after >= n or not toks.text[after][:1].isalpha() or (
+                toks.key[after] in lex().function_words and toks.text[after] != POSSESSIVE)
+            return key if closed else ""
+    return ""
+
+
+def cue_org_runs(toks: Tokens, named: frozenset[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """(first, last, cue) of each capitalised run that the article calls an organisation:
+    the run is in `named`, with the cue noun found here or "" when named elsewhere."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        end = _cap_run(toks, i)
+        if end == i:
+            i += 1
+            continue
+        if i > 0 and toks.cap[i - 1] and toks.text[i - 1][:1].isalpha():
+            i = end  # inside a longer capitalised run
+            continue
+        if toks.key[i:end] in named and (end >= n or not toks.cap[end]):
+            out.append((i, end - 1, _cue_before(toks, i) or _cue_after(toks, end)))
+        i = end
+    return out
+
+
+@lru_cache(maxsize=16)
+def article_cue_orgs(text: str) -> frozenset[tuple[str, ...]]:
+    """Token keys of the names the article calls organisations with a cue noun."""
+    if not any(noun in text for noun in _cue_nouns()):
+        return frozenset()
+    names: set[tuple[str, ...]] = set()
+    for line in text.splitlines():
+        toks = tokenize(line)
+        i = 0
+        n = len(toks)
+        while i < n:
+            end = _cap_run(toks, i)
+            if end == i:
+                i += 1
+                continue
+            whole = (i == 0 or not toks.cap[i - 1]) and (end >= n or not toks.cap[end])
+            if whole and not is_place(" ".join(toks.text[i:end])) and (
+                    (_cue_before(toks, i) and (_free_after(toks, end) or not _determined(toks, i - 1)))
+                    or _cue_after(toks, end)):
+                names.add(toks.key[i:end])
+            i = end
+    return frozenset(names)
