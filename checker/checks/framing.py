@@ -37,6 +37,8 @@ def find_framing(ctx: CheckContext) -> Iterator[Finding]:
     country_name: dict[str, str] = {}
     for claim_id in sorted(compared & index.facets.keys()):
         claim = index.claims[claim_id]
+        if claim["class"] == "quote":
+            continue  # a speaker's words ("next year in <City>") are not the outlet's framing
         for f in index.facets[claim_id]:
             key = str(f.get("key") or "")
             if not key:
@@ -112,7 +114,8 @@ CHECK = Check(
         action="Check the house style guide for that country and use the city it names (or "
         "the country's name).",
         false_positives="A government event that really took place outside the capital, "
-        "reported alongside a metonym for the capital.",
+        "reported alongside a metonym for the capital. Quotes are not read: a speaker's "
+        "words are not the outlet's framing.",
     ),
     run=find_framing,
 )
