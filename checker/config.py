@@ -41,6 +41,8 @@ class Thresholds:
     org_context_similarity: float = 85.0
     #: Two wordings of one title or role.
     title_similarity: float = 75.0
+    #: Two sentences that say the same thing but for a person's name and title (token-sort ratio without them): their titles are one title to compare, their one-edit names one person.
+    entity_context_similarity: float = 85.0
     #: Two claims assert the same thing (token-set ratio on content words, after blocking).
     claim_similarity: float = 62.0
     #: Added to a claim pair's score per kind of facet both share (entity, date, place, figure).

@@ -337,13 +337,139 @@ def _drop_trailing_country(words: list[str]) -> list[str]:
 
 
 def is_rank_title(tokens: Sequence[str]) -> bool:
-    _, ranks, _ = _rank_table()
-    return any(t in ranks for t in tokens)
+    return bool(_rank_words(tokens))
 
 
 def _rank_words(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The rank words of a title, leaving out those inside an office ("Attorney General",
+    "Director General": an office of data/titles.csv, not the rank General)."""
     _, ranks, _ = _rank_table()
-    return tuple(t for t in tokens if t in ranks)
+    if not any(t in ranks for t in tokens):
+        return ()
+    masked = [False] * len(tokens)
+    for phrase in _office_phrases():
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i:i + n]) == phrase:
+                masked[i:i + n] = [True] * n
+    return tuple(t for t, inside in zip(tokens, masked, strict=True) if t in ranks and not inside)
+
+
+@cache
+def _office_phrases() -> tuple[tuple[str, ...], ...]:
+    """Offices of data/titles.csv whose words include a rank word ("attorney general")."""
+    _, ranks, _ = _rank_table()
+    phrases = set()
+    for row in lexicon.table("titles"):
+        if row["kind"] == "office":
+            words = tuple(match_key(row["full"]).replace("-", " ").split())
+            if len(words) > 1 and any(w in ranks for w in words):
+                phrases.add(words)
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@cache
+def _title_synonyms() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
+    """(form -> canonical words, longest form) of data/title_synonyms.csv."""
+    table = {tuple(match_key(r["form"]).split()): tuple(match_key(r["canonical"]).split())
+             for r in lexicon.table("title_synonyms")}
+    return table, max((len(k) for k in table), default=1)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words that are a title or a title's modifier on their own ("head", "president",
+    "deputy"): the one-word forms of data/titles.csv and the rank and modifier words of
+    data/rank_abbreviations.csv."""
+    words: set[str] = set()
+    for row in lexicon.table("titles"):
+        if row["kind"] != "qualifier":
+            for column in ("form", "full"):
+                parts = match_key(row[column]).rstrip(".").replace("-", " ").split()
+                if len(parts) == 1:
+                    words.add(parts[0])
+    _, ranks, modifiers = _rank_table()
+    return frozenset(words | ranks | modifiers)
+
+
+#: Words that join a title to what it is the title of ("head of ...", "envoy to ...").
+_TITLE_LINKS = frozenset({"of", "for", "to", "at", "in", "on"})
+
+
+@lru_cache(maxsize=1 << 16)
+def canonical_title(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """An office title's words as compared: synonyms replaced (data/title_synonyms.csv:
+    "INDECI chief" -> "indeci head") and "<Org> <title>" written as "<title> of <Org>"
+    ("tribunal vice president" -> "vice president of tribunal"). Ranks are left alone."""
+    if not tokens or is_rank_title(tokens):
+        return tokens
+    table, longest = _title_synonyms()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            hit = table.get(tokens[i:i + n])
+            if hit is not None:
+                out.extend(hit)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return _title_first(tuple(out))
+
+
+def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "trade minister" -> "minister of trade"; "deputy trade minister" -> "deputy minister
+    of trade"; a title with a complement already, or made of title words only, as it is."""
+    words = _title_words()
+    if not tokens or tokens[-1] not in words or any(t in _TITLE_LINKS for t in tokens):
+        return tokens
+    head = len(tokens)
+    while head > 0 and tokens[head - 1] in words:
+        head -= 1
+    _, _, modifiers = _rank_table()
+    lead = 0
+    while lead < head and tokens[lead] in modifiers:
+        lead += 1
+    owner = tokens[lead:head]
+    if not owner or any(t in words for t in owner):
+        return tokens
+    return (*tokens[:lead], *tokens[head:], "of", *owner)
+
+
+def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An organisation's entity label in one title and some of its words in the other
+    ("president of <supreme_electoral_tribunal>" / "president of tribunal"): the words
+    become the label."""
+    labels_a = [t for t in a if t.startswith("<")]
+    labels_b = [t for t in b if t.startswith("<")]
+    for label in labels_a:
+        if label not in b:
+            b = _label_run(b, label)
+    for label in labels_b:
+        if label not in a:
+            a = _label_run(a, label)
+    return a, b
+
+
+def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
+    label_words = set(label[1:-1].split("_"))
+    function, words = _function_words(), _title_words()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (j < len(tokens) and tokens[j] in label_words and tokens[j] not in function
+               and tokens[j] not in words):
+            j += 1
+        if j > i:
+            return (*tokens[:i], label, *tokens[j:])
+        i += 1
+    return tokens
+
+
+def _compared_titles(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _align_labels(canonical_title(tuple(a)), canonical_title(tuple(b)))
 
 
 def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | None:
@@ -356,8 +482,11 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return None
     if rank_a:
         return bool(set(_rank_words(a)) & set(_rank_words(b)))
-    if {t for t in a if t.startswith("<")} != {t for t in b if t.startswith("<")}:
-        return False
+    a, b = _compared_titles(a, b)
+    labels_a = {t for t in a if t.startswith("<")}
+    labels_b = {t for t in b if t.startswith("<")}
+    if labels_a and labels_b and labels_a != labels_b:
+        return False  # heads of two different bodies
     if _contains(a, b) or _contains(b, a):
         return True
     return fuzz.ratio(" ".join(a), " ".join(b)) >= th.title_similarity
@@ -404,6 +533,10 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         ra, rb = _rank_words(a), _rank_words(b)
         if ra != rb:
             return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
+    else:
+        a, b = _compared_titles(a, b)
+        if a == b:
+            return "same"
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -413,9 +546,26 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
             return "wording"
         at_start = i1 == 0 and j1 == 0
         at_end = i2 == len(a) and j2 == len(b)
-        if not (at_start or at_end):
+        if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)):
             return "wording"
     return "detail"
+
+
+def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:
+    """Words inserted inside a title's complement that describe the body by its kind
+    ("head of <Country>'s civil defence institute INDECI" / "head of INDECI"): detail. Other
+    inserted words change the office ("Minister of Public Finance", "Minister of Culture,
+    Heritage and Tourism")."""
+    if end <= first or not any(t in _TITLE_LINKS for t in tokens[:first]):
+        return False
+    inserted = tokens[first:end]
+    return inserted[-1] in _org_heads() and not any(
+        t in _title_words() or t in _TITLE_LINKS or t == "and" for t in inserted)
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(match_key(w).rstrip(".") for w in lexicon.entries("org_keywords"))
 
 
 # ----------------------------------------------------------------------------------------
@@ -1038,9 +1188,11 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             org_names[m.root].append((tokens, f"<{org_label[m.entity].replace(' ', '_')}>"))
 
     out: list[_Mention] = []
+    contexts: dict[int, str] = {}
     for p in persons:
         if not p.entity:
             continue
+        context = _context_without(info[p.claim_id].root_text, (p.text, p.written, p.title, p.role))
         for suffix, written in ((":title", p.title), (":role", p.role)):
             display = _title_display(written) if written else ""
             tokens = _with_orgs(title_tokens(display), org_names.get(p.root, [])) if display else ()
@@ -1063,6 +1215,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
                 quote=p.quote, written=display, written_start=start, written_end=end,
                 spelling=" ".join(tokens), owner=p.entity, suffix=suffix,
             ))
+            contexts[id(out[-1])] = context
 
     by_owner: dict[str, list[_Mention]] = defaultdict(list)
     for m in out:
@@ -1076,6 +1229,8 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             for b in keys[i + 1:]:
                 if titles_fit(expand_title_key(a), expand_title_key(b), th):
                     uf.union(a, b)
+        for a, b in _parallel_titles(ms, contexts, th):
+            uf.union(a, b)
         groups: dict[str, list[_Mention]] = defaultdict(list)
         for m in ms:
             groups[uf.find(m.spelling)].append(m)
@@ -1083,6 +1238,40 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             number += 1
             _title_entity(f"T{number}", gms)
     return out
+
+
+#: A sentence needs this many words besides the person's name and titles to be compared as
+#: context (shorter ones say too little to be "the same sentence").
+_MIN_CONTEXT_WORDS = 4
+
+
+def _context_without(text: str, parts: Iterable[str]) -> str:
+    """The spelling key of a sentence with the given parts (a name, its titles) cut out."""
+    for part in sorted((p for p in parts if p), key=len, reverse=True):
+        text = text.replace(part, " ")
+    return spelling_key(text)
+
+
+def _alike(a: str, b: str, th: Thresholds) -> bool:
+    return (len(a.split()) >= _MIN_CONTEXT_WORDS and len(b.split()) >= _MIN_CONTEXT_WORDS
+            and fuzz.token_sort_ratio(a, b) >= th.entity_context_similarity)
+
+
+def _parallel_titles(ms: Sequence[_Mention], contexts: dict[int, str],
+                     th: Thresholds) -> list[tuple[str, str]]:
+    """Pairs of one person's title keys written in the same place of sentences that say the
+    same thing otherwise, in two sources ("said Ana Ruiz, the firm's chief executive" /
+    "said Ana Ruiz, the firm's chairwoman"): one title, however unlike the wordings are."""
+    slots: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for m in ms:
+        slots[(m.suffix, m.spelling, contexts.get(id(m), ""))].add(m.source)
+    items = sorted(slots.items())
+    pairs = []
+    for i, ((suffix_a, key_a, ctx_a), sources_a) in enumerate(items):
+        for (suffix_b, key_b, ctx_b), sources_b in items[i + 1:]:
+            if suffix_a == suffix_b and key_a != key_b and sources_a != sources_b and _alike(ctx_a, ctx_b, th):
+                pairs.append((key_a, key_b))
+    return pairs
 
 
 def _with_orgs(tokens: tuple[str, ...], orgs: Sequence[tuple[tuple[str, ...], str]]) -> tuple[str, ...]:
@@ -1109,22 +1298,51 @@ def _is_owner_word(word: str) -> bool:
 
 
 def _title_entity(entity: str, ms: list[_Mention]) -> None:
+    """Sets the entity, and a spelling only on mentions whose wording differs materially
+    from another's. Wordings that only add or drop detail, or use a synonym, are one form
+    (the most used of them stands for all), so the report lists each real difference once."""
     keys = sorted({m.spelling for m in ms})
+    differences = {(a, b): title_difference(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]}
+    forms = _UnionFind(keys)
+    for (a, b), difference in differences.items():
+        if difference not in MATERIAL_TITLE_DIFFERENCES:
+            forms.union(a, b)
+    form_of = {k: forms.find(k) for k in keys}
+    if any(form_of[a] == form_of[b] for (a, b), d in differences.items() if d in MATERIAL_TITLE_DIFFERENCES):
+        form_of = {k: k for k in keys}  # "Minister" beside two portfolios: keep every wording apart
     material = set()
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if title_difference(a, b) in MATERIAL_TITLE_DIFFERENCES:
-                material.update((a, b))
+    for (a, b), difference in differences.items():
+        if difference in MATERIAL_TITLE_DIFFERENCES and form_of[a] != form_of[b]:
+            material.update((form_of[a], form_of[b]))
+    members: dict[str, list[_Mention]] = defaultdict(list)
     for m in ms:
-        m.entity = entity
-        if m.spelling not in material:
-            m.method = "title: detail" if len(keys) > 1 else "exact"
-            m.spelling = ""
+        members[form_of[m.spelling]].append(m)
+    for form, fms in members.items():
+        shown = _closest_wording(fms, [k for k in keys if form_of[k] != form]) if form in material else ""
+        for m in fms:
+            m.entity = entity
+            if not shown:
+                m.method = "title: detail" if len(keys) > 1 else "exact"
+            m.spelling = shown
     canonical = _canonical_spelling(ms)
     for m in ms:
         if m.spelling and m.spelling != canonical:
             m.score = float(fuzz.ratio(m.spelling, canonical))
             m.method = f"title: {title_difference(m.spelling, canonical)}"
+
+
+def _closest_wording(ms: Sequence[_Mention], others: Sequence[str]) -> str:
+    """The wording of one form that stands for it in the report: the one closest to another
+    form's wording, so the difference shows plainly ("head of the institute" / "deputy head of
+    the institute"); ties go to the wording most sources use."""
+    own = sorted({m.spelling for m in ms})
+    if len(own) == 1:
+        return own[0]
+    closeness = {k: max((fuzz.ratio(k, o) for o in others), default=0.0) for k in own}
+    sources: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        sources[m.spelling].add(m.source)
+    return min(own, key=lambda k: (-closeness[k], -len(sources[k]), k))
 
 
 # ---- entities table ----------------------------------------------------------------------
