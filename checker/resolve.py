@@ -399,8 +399,8 @@ _TITLE_LINKS = frozenset({"of", "for", "to", "at", "in", "on"})
 @lru_cache(maxsize=1 << 16)
 def canonical_title(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """An office title's words as compared: synonyms replaced (data/title_synonyms.csv:
-    "INDECI chief" -> "indeci head") and "<Org> <title>" written as "<title> of <Org>"
-    ("tribunal vice president" -> "vice president of tribunal"). Ranks are left alone."""
+    "NWA chief" -> "nwa head") and "<Org> <title>" written as "<title> of <Org>"
+    ("council vice president" -> "vice president of council"). Ranks are left alone."""
     if not tokens or is_rank_title(tokens):
         return tokens
     table, longest = _title_synonyms()
@@ -440,7 +440,7 @@ def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An organisation's entity label in one title and some of its words in the other
-    ("president of <supreme_electoral_tribunal>" / "president of tribunal"): the words
+    ("president of <national_rowing_council>" / "president of council"): the words
     become the label."""
     labels_a = [t for t in a if t.startswith("<")]
     labels_b = [t for t in b if t.startswith("<")]
@@ -553,7 +553,7 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
 
 def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:
     """Words inserted inside a title's complement that describe the body by its kind
-    ("head of <Country>'s civil defence institute INDECI" / "head of INDECI"): detail. Other
+    ("head of <Country>'s water authority NWA" / "head of NWA"): detail. Other
     inserted words change the office ("Minister of Public Finance", "Minister of Culture,
     Heritage and Tourism")."""
     if end <= first or not any(t in _TITLE_LINKS for t in tokens[:first]):
