@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -80,9 +80,8 @@ _BOILERPLATE_MAX_CHARS = 400
 #: Off-topic needs a story to compare with, and a paragraph needs enough terms to judge.
 _OFF_TOPIC_MIN_PARAGRAPHS = 5
 _OFF_TOPIC_MIN_TERMS = 5
-#: Away from the article's start and end, only a run this long of foreign paragraphs is a
-#: sidebar (shorter runs there are more likely a story's digression).
-_OFF_TOPIC_MIDDLE_RUN = 4
+#: A teaser or ticker headline above the story sits among the article's first lines.
+_HEAD_LINES = 3
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _TOKEN = re.compile(r"\S+")
 _DATE_WORD = re.compile(
@@ -191,7 +190,7 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
                                     len(block_sentences[b]), thresholds.heading_max_words)
                     for b in range(len(blocks))]
     for b, verdict in sorted(off_topic_blocks(text, lay, junk_blocks, heading_like,
-                                              thresholds).items()):
+                                              thresholds, line_index.line).items()):
         set_block(b, verdict)
     # 4. Headline: the first block still unclassified, when it is shaped like a title.
     first_free = next((b for b in range(len(blocks))
@@ -399,9 +398,38 @@ def _stem(word: str) -> str:
     return word[:_STEM]
 
 
+def _short_line(text: str, block: object, thresholds: Thresholds) -> bool:
+    """A line short enough to be a title (a headline, or a ticker item's headline)."""
+    start, end = block.start, block.end  # type: ignore[attr-defined]
+    return end - start < 400 and len(text[start:end].split()) <= thresholds.headline_max_words
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    cohesion: float
+    strong: bool  # shares little with the story and brings names and dates of its own
+    foreign: bool  # shares little with the story and brings a name or a date of its own
+    suspect: bool  # brings several names, or a date and a name, that the story lacks
+    reason: str
+    novel: int = 0  # names the story lacks
+    own_dates: int = 0  # dates the story lacks
+
+    def ticker_like(self, novel_names: int) -> bool:
+        """Plainly another story: its own names and dates, whatever it shares (the story's
+        president meeting someone else, elsewhere, on another day)."""
+        return self.strong or (self.foreign and self.suspect) or (
+            self.own_dates >= 1 and self.novel >= novel_names)
+
+
 def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like: list[bool],
-                     thresholds: Thresholds) -> dict[int, Verdict]:
-    """Blocks that belong to other stories, with the reason (see the module docstring)."""
+                     thresholds: Thresholds, line_of: Callable[[int], int]) -> dict[int, Verdict]:
+    """Blocks that belong to other stories, with the reason (see the module docstring).
+
+    Only the article's two ends are searched, from the outside in: the tail (a ticker or a
+    "more news" block before the closing prompts) and the head (a ticker headline and its
+    teaser above the story). A walk stops at the first paragraph that belongs to the story,
+    so the story itself is never eaten from the middle; a paragraph already taken does not
+    vouch for the next one (ticker items do not make each other on-topic)."""
     blocks = lay.blocks
     starts_by_block: dict[int, list[int]] = {}
     for sent in lay.sentences:
@@ -414,82 +442,111 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
         return {}
     terms = {b: _terms(text, blocks[b].start, blocks[b].end, starts_by_block.get(b, []))
              for b in units}
-    off: set[int] = set()
-    reasons: dict[int, str] = {}
-    # The first core is the middle of the article: tickers and sidebars sit at its edges.
+    # The story's core: the middle of the article (tickers and sidebars sit at its ends).
     margin = len(units) // 5
-    core = units[margin:len(units) - margin]
-    for _ in range(4):
-        term_count: Counter[str] = Counter()
-        date_count: Counter[str] = Counter()
-        for b in core:
-            term_count.update(terms[b].all)
-            date_count.update(terms[b].dates)
-        foreign: dict[int, tuple[float, bool, str]] = {}
-        for b in units:
-            t = terms[b]
-            mine = 1 if b in core else 0
-            all_terms = t.all
-            if len(all_terms) < _OFF_TOPIC_MIN_TERMS:
-                continue
-            weight = sum(2 if k in t.names else 1 for k in all_terms)
-            shared = sum(2 if k in t.names else 1 for k in all_terms if term_count[k] - mine > 0)
-            cohesion = shared / weight
-            novel = sum(1 for k in t.names if term_count[k] - mine <= 0) + sum(
-                1 for d in t.dates if date_count[d] - mine <= 0)
-            low = cohesion < thresholds.off_topic_cohesion
-            if low and (novel >= 2 or cohesion <= thresholds.off_topic_lone_cohesion):
-                foreign[b] = (cohesion, True, f"off_topic: shares little with the story "
-                                              f"(cohesion {cohesion:.2f}, {novel} new names "
-                                              f"or dates)")
-            elif novel >= thresholds.off_topic_novel_names:
-                foreign[b] = (cohesion, False, f"off_topic: {novel} names or dates the story "
-                                               f"does not have, among other stories")
-            elif low:
-                foreign[b] = (cohesion, False, f"off_topic: shares little with the story "
-                                               f"(cohesion {cohesion:.2f}), beside other stories")
-        found = _runs(units, foreign, thresholds)
-        if set(found) == off:
+    core = set(units[margin:len(units) - margin])
+    term_count: Counter[str] = Counter()
+    date_count: Counter[str] = Counter()
+    for b in core:
+        term_count.update(terms[b].all)
+        date_count.update(terms[b].dates)
+    removed_terms: Counter[str] = Counter()
+    removed_dates: Counter[str] = Counter()
+
+    def judge(b: int) -> _Judgement:
+        t = terms[b]
+        all_terms = t.all
+        if len(all_terms) < _OFF_TOPIC_MIN_TERMS:
+            return _Judgement(1.0, False, False, False, "")
+        mine = 1 if b in core else 0
+        supported = {k for k in all_terms if term_count[k] - mine - removed_terms[k] > 0}
+        weight = sum(2 if k in t.names else 1 for k in all_terms)
+        cohesion = sum(2 if k in t.names else 1 for k in supported) / weight
+        novel = sum(1 for k in t.names if k not in supported)
+        own_dates = sum(1 for d in t.dates if date_count[d] - mine - removed_dates[d] <= 0)
+        low = cohesion < thresholds.off_topic_cohesion
+        strong = (low and (own_dates >= 2 or (own_dates >= 1 and novel >= 1))) or (
+            cohesion <= thresholds.off_topic_lone_cohesion and novel >= 2)
+        foreign = low and (novel >= 1 or own_dates >= 1)
+        suspect = novel >= thresholds.off_topic_novel_names or (own_dates > 0 and novel >= 1)
+        reason = (f"off_topic: another story (shares {cohesion:.0%} of its terms with this one; "
+                  f"{novel} names and {own_dates} dates of its own)")
+        return _Judgement(cohesion, strong, foreign, suspect, reason, novel, own_dates)
+
+    def take(b: int) -> None:
+        if b in core:
+            removed_terms.update(terms[b].all)
+            removed_dates.update(terms[b].dates)
+
+    found: dict[int, str] = {}
+    # The tail, from the last paragraph inwards: ticker items, each another story. A suspect
+    # paragraph (the story's own president, elsewhere, on another day) is taken only when a
+    # strong one lies further in.
+    spaced = sum(1 for b in units if blocks[b].blank_before) * 2 >= len(units)
+    tail: list[tuple[int, _Judgement]] = []
+    many = thresholds.off_topic_novel_names
+    position = len(units) - 1
+    while position > 0:
+        b = units[position]
+        verdict = judge(b)
+        if not tail and not verdict.strong:
             break
-        off, reasons = set(found), found
-        # Paragraphs that look foreign do not vouch for others (a ticker headline and its
-        # teaser would otherwise keep each other in the story).
-        core = [b for b in units if b not in off and not foreign.get(b, (0, False))[1]]
-    return {b: Verdict("off_topic", reasons[b]) for b in sorted(off)}
-
-
-def _runs(units: list[int], foreign: dict[int, tuple[float, bool, str]],
-          thresholds: Thresholds) -> dict[int, str]:
-    """Accepted runs of foreign units. `foreign[b]` is (cohesion, strong, reason): strong
-    units share little with the story and bring names or dates of their own (or share
-    nothing); the others (new names only, or low cohesion only) join a run only where strong
-    units surround them, or between a run and the article's edge."""
-    out: dict[int, str] = {}
-    run: list[int] = []
-    last = len(units) - 1
-    for position in range(len(units) + 1):
-        b = units[position] if position < len(units) else None
-        if b is not None and b in foreign:
-            run.append(position)
-            continue
-        while run and run[0] != 0 and not foreign[units[run[0]]][1]:
-            run.pop(0)
-        while run and run[-1] != last and not foreign[units[run[-1]]][1]:
-            run.pop()
-        if run:
-            strong = sum(1 for p in run if foreign[units[p]][1])
-            at_edge = run[0] == 0 or run[-1] == last
-            cohesions = [foreign[units[p]][0] for p in run]
-            all_low = max(cohesions) < thresholds.off_topic_cohesion
-            lone_and_empty = len(run) == 1 and at_edge \
-                and cohesions[0] <= thresholds.off_topic_lone_cohesion
-            if (strong >= _OFF_TOPIC_MIDDLE_RUN or (at_edge and strong >= 2)
-                    or (at_edge and strong >= 1 and len(run) >= 2 and all_low)
-                    or lone_and_empty):
-                for p in run:
-                    out[units[p]] = foreign[units[p]][2]
-        run = []
-    return out
+        first_of_ticker = spaced and blocks[b].blank_before and verdict.own_dates >= 1 \
+            and verdict.suspect
+        if not (verdict.ticker_like(many) or first_of_ticker):
+            ahead = [judge(units[q]) for q in range(position - 1, max(0, position - 3), -1)]
+            if not (verdict.suspect and any(v.ticker_like(many) for v in ahead)):
+                break
+        tail.append((b, verdict))
+        take(b)
+        position -= 1
+        if spaced and blocks[b].blank_before:
+            break  # tickers are tight lines; a blank line above one ends the ticker
+    while tail and not (tail[-1][1].ticker_like(many) or (
+            spaced and blocks[tail[-1][0]].blank_before and tail[-1][1].own_dates >= 1
+            and tail[-1][1].suspect)):
+        tail.pop()
+    if sum(1 for _, v in tail if v.strong) >= 2:
+        found.update((b, v.reason) for b, v in tail)
+    removed_terms.clear()
+    removed_dates.clear()
+    for b in found:
+        take(b)
+    # The head, from the first paragraph on: lines above the story that plainly belong to
+    # another story (a ticker headline and its teaser), at least one of them strongly.
+    head: list[tuple[int, _Judgement]] = []
+    for b in units:
+        if b in found or (head and any(heading_like[x] for x in range(head[-1][0] + 1, b))):
+            break  # the story's own headline ends the lines above it
+        verdict = judge(b)
+        title_like = not head and _short_line(text, blocks[b], thresholds)
+        if not (verdict.strong or verdict.foreign
+                or (title_like and verdict.cohesion < thresholds.off_topic_cohesion)):
+            break
+        head.append((b, verdict))
+        take(b)
+    if len(head) >= 2 and any(v.strong for _, v in head):
+        found.update((b, v.reason) for b, v in head)
+    # A teaser repeats a ticker item (cut short with "..."); the line above it is its headline.
+    if found:
+        first_off = min(found)
+        keys = {b: _line_key(fold(text[blocks[b].start:blocks[b].end]))
+                for b in range(first_off, len(blocks)) if blocks[b].end - blocks[b].start < 4000}
+        for b in units[:_HEAD_LINES]:
+            if b in found or blocks[b].end - blocks[b].start >= 4000:
+                continue
+            key = _line_key(fold(text[blocks[b].start:blocks[b].end])).rstrip(".… ")
+            copy = next((c for c, k in sorted(keys.items()) if c > b and len(key) >= 30
+                         and k.startswith(key)), None)
+            if copy is not None:
+                found[b] = (f"off_topic: repeats an item of the other stories below "
+                            f"(line {line_of(blocks[copy].start)})")
+        first = units[0]
+        second = units[1] if len(units) > 1 else None
+        if first not in found and second in found and _short_line(text, blocks[first], thresholds) \
+                and len(terms[first].all & terms[second].all) >= 2:
+            found[first] = "off_topic: the headline of the other story below it"
+    return {b: Verdict("off_topic", reason) for b, reason in sorted(found.items())}
 
 
 # ---- quotes and speakers -----------------------------------------------------------------
