@@ -608,6 +608,8 @@ class _Cluster:
     roots: set[str] = field(default_factory=set)
     titles: list[tuple[str, ...]] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
+    contexts: set[tuple[str, str]] = field(default_factory=set)  # (source, sentence without the name)
+    bodies: set[str] = field(default_factory=set)  # organisations named in the titles and roles
 
 
 class _UnionFind:
@@ -647,7 +649,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
         if m is not None:
             (persons if m.facet == "person" else orgs).append(m)
 
-    _resolve_persons(persons, th)
+    _resolve_persons(persons, th, {cid: c.root_text for cid, c in info.items()})
     _resolve_orgs(orgs, persons, th)
     titles = _resolve_titles(persons, orgs, info, th)
 
@@ -753,8 +755,10 @@ def _roles_relation(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]], 
     return "different" if compared else "unknown"
 
 
-def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
-    """Sets entity, spelling, score and method on each person mention."""
+def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[str, str] | None = None) -> None:
+    """Sets entity, spelling, score and method on each person mention. `root_texts` (claim id
+    -> its sentence) lets two spellings one letter apart whose roles differ be one person
+    when their sentences say the same thing otherwise."""
     names = {id(m): parse_name(m.value, m.key) for m in persons}
     full: dict[str, list[_Mention]] = defaultdict(list)
     partial: list[_Mention] = []
@@ -769,7 +773,11 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
     spelled = {key: names[id(ms[0])] for key, ms in full.items()}
     info = {
         key: _Cluster([key], {m.root for m in ms}, [t for m in ms for t in _person_titles(m)],
-                      {m.source for m in ms})
+                      {m.source for m in ms},
+                      {(m.source, _context_without((root_texts or {}).get(m.claim_id, ""),
+                                                   (m.text, m.written, m.title, m.role)))
+                       for m in ms},
+                      {w for m in ms for w in _role_bodies(m)})
         for key, ms in full.items()
     }
 
@@ -800,7 +808,8 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
         ca, cb = clusters[ra], clusters[rb]
         if ca.roots & cb.roots:
             continue  # named side by side in one sentence: two people
-        if _roles_relation(ca.titles, cb.titles, th) == "different":
+        if _roles_relation(ca.titles, cb.titles, th) == "different" and not _one_slot(
+                spelled[a], spelled[b], ca, cb, th):
             continue
         keep = uf.union(ra, rb)
         drop = rb if keep == ra else ra
@@ -810,6 +819,8 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
         merged.roots |= other.roots
         merged.titles += other.titles
         merged.sources |= other.sources
+        merged.contexts |= other.contexts
+        merged.bodies |= other.bodies
 
     by_cluster: dict[str, list[_Mention]] = defaultdict(list)
     for key, ms in full.items():
@@ -858,6 +869,37 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds) -> None:
                 decision = _same_person(other, canonical_name, th)
                 role = _roles_relation(titles_by_spelling[m.spelling], titles_by_spelling[canonical], th)
                 m.method = f"{decision[1] if decision else f'fuzzy ratio={m.score:.0f}'} role={role}"
+
+
+def _role_bodies(m: _Mention) -> set[str]:
+    """Spelling keys of the capitalised words in a person's title and role that are neither
+    title words nor owner countries: the body the person works for ("Acme" in "Acme's chief
+    executive", "chair of Acme")."""
+    words = _title_words()
+    out = set()
+    for raw in _WORD.findall(fold(f"{m.title} {m.role}")):
+        word = _strip_possessive(raw)
+        key = spelling_key(word)
+        if word[:1].isupper() and key and key not in words and key not in _function_words() \
+                and not _is_owner_word(key):
+            out.add(key)
+    return out
+
+
+def _one_slot(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster, th: Thresholds) -> bool:
+    """Two spellings one letter apart, with the same given name, whose roles differ, are
+    still one person when both work for the same body or their sentences in two sources say
+    the same thing otherwise ("said Ana Ruiz, Acme's chief executive" / "said Ana Ruis,
+    Acme's chair"): the role is then reported as a title_variant."""
+    if a.given != b.given or a.surname == b.surname:
+        return False
+    fa, fb = fold_name(a.surname), fold_name(b.surname)
+    if min(len(fa), len(fb)) < 5 or Levenshtein.distance(fa, fb) > 1:
+        return False
+    if ca.bodies & cb.bodies:
+        return True
+    return any(src_a != src_b and _alike(ctx_a, ctx_b, th)
+               for src_a, ctx_a in sorted(ca.contexts) for src_b, ctx_b in sorted(cb.contexts))
 
 
 def _same_person(a: _Name, b: _Name, th: Thresholds) -> tuple[float, str] | None:
@@ -1332,9 +1374,9 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
 
 
 def _closest_wording(ms: Sequence[_Mention], others: Sequence[str]) -> str:
-    """The wording of one form that stands for it in the report: the one closest to another
-    form's wording, so the difference shows plainly ("head of the institute" / "deputy head of
-    the institute"); ties go to the wording most sources use."""
+    """The wording of one form that stands for it in the report: the one most sources use;
+    among those, the one closest to another form's wording, so the difference shows plainly
+    ("head of the institute" / "deputy head of the institute")."""
     own = sorted({m.spelling for m in ms})
     if len(own) == 1:
         return own[0]
@@ -1342,7 +1384,7 @@ def _closest_wording(ms: Sequence[_Mention], others: Sequence[str]) -> str:
     sources: dict[str, set[str]] = defaultdict(set)
     for m in ms:
         sources[m.spelling].add(m.source)
-    return min(own, key=lambda k: (-closeness[k], -len(sources[k]), k))
+    return min(own, key=lambda k: (-len(sources[k]), -closeness[k], k))
 
 
 # ---- entities table ----------------------------------------------------------------------
