@@ -15,6 +15,9 @@ Sources, all offline package data:
 - demonyms ("Israeli" -> IL) from `data/demonyms.csv` (column `country`: a country name
   or ISO code; demonyms of no single country, like "Arab", are left out).
 
+`countries_named(text)` lists the countries an article names (by name, alias or demonym), so
+that an ambiguous city or currency can be read in the article's own country.
+
 Lookups are by `checker.textutil.match_key` (case- and accent-insensitive). When one name
 has several meanings, candidates are ordered: countries, then regions, then cities by
 primary-name-before-alternate and population (largest first); a country's capital comes
@@ -32,9 +35,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +52,8 @@ INDEX_FORMAT = 6
 ALTERNATE_NAME_POPULATION = 1_000_000
 #: An alternate name is indexed only when this similar (rapidfuzz ratio) to the primary name.
 ALTERNATE_NAME_SIMILARITY = 60.0
+#: `countries_named` reads at most this much of an article (countries are named early).
+COUNTRIES_NAMED_SCAN = 100_000
 #: The data tables the index is built from (part of the cache file's digest).
 DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv")
 
@@ -108,6 +114,44 @@ class Gazetteer:
     def demonym(self, written: str) -> str:
         """ISO code of the country a demonym refers to ("Israeli", "Brazilians"), or ""."""
         return self.demonyms.get(match_key(written), "")
+
+
+# A run of capitalised words ("New Zealand", "U.S.", "Costa Rica's"), bounded in length.
+_CAPITALISED_RUN = re.compile(r"(?<![\w.'])[A-Z][\w.'\u2019-]{0,30}(?:[ ][A-Z][\w.'\u2019-]{0,30}){0,3}")
+
+
+@lru_cache(maxsize=64)
+def countries_named(text: str) -> frozenset[str]:
+    """ISO codes of the countries a text names: by name or alias ("Costa Rica", "U.S.") or
+    by demonym ("Kenyan"), read from runs of capitalised words in its first
+    `COUNTRIES_NAMED_SCAN` characters."""
+    gazetteer = load()
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text, 0, COUNTRIES_NAMED_SCAN):
+        words = run.group().split(" ")
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                phrase = " ".join(words[i:j])
+                iso = _country_of(gazetteer, phrase)
+                if iso:
+                    found.add(iso)
+                    break
+    return frozenset(found)
+
+
+def _country_of(gazetteer: Gazetteer, phrase: str) -> str:
+    forms = [phrase]
+    for suffix in ("'s", "\u2019s", ".", ","):
+        if phrase.endswith(suffix):
+            forms.append(phrase[: -len(suffix)])
+    for form in forms:
+        candidates = gazetteer.lookup(form)
+        if candidates and candidates[0].kind == "country":
+            return candidates[0].iso
+        iso = gazetteer.demonym(form)
+        if iso:
+            return iso
+    return ""
 
 
 def cache_dir() -> Path:

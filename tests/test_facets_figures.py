@@ -103,3 +103,147 @@ def test_offsets_and_text_match_the_article():
                                   "$1.2.3bn", "1,2,3,4", "twenty-"])
 def test_odd_input_does_not_fail(text):
     run(text)
+
+
+# ---- currencies, measures, outcomes and noun keys (invented copy) ---------------------------
+
+
+def run_in(sentence: str, article: str) -> list[Facet]:
+    """Figures of `sentence`, read inside an article whose whole text is `article`."""
+    start = article.index(sentence)
+    seg = Segment("t:1", "t", start, start + len(sentence), sentence, "claim")
+    ctx = ArticleContext("t", article, "2026-02-16", "")
+    return figures.extract(seg, dates.extract(seg, [], ctx), ctx)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The regulator fined the airline C$45 million.",
+     ("C$45 million", "45000000", "CAD", "", "")),
+    ("The bridge will cost NZ$1.2bn.", ("NZ$1.2bn", "1200000000", "NZD", "", "")),
+    ("Tickets sold for HK$500 each.", ("HK$500", "500", "HKD", "", "")),
+    ("The club paid R$ 90 million for the striker.",
+     ("R$ 90 million", "90000000", "BRL", "", "")),
+    ("The bank lent KSh 2 billion to farmers.", ("KSh 2 billion", "2000000000", "KES", "", "")),
+    ("Exports earned 3.1 billion Australian dollars.",
+     ("3.1 billion Australian dollars", "3100000000", "AUD", "", "")),
+    ("The levy raised 40 million Ugandan shillings.",
+     ("40 million Ugandan shillings", "40000000", "UGX", "", "levy")),
+    ("The fund holds 12 billion Swedish kronor.",
+     ("12 billion Swedish kronor", "12000000000", "SEK", "", "")),
+    ("Donors gave 5 million US dollars.", ("5 million US dollars", "5000000", "USD", "", "")),
+    ("Donors gave $5 million and 7 million dollars.", ("$5 million", "5000000", "USD", "", "")),
+])
+def test_currencies_with_prefixed_symbols_and_demonyms(sentence, expected):
+    got = [row(f) for f in run(sentence)]
+    assert expected in got, got
+
+
+def test_a_dollar_word_without_a_country_is_the_us_dollar():
+    got = [row(f) for f in run("Donors gave $5 million and 7 million dollars.")]
+    assert ("7 million dollars", "7000000", "USD", "", "") in got
+
+
+def test_a_shared_symbol_takes_the_country_the_article_names():
+    article = ("Tanzania's parliament approved the budget.\n"
+               "The ministry will spend Sh40 billion on roads.")
+    (f,) = run_in("The ministry will spend Sh40 billion on roads.", article)
+    assert (f.text, f.value, f.key) == ("Sh40 billion", "40000000000", "TZS")
+
+
+def test_a_shared_word_without_a_named_country_keeps_its_family_name():
+    (f,) = run("The council will spend 40 billion shillings on roads.")
+    assert (f.value, f.key) == ("40000000000", "shillings")
+
+
+def test_a_shared_word_with_two_candidate_countries_named_stays_unresolved():
+    article = "Norway and Denmark agreed a levy.\nIt raises 300 million kroner a year."
+    (f,) = run_in("It raises 300 million kroner a year.", article)
+    assert f.key == "kroner"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Push 5 buttons and wash 3 pans.",  # "sh" inside a word is not a shilling
+    "The panel met in room A12.",
+])
+def test_letter_symbols_inside_words_are_not_currencies(sentence):
+    assert all(f.key not in ("KES", "TZS", "UGX", "shillings", "AUD") for f in run(sentence))
+
+
+def test_a_lower_case_symbol_not_spelled_as_listed_is_no_currency():
+    got = [row(f) for f in run("The sh 5 sign and the ksh 30 sign were painted.")]
+    assert [(text, key) for text, _, key, _, _ in got] == [("5", "sign"), ("30", "sign")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A magnitude 5.9 earthquake shook the island.",
+     ("5.9", "5.9", "magnitude", "", "magnitude")),
+    ("Magnitude 5.9 tremor rattles the island", ("5.9", "5.9", "magnitude", "", "magnitude")),
+    ("A tremor of magnitude 5.9 shook the coast.",
+     ("5.9", "5.9", "magnitude", "", "magnitude")),
+    ("The quake struck at a depth of 12 km.", ("12 km", "12", "km", "", "depth")),
+    ("The quake was 12 km deep.", ("12 km", "12", "km", "", "depth")),
+])
+def test_measure_words_name_the_quantity(sentence, expected):
+    got = [row(f) for f in run(sentence)]
+    assert expected in got, got
+
+
+def test_a_verb_after_a_number_is_not_its_noun():
+    got = [row(f) for f in run("A storm of category 3 hit the islands on its way north.")]
+    assert got == [("3", "3", "category", "", "category")]
+    got = [row(f) for f in run("Some 250 marched the length of the avenue.")]
+    assert got == [("Some 250", "250", "", "approximately", "")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Another 212 were hurt, the fire service said.", ("212", "212", "people", "", "injured")),
+    ("The blast killed 14 and injured 212.", ("212", "212", "people", "", "injured")),
+    ("The blast killed 14 and injured 212.", ("14", "14", "people", "", "dead")),
+    ("At least 14 people were killed and 212 injured.",
+     ("At least 14", "14", "people", "at least", "dead")),
+    ("At least 14 people were killed and 212 injured.", ("212", "212", "people", "", "injured")),
+    ("Fourteen people have died, officials said.", ("Fourteen", "14", "people", "", "dead")),
+    ("Police arrested 31 after the match.", ("31", "31", "people", "", "arrested")),
+])
+def test_what_happened_to_a_bare_count(sentence, expected):
+    got = [row(f) for f in run(sentence)]
+    assert expected in got, got
+
+
+def test_a_capitalised_function_word_is_not_a_name_before_a_number():
+    got = [row(f) for f in run("Only 40 remained. Route 9 was closed.")]
+    assert got == [("40", "40", "", "", "")]
+
+
+def test_synonymous_counted_nouns_share_a_unit():
+    staff = run("The chain will keep 8,200 staff.")
+    employees = run("The chain will keep 8,200 employees.")
+    families = run("The dam displaced 900 families.")
+    households = run("The dam displaced 900 households.")
+    assert staff[0].key == employees[0].key == "people"
+    assert (staff[0].noun, employees[0].noun) == ("staff", "employees")
+    assert families[0].key == households[0].key == "households"
+    quake = run("The 40 quakes were recorded overnight.")
+    assert quake[0].key == "earthquake"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("staff", "employees"), ("people", "workers"), ("families", "households"),
+    ("quake", "earthquake"), ("injuries", "wounded"), ("deaths", "dead"),
+    ("annual sales", "annual revenue"),
+])
+def test_noun_key_makes_synonyms_equal(a, b):
+    assert figures.noun_key(a) == figures.noun_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("staff", "families"), ("injured", "dead"), ("quake", "aftershocks"), ("votes", "seats"),
+])
+def test_noun_key_keeps_other_nouns_apart(a, b):
+    assert figures.noun_key(a) != figures.noun_key(b)
+
+
+def test_noun_key_of_nothing_and_of_unknown_words():
+    assert figures.noun_key("") == ""
+    assert figures.noun_key("Lorries") == "lorries"
+    assert figures.noun_key("death toll") == "dead"

@@ -1,26 +1,44 @@
 """Figures: percentages, counts, money, durations and ordinals-as-facts a claim states.
 
 value      the number as a plain decimal: "55", "30000", "0.5", "2400000000"
-key        the unit: % | pp | USD | EUR | ... | hours | days | years | decades | people |
-           the counted noun ("households") | ordinal ("the second round": 2) | "" (bare)
+key        the unit: % | pp | USD | EUR | AUD | KES | ... (ISO 4217) | hours | days | years |
+           decades | people | km | a measure ("magnitude") | the counted noun's key
+           ("households" for "families": `noun_key`) | ordinal ("the second round": 2) |
+           "" (bare)
 qualifier  approximately | nearly | at least | more than | up to | less than | exactly | ""
 noun       what it quantifies: the counted noun ("Jews" in "approximately 30,000 Jews"), or
            for a percentage the quantity that changed ("oil exports" in "increasing oil
-           exports by 55%") or the whole it is part of ("voters" in "55% of voters")
+           exports by 55%") or the whole it is part of ("voters" in "55% of voters"); a
+           measure word ("magnitude" in "a magnitude 6.8 quake", "depth" in "40 km deep");
+           what happened to the people a bare count stands for ("injured" in "another 412
+           were injured", "injuring 412"); never a verb ("6.8 hit the region")
 text       as written, qualifier included ("approximately 30,000", "$2.4bn", "48 hours")
 note       "ordinal" for ordinals; "" otherwise
 
 Read: digits with thousands separators and decimals, number words ("eleven",
 "twenty-five", "a dozen"), scales ("1.5 million", "$5 billion", "EUR3.2m", "$2.4bn"),
 currency symbols and codes, units after the number, hyphenated units ("a 48-hour truce").
-Tables: `data/number_words.csv`, `data/units.csv`, `data/figure_qualifiers.csv`,
-`data/figure_change_verbs.txt`; function words from `data/stopwords.txt`.
+Currencies (`data/currencies.csv`): prefixed symbols ("A$1.8bn", "Sh850m", "NOK 38",
+"R$5"), codes, and words after the number, also after a demonym or country ("850 million
+Kenyan shillings", "1.8 billion Australian dollars" -> KES, AUD). A form several currencies
+share is read as: the country written before it; else its default ("$", "dollars": USD);
+else the one candidate whose country the article names (`gazetteer.countries_named`: "Sh"
+in an article naming Kenya is KES); else its family name ("shillings").
+Tables: `data/number_words.csv`, `data/units.csv`, `data/currencies.csv`,
+`data/quantity_nouns.csv`, `data/figure_measures.csv`, `data/figure_outcomes.csv`,
+`data/figure_qualifiers.csv`, `data/figure_change_verbs.txt`; function words from
+`data/stopwords.txt`, reporting verbs from `data/said_verbs.txt`.
+
+`noun_key(noun)` gives the comparable form of a noun: each word (or listed phrase) replaced
+by its key in `data/quantity_nouns.csv` ("staff" and "employees" -> "people", "families" ->
+"households", "quake" -> "earthquake"); other words case-folded.
 
 Not figures: anything inside a date found earlier; bare years (a four-digit number from
 1500 to 2099 with no unit, qualifier or separator); numbers in names (right after a
 capitalised word: "Section 907", "Route 66", "Channel 12"; attached to letters: "COVID-19",
 "F-35", "5G"); list markers ("1) ...") and phone-like or time-like digit runs ("10:30",
-"+1 555-0100"); "one" without a scale; small word numbers after a determiner ("the two
+"+1 555-0100"); a letter code before a number that is not written as the currency table
+spells it ("sh 5", "usd 5"); "one" without a scale; small word numbers after a determiner ("the two
 countries": a reference, not a count); "two" without a qualifier or a unit of time, money or
 percent.
 """
@@ -32,9 +50,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import NamedTuple
 
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import SpanIndex
+from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import table, words
 from checker.textutil import fold
@@ -46,8 +66,31 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _LOOK_BACK = 200  # characters looked at before a number (qualifier, the noun of a change)
 _LOOK_AHEAD = 200
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not figures
-_MODIFIER_ENDINGS = ("al", "ian", "ish", "ese", "ed", "ive", "ic", "ful", "ary", "ern", "an")
+_MODIFIER_ENDINGS = ("al", "ian", "ish", "ese", "ed", "ive", "ic", "ful", "ary", "ern", "an",
+                     "ible", "able")
+# A word followed by one of these is a verb with its object ("6.8 hit the region"), not the
+# noun a number counts.
+_OBJECT_STARTERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                              "these", "those", "our", "my", "your", "parts", "much"})
+# Words that may stand between a count and what happened to it ("412 were injured").
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being",
+                          "be", "reported", "also", "later", "all", "now", "more", "others",
+                          "other"})
 
+
+@dataclass(frozen=True)
+class _Currency:
+    unit: str  # ISO 4217 code
+    country: str  # ISO 3166-1 alpha-2 ("" for a currency of several countries)
+    family: str  # the unit when a shared form cannot be resolved
+    default: bool
+
+
+class _UnitHit(NamedTuple):
+    unit: str
+    kind: str
+    end: int  # end of the unit word (0: no unit)
+    word: str  # the unit word, case-folded
 
 @dataclass(frozen=True)
 class _Tables:
@@ -56,19 +99,38 @@ class _Tables:
     scales: dict[str, int]
     ordinals: dict[str, int]
     qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest first
-    units_after: tuple[tuple[str, str, str], ...]  # (word, unit, kind), longest first
-    currency_before: dict[str, str]
-    unit_kind: dict[str, str]
+    currency_before: dict[str, tuple[_Currency, ...]]  # symbol or code as written -> readings
+    currency_after: dict[str, tuple[_Currency, ...]]  # case-folded word -> readings
     units: dict[str, tuple[str, str]]  # casefolded unit word after a number -> (unit, kind)
     hyphen_units: dict[str, tuple[str, str]]  # "hour" in "48-hour" -> (unit, kind)
     unit_pattern: re.Pattern[str]
+    country_currency: re.Pattern[str]  # " Kenyan shillings", " US dollars" after a number
+    noun_keys: dict[tuple[str, ...], str]  # words of a listed noun -> its key
+    noun_key_words: int  # the longest listed noun, in words
+    measures_before: dict[str, str]  # "magnitude" -> measure
+    measures_after: dict[str, str]  # "deep" -> "depth"
+    outcomes: dict[str, str]  # "injuring" -> "injured"
+    date_cues: frozenset[str]  # "last", "next": a date follows, not a counted noun
     change_verbs: frozenset[str]
+    said_verbs: frozenset[str]
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
 
 
 def _alternation(items: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+
+def _currencies(position: str, fold_case: bool) -> dict[str, tuple[_Currency, ...]]:
+    out: dict[str, list[_Currency]] = {}
+    for r in table("currencies"):
+        if r["position"] != position:
+            continue
+        form = r["form"].casefold() if fold_case else r["form"]
+        reading = _Currency(r["unit"], r["country"], r["family"], r["default"] == "yes")
+        if reading not in out.setdefault(form, []):
+            out[form].append(reading)
+    return {form: tuple(readings) for form, readings in out.items()}
 
 
 @cache
@@ -78,11 +140,13 @@ def _tables() -> _Tables:
     tens = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "tens"}
     scales = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "scale"}
     ordinals = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "ordinal"}
-    units = table("units")
-    currency_before = {r["word"].translate(_ASCII_LOWER): r["unit"] for r in units
-                       if r["position"] == "before"}
-    units_after = tuple(sorted(((r["word"], r["unit"], r["kind"]) for r in units
-                                if r["position"] == "after"), key=lambda r: (-len(r[0]), r[0])))
+    currency_before = _currencies("before", fold_case=False)
+    currency_after = _currencies("after", fold_case=True)
+    units_after = sorted(((r["word"], r["unit"], r["kind"]) for r in table("units")
+                          if r["position"] == "after"), key=lambda r: (-len(r[0]), r[0]))
+    # A currency word's unit is resolved per figure (its country); the family stands in.
+    units_after += sorted(((w, readings[0].family, "money") for w, readings in currency_after.items()),
+                          key=lambda r: (-len(r[0]), r[0]))
     after_units = {w.casefold(): (u, k) for w, u, k in reversed(units_after)}
     hyphen_units = {w.casefold()[:-1]: (u, k) for w, u, k in units_after
                     if w.endswith("s") and w[:-1].isalpha()}
@@ -91,6 +155,8 @@ def _tables() -> _Tables:
     qualifiers = tuple(sorted(((r["phrase"].casefold(), r["qualifier"])
                                for r in table("figure_qualifiers")),
                               key=lambda r: (-len(r[0]), r[0])))
+    noun_keys = {tuple(r["word"].casefold().split()): r["key"] for r in table("quantity_nouns")}
+    measures = table("figure_measures")
     small = [w for w in numbers if numbers[w] < 20 and " " not in w]
     unit_words = [w for w in small if numbers[w] < 10]
     word_scales = [w for w in scales if len(w) > 2]
@@ -98,9 +164,9 @@ def _tables() -> _Tables:
     number_words = (rf"(?:{_alternation(list(tens))})(?:-(?:{_alternation(unit_words)}))?"
                     rf"|{_alternation([w for w in numbers if w not in small])}"
                     rf"|{_alternation(small)}")
+    symbols = [form.translate(_ASCII_LOWER) for form in currency_before]
     pattern = re.compile(
-        rf"(?P<cur>{_alternation(list(currency_before))})?\s?"
-        rf"(?:(?<![\w+./:,-])(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-]))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
         rf"|\b(?P<words>{number_words})\b"
         rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
@@ -108,15 +174,48 @@ def _tables() -> _Tables:
     )
     return _Tables(
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
-        units_after=units_after, currency_before=currency_before,
-        unit_kind={r["unit"]: r["kind"] for r in units},
+        currency_before=currency_before, currency_after=currency_after,
         units=after_units, hyphen_units=hyphen_units,
         unit_pattern=re.compile(
             rf"([ -]?)({_alternation(list(after_units) + list(hyphen_units))})(?![^\W_])", re.I),
+        country_currency=re.compile(
+            r"[ ]((?:[A-Z][\w.'-]{0,30}[ ]){1,3})"
+            rf"((?i:{_alternation(list(currency_after))}))(?![^\W_])"),
+        noun_keys=noun_keys, noun_key_words=max((len(k) for k in noun_keys), default=1),
+        measures_before={r["word"].casefold(): r["measure"] for r in measures
+                         if r["position"] == "before"},
+        measures_after={r["word"].casefold(): r["measure"] for r in measures
+                        if r["position"] == "after"},
+        outcomes={r["word"].casefold(): r["noun"] for r in table("figure_outcomes")},
+        date_cues=frozenset(r["phrase"].casefold() for r in table("relative_dates")
+                            if r["kind"] == "weekday"),
         change_verbs=frozenset(w.casefold() for w in words("figure_change_verbs")),
+        said_verbs=frozenset(w.casefold() for w in words("said_verbs")),
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
     )
+
+
+def noun_key(noun: str) -> str:
+    """The comparable form of what a figure counts: each word, or listed phrase, replaced by
+    its key in `data/quantity_nouns.csv` ("11,000 staff" and "11,000 employees" count
+    "people"; "families" and "households" count "households"); other words case-folded.
+    "" for "". Compare stages may treat two nouns with one key as the same quantity."""
+    t = _tables()
+    tokens = re.findall(r"[^\W\d_][\w'-]*", noun.casefold())
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(t.noun_key_words, len(tokens) - i), 0, -1):
+            key = t.noun_keys.get(tuple(tokens[i:i + size]))
+            if key is not None:
+                out.append(key)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
@@ -128,7 +227,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     for m in t.pattern.finditer(text.translate(_ASCII_LOWER)):
         if not m.group().strip() or not dates.free(m.start(), m.end()):
             continue
-        facet = _figure(m, text, t)
+        facet = _figure(m, text, t, ctx.text)
         if facet is not None:
             start, end, value, unit, qualifier, noun, note = facet
             out.append(Facet("figure", segment.start + start, segment.start + end,
@@ -142,16 +241,22 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _figure(m: re.Match[str], text: str, t: _Tables
+def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             ) -> tuple[int, int, str, str, str, str, str] | None:
-    start = m.start("cur") if m["cur"] else next(
+    # A symbol matched on lower-cased text counts only as the table spells it ("Sh", "kr").
+    cur = text[m.start("cur"):m.end("cur")] if m["cur"] else ""
+    if cur not in t.currency_before:
+        cur = ""
+    start = m.start("cur") if cur else next(
         m.start(g) for g in ("digits", "words", "ordinal") if m[g] is not None)
     end = m.end()
     window = max(0, start - _LOOK_BACK)
     before = text[window:start]  # bounded: a huge one-line segment stays linear
     prev_word = _last_word(before)
     qualifier, q_start = _qualifier(before, t)
+    lead = before[:q_start]  # what comes before the qualifier, or before the number
     q_start += window
+    measure = _measure_before(lead, t)
     if m["ordinal"] or m["ord"]:
         return _ordinal(m, text, t, before)
     if m["digits"] is not None:
@@ -164,11 +269,12 @@ def _figure(m: re.Match[str], text: str, t: _Tables
             value = Decimal(digits.replace(",", ""))
         except InvalidOperation:
             return None
-        if prev_word[:1].isupper() and not qualifier and not m["cur"]:
+        if (prev_word[:1].isupper() and not qualifier and not cur and not measure
+                and prev_word.casefold() not in t.stopwords):
             return None  # a number in a name: "Section 907", "Route 66", "No. 10"
         if re.match(r"\s*[.)]\s", text[m.end():m.end() + 4]) and start < _LOOK_BACK and not text[:start].strip():
             return None  # a list marker: "1) ..." at the start of the segment
-        if before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():m.end() + 4]):
+        if not cur and before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():m.end() + 4]):
             return None
     else:
         word = m["words"].casefold()
@@ -178,32 +284,114 @@ def _figure(m: re.Match[str], text: str, t: _Tables
         last = before.rstrip().rsplit(None, 1)[-1].casefold() if before.strip() else ""
         if value < 10 and last in _DETERMINERS and not qualifier:
             return None
-        if value < 3 and not qualifier and not m["scale"] and _unit_after(text, end, t)[1] not in (
+        if value < 3 and not qualifier and not m["scale"] and _unit_after(text, end, t).kind not in (
                 "time", "money", "percent"):
             return None  # "two nations": a reference more than a checkable count
     scale = m["attached"] or m["scale"]
     if scale:
         value *= t.scales.get(scale.casefold(), t.scales.get(scale, 1))
-    unit, kind, unit_end = _unit_after(text, end, t)
-    if m["cur"]:
-        unit, kind = t.currency_before[m["cur"]], "money"
-    elif unit_end and kind != "people":
+    unit, kind, unit_end = _unit(text, end, cur, t, article)
+    if unit_end and kind != "people":
         end = unit_end
     if (m["digits"] is not None and not unit and not qualifier and not scale
             and re.fullmatch(r"(1[5-9]|20)\d\d", m["digits"])):
         return None  # a bare year
     noun = ""
     if kind in ("", "people") or (kind == "money" and not unit_end):
-        noun, noun_unit = _counted_noun(text, end, t)
+        noun, noun_unit, noun_end = _counted_noun(text, end, t)
         if kind == "people" and unit_end:
-            noun = text[m.end():unit_end].strip()
+            noun, noun_end = text[m.end():unit_end].strip(), unit_end
         elif noun and not unit:
             unit = noun_unit
+        if kind in ("", "people") and (not noun or noun_key(noun) == "people"):
+            outcome = _outcome(text, noun_end or end, lead, t)
+            if outcome:
+                noun, unit, kind = outcome, "people", "people"
     if kind == "percent" or (kind == "money" and not noun):
         noun = _percent_noun(text, q_start if qualifier else start, end, t)
+    if not measure and kind == "measure":
+        measure = t.measures_after.get(_next_word(text, end).casefold(), "")
+    if measure and not (noun and kind in ("percent", "money")):
+        noun = measure
+        if kind == "":
+            unit = measure
     if qualifier:
         start = q_start
     return start, end, _plain(value), unit, qualifier, noun, ""
+
+
+def _unit(text: str, end: int, cur: str, t: _Tables, article: str) -> tuple[str, str, int]:
+    """(unit, kind, end of the unit words or 0) for the number ending at `end`: the currency
+    written before it, a currency after it ("850m Kenyan shillings"), or a unit after it."""
+    if cur:
+        return _currency(t.currency_before[cur], "", article), "money", 0
+    named = t.country_currency.match(text, end, end + 120)
+    if named is not None:
+        country = _country(named.group(1).strip())
+        if country:
+            return (_currency(t.currency_after[named.group(2).casefold()], country, article),
+                    "money", named.end())
+    hit = _unit_after(text, end, t)
+    if hit.kind == "money":
+        return _currency(t.currency_after[hit.word], "", article), "money", hit.end
+    return hit.unit, hit.kind, hit.end
+
+
+def _country(words: str) -> str:
+    """ISO code of the country a demonym or country name stands for ("Kenyan", "US")."""
+    gazetteer = load_gazetteer()
+    iso = gazetteer.demonym(words)
+    if iso:
+        return iso
+    return next((p.iso for p in gazetteer.lookup(words) if p.kind == "country"), "")
+
+
+def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> str:
+    """The ISO code a currency form stands for: the reading of the country written beside it;
+    the only reading; the default reading; the one reading whose country the article names;
+    else the family name ("shillings")."""
+    if country:
+        for reading in readings:
+            if reading.country == country:
+                return reading.unit
+        return f"{country} {readings[0].family}"  # "Fijian dollars": no row, still comparable
+    units = sorted({r.unit for r in readings})
+    if len(units) == 1:
+        return units[0]
+    default = next((r.unit for r in readings if r.default), "")
+    if default:
+        return default
+    named = countries_named(article)
+    in_article = sorted({r.unit for r in readings if r.country and r.country in named})
+    if len(in_article) == 1:
+        return in_article[0]
+    return readings[0].family
+
+
+def _measure_before(lead: str, t: _Tables) -> str:
+    """The measure named right before a number: "magnitude 6.8", "a depth of 40 km"."""
+    found = re.search(r"([^\W\d_]+)\s+(?:of\s+)?$", lead[-60:])
+    return t.measures_before.get(found.group(1).casefold(), "") if found else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    found = re.match(r"\s+([^\W\d_]+)", text[end:end + 60])
+    return found.group(1) if found else ""
+
+
+def _outcome(text: str, end: int, lead: str, t: _Tables) -> str:
+    """What happened to the people a count stands for, from the verb before it ("injuring
+    412") or after it, past auxiliaries ("412 were injured", "37 people have died")."""
+    before = re.search(r"([^\W\d_]+)\s+$", lead[-40:])
+    if before and before.group(1).casefold() in t.outcomes:
+        return t.outcomes[before.group(1).casefold()]
+    for word in re.match(r"(?:\s+[^\W\d_]+){0,4}", text[end:end + 80]).group().split():
+        low = word.casefold()
+        if low in t.outcomes:
+            return t.outcomes[low]
+        if low not in _AUXILIARIES:
+            break
+    return ""
 
 
 def _last_word(before: str) -> str:
@@ -236,12 +424,13 @@ def _qualifier(before: str, t: _Tables) -> tuple[str, int]:
     return "", len(before)
 
 
-def _unit_after(text: str, end: int, t: _Tables) -> tuple[str, str, int]:
-    """(unit, kind, end of the unit word) for a unit right after a number: "%", " hours",
-    "-hour" (a hyphenated unit is singular: "a 48-hour truce"); ("", "", 0) otherwise."""
+def _unit_after(text: str, end: int, t: _Tables) -> _UnitHit:
+    """The unit right after a number: "%", " hours", "-hour" (a hyphenated unit is singular:
+    "a 48-hour truce"); kind "money" for a currency word, whose unit is resolved by the
+    caller; ("", "", 0, "") when there is none."""
     m = t.unit_pattern.match(text, end, end + 40)
     if m is None:
-        return "", "", 0
+        return _UnitHit("", "", 0, "")
     lead, word = m.group(1), m.group(2).casefold()
     if lead == "-":
         found = t.hyphen_units.get(word)
@@ -250,36 +439,46 @@ def _unit_after(text: str, end: int, t: _Tables) -> tuple[str, str, int]:
     else:
         found = t.units.get(word)
     if found is None:
-        return "", "", 0
-    return found[0], found[1], m.end()
+        return _UnitHit("", "", 0, "")
+    if found[1] == "money" and word not in t.currency_after:
+        word = next(w for w in t.currency_after if w.startswith(word))  # "dollar" in "5-dollar"
+    return _UnitHit(found[0], found[1], m.end(), word)
 
 
-def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True) -> tuple[str, str]:
-    """The noun right after a count ("1,200 households", "eleven Palestinians") and its unit."""
+def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
+                  ) -> tuple[str, str, int]:
+    """The noun right after a count ("1,200 households", "eleven Palestinians"), its unit and
+    where it ends; never a verb ("6.8 hit the region", "37, officials said")."""
     words_after = re.match(r"\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?",
                            text[end:end + _LOOK_AHEAD])
     if not words_after:
-        return "", ""
+        return "", "", 0
     first, second = words_after.group(1), words_after.group(2)
-    if first.casefold() in t.stopwords or first.casefold() in t.change_verbs:
-        if (through_of and first.casefold() == "of" and second
+    low = first.casefold()
+    if low in t.stopwords or low in t.change_verbs:
+        if (through_of and low == "of" and second
                 and second.casefold() not in t.stopwords):
-            return second, _unit_of_noun(second, t)
-        return "", ""
-    noun = first
+            return second, _unit_of_noun(second, t), end + words_after.end(2)
+        return "", "", 0
+    if (low in t.said_verbs or low in t.outcomes or low in t.date_cues
+            or (second and second.casefold() in _OBJECT_STARTERS)):
+        return "", "", 0  # a verb, what happened to a count ("412 injured"), "last year"
+    if low.endswith("ed") and (not second or second.casefold() in t.stopwords):
+        return "", "", 0  # "40 remained.", "300 gathered in": a past tense, not a noun
+    noun, noun_end = first, end + words_after.end(1)
     if second and second.casefold() not in t.stopwords and (
-            "-" in first or first.casefold().endswith(_MODIFIER_ENDINGS)) and not first[0].isupper():
-        noun = f"{first} {second}"
-    return noun, _unit_of_noun(noun.split()[-1], t)
+            "-" in first or low.endswith(_MODIFIER_ENDINGS)) and not first[0].isupper():
+        noun, noun_end = f"{first} {second}", end + words_after.end(2)
+    return noun, _unit_of_noun(noun.split()[-1], t), noun_end
 
 
 def _unit_of_noun(noun: str, t: _Tables) -> str:
     found = t.units.get(noun.casefold())
-    if found is not None:
+    if found is not None and found[1] != "money":
         return found[0]
     if load_gazetteer().demonym(noun):
         return "people"
-    return noun.casefold()
+    return noun_key(noun)
 
 
 def _percent_noun(text: str, start: int, end: int, t: _Tables) -> str:
@@ -324,8 +523,8 @@ def _ordinal(m: re.Match[str], text: str, t: _Tables, before: str
         if m["digits"] is None or "." in m["digits"] or "," in m["digits"]:
             return None
         value = int(m["digits"])
-    noun, _ = _counted_noun(text, m.end("ordinal") if m["ordinal"] else m.end(), t,
-                            through_of=False)
+    noun, _, _ = _counted_noun(text, m.end("ordinal") if m["ordinal"] else m.end(), t,
+                               through_of=False)
     if not noun or noun[0].isupper():
         return None  # "the first of", "the 21st Century Fund": no fact counted
     start = m.start("ordinal") if m["ordinal"] else m.start("digits")
