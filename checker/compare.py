@@ -18,7 +18,9 @@ COMPARISON_COLUMNS (one row per pair of differing-or-agreeing facet values in a 
 
 Which pairs are compared: every pair of claims from different sources inside a group, and
 each claim with the claims of other groups it is also linked to (match.GROUP_COLUMNS
-`links`); such a row is filed under the group of `a_claim`.
+`links`: a sentence asserting two things joins one group only). A linked pair is kept only
+when the two claims give the same date or the same figure (evidence that they tell of one
+event); its rows are filed under the group of `a_claim`.
 
 Rules
     figure  paired by unit (facet key) and noun (rapidfuzz token_set_ratio of the nouns at
@@ -33,8 +35,8 @@ Rules
             Dates that fit each other are paired off first; a conflict is reported only when
             one unqualified date is left on each side (so "in 1990 ... on March 3" against
             "in 1990 ... on March 5" conflicts, while two claims naming several unrelated
-            dates do not). A date read from a weekday or a relative phrase conflicts only
-            when it is more than a week away (a weekday is easily anchored to the wrong week).
+            dates do not). Two dates both read from the same weekday name ("on Thursday")
+            never conflict: articles published on different days anchor it differently.
     place   role = the preposition before the place ("in", "at", "to", "from"; data/
             place_roles.csv). Equal places agree, a city and its own country are compatible;
             two different places of one kind (two cities, two countries) conflict only when
@@ -81,7 +83,6 @@ GROUP_STATUSES = ("corroborated", "conflicting", "single_source")
 _FACETS_COMPARED = ("figure", "date", "place", "quote", "person")
 _POINT_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$|^\d{3}0s$|^--\d{2}-\d{2}$")
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_LOOSE_DATE_NOTE = ("relative", "weekday ")
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,17 @@ def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFr
         return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
     n_sources = groups.groupby("group_id")["source"].transform("nunique")
     pairs = list(_pairs(groups, n_sources))
-    wanted = sorted({c for _, a, b in pairs for c in (a, b)})
+    wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
     info = _claims(wanted, claims, facets)
     rows: list[dict[str, Any]] = []
-    for group_id, a, b in pairs:
+    for group_id, a, b, linked in pairs:
         if a in info and b in info:
-            rows.extend(compare_claims(group_id, info[a], info[b], thresholds))
+            pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
+            if linked and not any(r["facet"] in ("date", "figure") and r["verdict"] == "agree"
+                                  for r in pair_rows):
+                continue  # a loose link to another group: only the same date or figure says
+                # that the two claims tell of one event
+            rows.extend(pair_rows)
     comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
                    else empty_frame(COMPARISON_COLUMNS))
     conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
@@ -121,8 +127,9 @@ def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFr
     return CompareResult(groups.assign(status=status), comparisons)
 
 
-def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, str, str]]:
-    """(group_id, a_claim, b_claim) in a fixed order: within groups, then along links."""
+def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, str, str, bool]]:
+    """(group_id, a_claim, b_claim, along_a_link) in a fixed order: within groups, then
+    along links."""
     order = {c: i for i, c in enumerate(groups["claim_id"])}
     group_of = dict(zip(groups["claim_id"], groups["group_id"], strict=True))
     source_of = dict(zip(groups["claim_id"], groups["source"], strict=True))
@@ -130,7 +137,7 @@ def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, st
     for group_id, ids in multi.groupby("group_id", sort=False)["claim_id"]:
         for a, b in combinations(list(ids), 2):
             if source_of[a] != source_of[b]:
-                yield str(group_id), a, b
+                yield str(group_id), a, b, False
     if "links" not in groups.columns:
         return
     seen: set[tuple[str, str]] = set()
@@ -141,7 +148,7 @@ def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, st
             a, b = sorted((claim_id, other), key=order.__getitem__)
             if (a, b) not in seen:
                 seen.add((a, b))
-                yield str(group_of[a]), a, b
+                yield str(group_of[a]), a, b, True
 
 
 def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, _Claim]:
@@ -322,17 +329,12 @@ def _comparable_date(f: dict[str, Any]) -> bool:
     return bool(_POINT_DATE.match(str(f.get("value") or "")))
 
 
-def _loose(f: dict[str, Any]) -> bool:
-    return str(f.get("note") or "").startswith(_LOOSE_DATE_NOTE)
-
-
-def _days_apart(x: str, y: str) -> float:
-    from datetime import date
-
-    try:
-        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
-    except ValueError:
-        return math.inf
+def _same_weekday_anchored_apart(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+    """Both dates read from the same weekday ("on Thursday") by articles anchored to different
+    publication dates: one weekday, not two dates."""
+    relative = all(str(f.get("note") or "").startswith("relative") for f in (fa, fb))
+    return relative and bool(fa.get("noun")) and (
+        str(fa.get("noun")).lower() == str(fb.get("noun") or "").lower())
 
 
 def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
@@ -357,7 +359,7 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
     if str(fa.get("qualifier") or "") or str(fb.get("qualifier") or ""):
         return
-    if (_loose(fa) or _loose(fb)) and _days_apart(str(fa["value"]), str(fb["value"])) <= 7:
+    if _same_weekday_anchored_apart(fa, fb):
         return
     yield _row("date", "date", a, b, fa, fb, "conflict", str(fa["value"]), str(fb["value"]),
                method="no reading fits")

@@ -23,7 +23,8 @@ How two claims are matched
     Thresholds.claim_shared_facet_bonus for each kind of facet both claims share (person,
     org, date, place, figure), capped at 100. A pair is linked when the score reaches
     Thresholds.claim_similarity and the claims share at least
-    Thresholds.claim_min_shared_terms content words, and the shared words carry at least
+    Thresholds.claim_min_shared_terms content words (or exactly the same two or more, for
+    short claims), and the shared words carry at least
     Thresholds.claim_min_shared_weight of the heavier claim's words' idf weight (idf over
     the compared claims of the run). token_set_ratio alone calls a short claim a perfect
     match of any longer claim containing its words, and attribution words ("the civil
@@ -327,8 +328,11 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     """Whether two claims assert the same thing, by the rule in this module's docstring."""
     if a.unit != b.unit:
         return None
-    if (len(a.terms & b.terms) < th.claim_min_shared_terms
-            or shared_weight(a, b, weights) < th.claim_min_shared_weight):
+    # A short claim matches only a claim with exactly its content words ("The hearing was
+    # moved to 22 April." / "The hearing was moved to 29 April.").
+    same_words = a.terms == b.terms and len(a.terms) >= 2
+    if not same_words and (len(a.terms & b.terms) < th.claim_min_shared_terms
+                           or shared_weight(a, b, weights) < th.claim_min_shared_weight):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))

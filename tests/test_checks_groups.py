@@ -98,7 +98,8 @@ def test_conflict_evidence_lists_the_majority_side_first() -> None:
 
 
 def test_compound_sentence_is_compared_along_its_links() -> None:
-    """A sentence asserting two things joins one group but is compared with both."""
+    """A sentence asserting two things joins one group but is compared with both (the
+    same date says the linked claims tell of one event)."""
     sentences = [
         ["a", "The European Cities Water Summit opened in Lyon on Thursday, hosted by Mayor Anne Roux."],
         ["a", "About 120 mayors signed a pledge to halve water losses from municipal networks by 2030."],
@@ -108,11 +109,15 @@ def test_compound_sentence_is_compared_along_its_links() -> None:
     ]
     facets = [
         {"s": 0, "facet": "place", "text": "Lyon", "value": "Lyon", "key": "FR", "qualifier": "city"},
+        {"s": 0, "facet": "date", "text": "Thursday", "value": "2025-06-12", "key": "day",
+         "noun": "Thursday", "note": "relative: 'on Thursday' anchored to 2025-06-12"},
         {"s": 1, "facet": "figure", "text": "About 120", "value": "120", "key": "mayors",
          "noun": "mayors", "qualifier": "approximately"},
         {"s": 2, "facet": "figure", "text": "Some 120", "value": "120", "key": "mayors",
          "noun": "mayors", "qualifier": "approximately"},
         {"s": 3, "facet": "place", "text": "Lille", "value": "Lille", "key": "FR", "qualifier": "city"},
+        {"s": 3, "facet": "date", "text": "Thursday", "value": "2025-06-12", "key": "day",
+         "noun": "Thursday", "note": "relative: 'on Thursday' anchored to 2025-06-12"},
         {"s": 3, "facet": "figure", "text": "120", "value": "120", "key": "mayors", "noun": "mayors"},
     ]
     (finding,) = _run(sentences, facets, "place_conflict")

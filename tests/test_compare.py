@@ -118,14 +118,22 @@ def test_two_dates_each_pair_off_before_a_conflict() -> None:
     assert verdicts == [("1990", "agree"), ("March 3, 2025", "conflict")]
 
 
-def test_a_relative_weekday_within_a_week_is_not_a_conflict() -> None:
-    t = _comparisons(
-        [["a", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."],
-         ["b", "The ferry Kestrel ran aground off Alvor on 9 June 2025, the coast guard said."]],
-        [{"s": 0, "facet": "date", "text": "Monday", "value": "2025-06-02", "key": "day",
-          "noun": "Monday", "note": "relative: 'on Monday' anchored to 2025-06-04"},
-         {"s": 1, "facet": "date", "text": "9 June 2025", "value": "2025-06-09", "key": "day"}])
+def test_one_weekday_anchored_to_two_publication_dates_is_not_a_conflict() -> None:
+    sentences = [["a", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."],
+                 ["b", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."]]
+    t = _comparisons(sentences, [
+        {"s": 0, "facet": "date", "text": "Monday", "value": "2025-06-02", "key": "day",
+         "noun": "Monday", "note": "relative: 'on Monday' anchored to 2025-06-04"},
+        {"s": 1, "facet": "date", "text": "Monday", "value": "2025-06-09", "key": "day",
+         "noun": "Monday", "note": "relative: 'on Monday' anchored to 2025-06-10"}])
     assert "conflict" not in set(t.comparisons["verdict"])
+    # two different weekdays of one week are two dates
+    t = _comparisons(sentences, [
+        {"s": 0, "facet": "date", "text": "Monday", "value": "2025-06-02", "key": "day",
+         "noun": "Monday", "note": "relative: 'on Monday' anchored to 2025-06-04"},
+        {"s": 1, "facet": "date", "text": "Monday", "value": "2025-06-03", "key": "day",
+         "noun": "Tuesday", "note": "relative: 'on Tuesday' anchored to 2025-06-04"}])
+    assert list(t.comparisons["verdict"]) == ["conflict"]
 
 
 def test_roles_of_one_person_are_compared() -> None:
