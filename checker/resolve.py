@@ -41,11 +41,17 @@ How names are resolved
     names score at least `Thresholds.name_similarity` (rapidfuzz ratio), (4) the two are
     never named in one sentence (two spellings in one sentence are two people), and (5)
     their titles and roles do not contradict each other (comparable roles that do not fit:
-    "Minister of Finance" vs "mayor of Northtown"). Candidate pairs come from blocks (same
-    given name; same surname skeleton), never all pairs. A surname-only mention ("Minister
-    Kovalenko", "Kovalenko's") attaches to the one person with that surname (preferring
-    people named in the same source, then a fitting title); a fuzzy-equal surname attaches
-    only when its title or role fits too; otherwise it stays its own entity.
+    "Minister of Finance" vs "mayor of Northtown") - unless the given names are equal, the
+    surnames one letter apart, and the two work for the same body (a capitalised word of
+    both roles: "Acme's chief executive" / "chair of Acme") or sit in sentences of two
+    sources that say the same thing otherwise (`Thresholds.entity_context_similarity`, the
+    names and titles cut out): then the role difference is reported as a title_variant.
+    Candidate pairs come from blocks (same given name; same surname skeleton), never all
+    pairs. A surname-only mention ("Minister Kovalenko", "Kovalenko's") attaches to the one
+    person with that surname (preferring people named in the same source, then a fitting
+    title); a fuzzy-equal surname attaches when its title or role fits too, or when it is
+    the only such person and the same article names them in full in another sentence
+    ("Rodrigo Ruiz ... Ruis conceded"); otherwise it stays its own entity.
 
 How organisations are resolved
     Names are compared on content words (data/entity_function_words.txt dropped). One body
@@ -66,12 +72,21 @@ How titles are resolved
     of a leading demonym; abbreviations are expanded (data/rank_abbreviations.csv) and an
     organisation's name inside a role is replaced by its entity. A person's rank titles are
     one title entity; other titles are one entity when similar (`Thresholds.title_similarity`)
-    or one contains the other. Inside an entity, two forms are a variant when a word is
-    replaced or inserted in the middle ("Minister of Culture and Tourism" / "Minister of
-    Culture, Heritage and Tourism"), a modifier word (Deputy, Acting...) differs, or
-    the rank words differ; adding words at either end only adds detail. A rank keeps its
+    or one contains the other, or when they stand in the same place of sentences of two
+    sources that say the same thing otherwise ("said Ana Ruiz, Acme's chief executive" /
+    "said Ana Ruiz, Acme's chair"). Office titles are compared with the synonyms of
+    data/title_synonyms.csv replaced (chief/head, CEO/chief executive) and "<Org> <title>"
+    read as "<title> of <Org>" ("Council president" = "president of the Council"); an org
+    label and some of its words are one body. Inside an entity, two forms are a variant
+    when a word is replaced or inserted in the middle ("Minister of Culture and Tourism" /
+    "Minister of Culture, Heritage and Tourism"), a modifier word (Deputy, Vice, Acting,
+    Senior...) differs, or the rank words differ; adding words at either end, or a kind of
+    body before its name inside the complement ("head of the water authority NWA" / "head
+    of NWA"), only adds detail. Wordings that differ only in detail are one form; the
+    report shows each form once, by the wording most sources use. A rank keeps its
     abbreviations in its spelling key, so "Lt. Col." beside "Lieutenant Colonel" is a
-    variant too (the title_variant check rates it low).
+    variant too (the title_variant check rates it low). "General" in an office of
+    data/titles.csv ("Attorney General") is no rank.
 
 Pure string helpers are memoised (functools.lru_cache): names and titles repeat a lot.
 """
@@ -952,6 +967,12 @@ def _attach(m: _Mention, name: _Name, by_surname: dict[str, set[str]], by_skelet
     fitting = [c for c in fuzzy if _roles_relation(titles, clusters[c].titles, th) == "same"]
     if len(fitting) == 1:
         return fitting[0], "surname~+role"
+    if len(fuzzy) == 1:
+        # the one person of that surname the same article names in full, elsewhere
+        cluster = clusters[fuzzy[0]]
+        if (m.source in cluster.sources and m.root not in cluster.roots
+                and _roles_relation(titles, cluster.titles, th) != "different"):
+            return fuzzy[0], "surname~+article"
     return None, ""
 
 

@@ -3,7 +3,9 @@
 A person is a run of capitalised name words (with particles such as "bin", "van der")
 introduced by a title or an honorific ("Deputy Mayor Ana Ruiz", "Dr. Lee"), or standing
 alone when it has at least two words, or a single word that the article elsewhere uses as a
-person's surname ("Ruiz said", "Ruiz's plan").
+person's surname ("Ruiz said", "Ruiz's plan"), or a single word one letter away from such a
+surname doing what people do ("Ruis said", "Ruis conceded": a misspelt surname, which the
+resolve stage reports as a name variant).
 
     text   the mention as written, with pre-nominal titles, honorifics and a demonym before
            them ("Chilean Finance Minister Ana Ruiz"); a place's possessive before the title
@@ -30,8 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
+from checker import lexicon
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
@@ -53,6 +58,9 @@ _MAX_NAME = 5
 _MAX_UNTITLED_WORDS = 3
 _MAX_PREFIX = 6
 _MAX_ROLE = 18
+#: A lone word is taken for a misspelt surname only from this length on ("Lee"/"Leo" are
+#: two names, not one misspelt).
+_MIN_SURNAME = 5
 _ROLE_CONNECTORS = frozenset({"of", "to", "for", "at", "in", "on"})
 _COMPLEMENT_LINKS = frozenset({"of", "for", "to", "and", "on"})
 _COPULAS = frozenset({"is", "was"})
@@ -387,7 +395,9 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
                       name_last=end - 1, prefix_first=first, possessive=possessive)
     surname_key = toks.key[end - 1]
     if len(words) == 1:
-        if known is None or surname_key not in known:
+        if known is None:
+            return None
+        if surname_key not in known and (not _misspelt_surname(toks, first, known) or is_place(words[0])):
             return None
         if surname_key in countries():
             return None
@@ -398,6 +408,28 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     if title_case and (known is None or surname_key not in known):
         return None
     return mention
+
+
+def _misspelt_surname(toks: Tokens, k: int, known: frozenset[str]) -> bool:
+    """A lone capitalised word one letter away from a surname the article uses, doing what
+    people do ("<Surname> conceded", "<Surname> said"): a person, spelled another way."""
+    after = k + 1
+    if after >= len(toks.text) or toks.cap[after] or not toks.text[after][:1].isalpha():
+        return False
+    verb = toks.key[after]
+    if not (verb in _person_verbs() or (verb.endswith("ed") and len(verb) > _MIN_SURNAME)):
+        return False
+    word = toks.key[k]
+    if len(word) < _MIN_SURNAME:
+        return False
+    return any(name[:1] == word[:1] and Levenshtein.distance(word, name, score_cutoff=1) <= 1
+               for name in known if len(name) >= _MIN_SURNAME)
+
+
+@cache
+def _person_verbs() -> frozenset[str]:
+    """Verbs whose subject is a person: data/said_verbs.txt (one-word entries)."""
+    return frozenset(w.casefold() for w in lexicon.entries("said_verbs") if " " not in w)
 
 
 @lru_cache(maxsize=16)
