@@ -81,3 +81,18 @@ def test_random_text_never_raises(text, published):
 def test_digit_soup_never_raises(text):
     read(text, "2026-02-16")
     dates.find_dateline(text, 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)),
+       weekday=st.sampled_from(WEEKDAYS),
+       tense=st.sampled_from(["past", "future"]))
+def test_a_bare_weekday_lands_in_the_week_its_tense_says(anchor, weekday, tense):
+    sentence = (f"The committee met on {weekday}." if tense == "past"
+                else f"The committee will meet on {weekday}.")
+    (d,) = read(sentence, published=anchor.isoformat())
+    got = date.fromisoformat(d.value)
+    assert WEEKDAYS[got.weekday()] == weekday
+    days = (got - anchor).days
+    assert (-6 <= days <= 0) if tense == "past" else (0 <= days <= 6)
+    assert d.note.startswith("publication day") == (tense == "past" and days == 0)

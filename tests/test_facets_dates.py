@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from checker.facets import FACET_COLUMNS, dates
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -155,3 +156,63 @@ def test_resolve_across_sources_by_other_sources_dates():
     assert out.loc[0, "note"] == "other sources: 2025-05-03 (b), not 2025-03-05"
     assert out.loc[2, "note"] == "ambiguous; also 2024-02-01"  # nothing to settle it
     assert facets.loc[0, "value"] == "2025-03-05"  # the input is not changed
+
+
+# ---- bare weekdays: tense decides the week (invented copy) ---------------------------------
+# Published on Thursday 2025-11-20: the Tuesday before is 11-18, the Saturday after 11-22.
+PUBLISHED_THURSDAY = "2025-11-20"
+
+
+def weekday_value(sentence: str, published: str = PUBLISHED_THURSDAY) -> str:
+    (d,) = [f for f in run(sentence, published=published) if f.noun]
+    return d.value
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # future cues near the weekday: the coming one
+    ("The envoy held talks with the mayor before flying home on Saturday.", "2025-11-22"),
+    ("She leaves for the border region on Saturday.", "2025-11-22"),
+    ("The envoy met the mayor and will travel to the coast on Saturday.", "2025-11-22"),
+    ("Crowds gathered ahead of Saturday's final, which sold out.", "2025-11-22"),
+    # past tense near the weekday: the one before
+    ("The envoy met the mayor on Saturday, aides said.", "2025-11-15"),
+    ("The council approved the budget on Tuesday, although it will take effect in May.",
+     "2025-11-18"),
+    ("On Tuesday, officials said the strike had ended.", "2025-11-18"),
+    # a possessive weekday is past, even in a claim about the future
+    ("The bonds will be priced at a premium to Tuesday's closing level.", "2025-11-18"),
+])
+def test_tense_near_a_bare_weekday_picks_its_week(sentence, expected):
+    assert weekday_value(sentence) == expected
+
+
+def test_a_tense_word_in_another_clause_does_not_decide():
+    # "will" is in the first clause; "signed" is next to the weekday.
+    value = weekday_value("The accord will cut tariffs; it was signed in the capital on Monday.")
+    assert value == "2025-11-17"
+
+
+def test_the_publication_weekday_in_the_past_is_the_articles_own_date():
+    (d,) = run("The two unions announced the merger on Thursday.", published=PUBLISHED_THURSDAY)
+    assert d.value == PUBLISHED_THURSDAY
+    assert d.note == "publication day: 'on Thursday' is the article's date 2025-11-20"
+    assert not d.note.startswith("relative")  # as exact as a written date
+
+
+def test_the_publication_weekday_in_the_future_stays_relative():
+    (d,) = run("The two unions will vote on Thursday.", published=PUBLISHED_THURSDAY)
+    assert d.value == PUBLISHED_THURSDAY and d.note.startswith("relative")
+
+
+def test_explicit_last_and_next_win_over_tense():
+    got = by_text(run("The panel will meet next Saturday and met last Tuesday.",
+                      published=PUBLISHED_THURSDAY))
+    assert got["next Saturday"].value == "2025-11-22"
+    assert got["last Tuesday"].value == "2025-11-18"
+    got = by_text(run("It met last Thursday.", published=PUBLISHED_THURSDAY))
+    assert got["last Thursday"].value == "2025-11-13"
+
+
+def test_proper_nouns_ending_in_ed_are_not_a_past_tense():
+    # "United" is a name; "will" decides.
+    assert weekday_value("United will play the final on Saturday.") == "2025-11-22"

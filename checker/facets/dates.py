@@ -10,6 +10,8 @@ qualifier  since | by | until | before | after | early | mid | late | "" (and th
 note       how it was read, e.g. "day-first: weekday Tuesday fits 2026-02-03, not
            2026-03-02", "day-first: day > 12", "article convention: day-first",
            "ambiguous; also 2026-03-02", "relative: 'last month' anchored to 2026-02-16",
+           "relative: 'on Saturday' anchored to 2025-11-20 (future tense)",
+           "publication day: 'on Thursday' is the article's date 2025-11-20",
            "year from the publication date", "weekday Friday does not fit 2026-02-03"
 
 Forms read: numeric dates ("3.2.2026", "26/1/26", "2026-02-03"), written dates ("February 3,
@@ -17,7 +19,14 @@ Forms read: numeric dates ("3.2.2026", "26/1/26", "2026-02-03"), written dates (
 cue ("in 2023", "since 1992"), decades ("the 1990s", "the mid-1990s", "the early '90s"),
 relative dates ("yesterday", "last month", "earlier this week") and weekdays ("on Tuesday",
 "last Friday"), the last two anchored to the article's publication date when it is known
-(and left out when it is not). Month and weekday names come from `data/date_names.csv`;
+(and left out when it is not). A bare weekday ("on Tuesday", "Tuesday's") is the one before
+or on the publication date when the nearest tense word in its clause is past ("met",
+"announced", "said": `past_word` cues and lower-case "-ed" words) or it is possessive
+("Tuesday's closing price"); the one on or after it when that word is a future cue ("will",
+"leaves", "flying", "ahead of": `future_word`); else by any `future` phrase in the claim. A
+past weekday that is the publication date's own weekday is that date, noted "publication
+day: ..." (exact, not "relative: ...": "announced on Wednesday" in an article dated
+Wednesday 9 July is 9 July). Month and weekday names come from `data/date_names.csv`;
 relative phrases, year cues and future markers from `data/relative_dates.csv`.
 
 A numeric date whose day and month could be swapped is read day-first or month-first by,
@@ -79,6 +88,8 @@ class _Tables:
     weekday_cues: dict[str, int]
     year_cues: dict[str, str]  # phrase -> qualifier
     future: tuple[str, ...]
+    future_words: frozenset[str]
+    past_words: frozenset[str]
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
     month_first: re.Pattern[str]
@@ -107,6 +118,8 @@ def _tables() -> _Tables:
     weekday_cues = {r["phrase"].casefold(): int(r["offset"]) for r in rel if r["kind"] == "weekday"}
     year_cues = {r["phrase"].casefold(): r["qualifier"] for r in rel if r["kind"] == "year_cue"}
     future = tuple(r["phrase"].casefold() for r in rel if r["kind"] == "future")
+    future_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "future_word")
+    past_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "past_word")
     # Month and weekday names are matched capitalised ("May", never the verb "may").
     month = rf"(?P<month>{_alternation([r['name'] for r in names if r['kind'] == 'month'])})\.?"
     weekday = _alternation([r["name"] for r in names if r["kind"] == "weekday"])
@@ -114,7 +127,7 @@ def _tables() -> _Tables:
     year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
     return _Tables(
         months=months, weekdays=weekdays, relative=relative, weekday_cues=weekday_cues,
-        year_cues=year_cues, future=future,
+        year_cues=year_cues, future=future, future_words=future_words, past_words=past_words,
         numeric=re.compile(r"(?<![\w.,/:+-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<y>\d{4}|\d{2})(?![\w%]|[./:-]\d)"),
         iso=re.compile(r"(?<![\w.,/:+-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w%]|[./:-]\d)"),
@@ -239,11 +252,63 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         cue = (m["cue"] or "").casefold()
         weekday = t.weekdays[m["weekday"].casefold()]
         offset = t.weekday_cues.get(cue, 0)
-        d = _weekday_date(anchor, weekday, offset, future)
+        tense = _tense(text, m.start(), m.end(), t) if offset == 0 else ""
+        ahead = tense == "future" or (not tense and future)
+        d = _weekday_date(anchor, weekday, offset, ahead)
         direction = {-1: "last", 1: "next"}.get(offset, "")
+        if d == anchor and not ahead:
+            # The article's own day: a past-tense "on Wednesday" in an article dated that
+            # Wednesday is that day, as exact as a written date.
+            note = f"publication day: '{m.group()}' is the article's date {anchor.isoformat()}"
+        else:
+            note = f"relative: '{m.group()}' anchored to {anchor.isoformat()}"
+            if tense:
+                note += f" ({tense} tense)"
         emit(m.start(), m.end(), d.isoformat(), "day", noun=_WEEKDAY_NAMES[weekday],
-             qualifier=direction,
-             note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
+             qualifier=direction, note=note)
+
+
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\"]")
+_CLAUSE_START = re.compile(r"[.;:!?()\[\]\",]")  # looking back, a comma opens a clause too
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_TENSE_WINDOW = 12  # words looked at on each side of a weekday, inside its clause
+_POSSESSIVE_WINDOW = 3  # "ahead of Sunday's vote": a future word this close to a possessive
+
+
+def _tense(text: str, start: int, end: int, t: _Tables) -> str:
+    """"future" or "past" for a bare weekday: from the nearest tense word before it in its
+    clause ("will travel to the capital on Saturday", "met the envoy on Tuesday"), else after
+    it ("on Tuesday, officials said"); a possessive is past ("Tuesday's closing price")
+    unless a future word is right before it ("ahead of Sunday's vote"). "" when nothing
+    tells."""
+    head = text[max(0, start - 200):start]
+    cut = max((mt.end() for mt in _CLAUSE_START.finditer(head)), default=0)
+    before = _WORD.findall(head[cut:])[-_TENSE_WINDOW:]
+    if text[end:end + 2] in ("'s", "\u2019s"):
+        near = before[-_POSSESSIVE_WINDOW:]
+        return "future" if any(_tense_of(w, t) == "future" for w in near) else "past"
+    for word in reversed(before):
+        found = _tense_of(word, t)
+        if found:
+            return found
+    tail = text[end:end + 200].lstrip(" ,")
+    stop = _CLAUSE_END.search(tail)
+    for word in _WORD.findall(tail[:stop.start()] if stop else tail)[:_TENSE_WINDOW]:
+        found = _tense_of(word, t)
+        if found:
+            return found
+    return ""
+
+
+def _tense_of(word: str, t: _Tables) -> str:
+    low = word.casefold()
+    if low in t.future_words:
+        return "future"
+    if low in t.past_words:
+        return "past"
+    if word[0].islower() and len(low) > 4 and low.endswith("ed") and not low.endswith("eed"):
+        return "past"  # "announced", "blocked"; not "United", "proceed"
+    return ""
 
 
 def _make_date(year: int, month: int, day: int) -> date | None:
