@@ -62,17 +62,29 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT/SIGTERM until the block ends (then they are delivered). A no-op where
-    signal masks are unavailable or off the main thread."""
-    can_mask = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-    if not can_mask:
+    """Hold SIGINT/SIGTERM until the block ends, then deliver the first one that came. Done
+    with Python-level handlers rather than a signal mask: a mask covers only the calling
+    thread, and library thread pools would still take the signal. A no-op off the main
+    thread (where handlers cannot be changed)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    pending: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    previous = {s: signal.getsignal(s) for s in sorted(_DEFERRED_SIGNALS)}
+    replaced = [s for s, handler in previous.items() if handler is not None]
+    for signum in replaced:
+        signal.signal(signum, hold)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum in replaced:
+            signal.signal(signum, previous[signum])
+        if pending:
+            signal.raise_signal(pending[0])
 
 
 def write_all_atomic(files: Mapping[Path, str | bytes], remove: Iterable[Path] = (),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -61,14 +63,43 @@ def test_paths_outside_the_allowed_folders_are_refused_before_anything_is_writte
         write_all_atomic({}, remove=[tmp_path / "seeds" / "a.txt"], allowed=[tmp_path / "reports"])
 
 
-@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
-def test_signals_are_held_during_the_commit_and_delivered_after(tmp_path):
+def test_signals_are_held_during_the_commit_and_delivered_after_even_with_other_threads():
     received: list[int] = []
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)  # a thread pool would take a masked signal
+    worker.start()
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
     try:
         with signals_deferred():
             os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
             assert received == []  # held while renaming
         assert received == [signal.SIGTERM]
     finally:
         signal.signal(signal.SIGTERM, previous)
+        stop.set()
+        worker.join()
+
+
+def test_an_interrupt_during_the_commit_comes_after_every_rename(tmp_path):
+    files = {tmp_path / f"f{i}.csv": f"new {i}" for i in range(20)}
+    for path in files:
+        path.write_text("old")
+    real_replace = os.replace
+    count = 0
+
+    def replace_and_interrupt(src, dst):
+        nonlocal count
+        count += 1
+        if count == 5:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+        return real_replace(src, dst)
+
+    os.replace = replace_and_interrupt
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            write_all_atomic(files)
+    finally:
+        os.replace = real_replace
+    assert all(path.read_text() == text for path, text in files.items())
