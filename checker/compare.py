@@ -41,7 +41,9 @@ Rules
             place_roles.csv). Equal places agree, a city and its own country are compatible;
             two different places of one kind (two cities, two countries) conflict only when
             each claim has exactly one place left in the same known role (the summit "in
-            Lyon" vs "in Lille"). Regions are never in conflict. Metonyms are not compared here (see the framing check).
+            Lyon" vs "in Lille"); a city the gazetteer lacks is read as written when it is the
+            one capitalised name after a word of the same role ("flew to <Town>") that no
+            other facet covers. Regions are never in conflict. Metonyms are not compared here (see the framing check).
     quote   direct quotes of one speaker (same folded name or surname) whose words are
             similar (token_set_ratio at least Thresholds.quote_similarity) agree when the
             words are equal or one is a contiguous part of the other (a partial quote), and
@@ -80,7 +82,7 @@ COMPARISON_COLUMNS = [
 ]
 GROUP_STATUSES = ("corroborated", "conflicting", "single_source")
 
-_FACETS_COMPARED = ("figure", "date", "place", "quote", "person")
+_FACETS_COMPARED = ("figure", "date", "place", "quote", "person", "org", "metonym")
 _POINT_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$|^\d{3}0s$|^--\d{2}-\d{2}$")
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -385,13 +387,34 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     return _place_roles().get(before[-1].lower(), "") if before else ""
 
 
+_NAME_AFTER = re.compile(r"\b([^\W\d_]+) ((?:[A-Z\u00C0-\u00DE][^\W\d_]+)(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+)*)")
+
+
+def unlisted_place(claim: _Claim, role: str) -> dict[str, Any] | None:
+    """The one capitalised name right after a word of `role` ("to <Name>") that no facet of
+    the claim covers, as a city facet; None when there is none or more than one."""
+    taken = [(int(f["start"]), int(f["end"])) for facets in claim.facets.values() for f in facets
+             if _int(f.get("start")) >= 0]
+    found = []
+    for m in _NAME_AFTER.finditer(claim.text):
+        if _place_roles().get(m.group(1).lower()) != role:
+            continue
+        start = claim.start + m.start(2)
+        end = claim.start + m.end(2)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append({"text": m.group(2), "value": m.group(2), "key": "", "qualifier": "city",
+                      "start": start, "end": end, "note": "not in the gazetteer"})
+    return found[0] if len(found) == 1 else None
+
+
 def _place_norm(f: dict[str, Any]) -> str:
     return f"{f['value']}|{f.get('key') or ''}"
 
 
 def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     places_a, places_b = a.facets.get("place", []), b.facets.get("place", [])
-    if not places_a or not places_b:
+    if not places_a and not places_b:
         return
     left_a, left_b = list(range(len(places_a))), list(range(len(places_b)))
     for rank in ("agree", "compatible"):
@@ -411,6 +434,17 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         roles_a.setdefault(place_role(a, places_a[i]), []).append(places_a[i])
     for j in left_b:
         roles_b.setdefault(place_role(b, places_b[j]), []).append(places_b[j])
+    for role in sorted((roles_a.keys() ^ roles_b.keys()) - {""}):
+        # A city the gazetteer does not know ("flew to <Town>") in the same role as the
+        # other claim's city: compared as written.
+        if role in roles_a and len(roles_a[role]) == 1:
+            found = unlisted_place(b, role)
+            if found is not None:
+                roles_b[role] = [found]
+        elif role in roles_b and len(roles_b[role]) == 1:
+            found = unlisted_place(a, role)
+            if found is not None:
+                roles_a[role] = [found]
     for role in sorted(roles_a.keys() & roles_b.keys()):
         if not role or len(roles_a[role]) != 1 or len(roles_b[role]) != 1:
             continue

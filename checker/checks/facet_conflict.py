@@ -98,8 +98,8 @@ class _Side:
 def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity: Severity,
                       subject_of: str = "subject", verdict: str = "conflict") -> Iterator[Finding]:
     """One finding per conflicting subject of `facet` in the group. `subject_of` is
-    "subject" (the comparison's subject, e.g. a figure's noun) or "claim" (the group's first
-    claim, for dates and places whose subject is the event itself). `verdict` selects the
+    "subject" (the comparison's subject, e.g. a figure's noun) or "claim" (the first claim of
+    the majority side, for dates and places whose subject is the event itself). `verdict` selects the
     comparisons ("compatible" for differently worded quotes)."""
     comps = group.comparisons
     if comps.empty:
@@ -160,8 +160,7 @@ def _finding(sides: list[_Side], index: ClaimIndex, group: GroupView,
                                      quote=str(claim["text"]), claim_id=s.claim_id,
                                      value=s.value, start=s.start, end=s.end))
     if subject_of == "claim":
-        lead = group.claims.iloc[0]["text"] if not group.claims.empty else rows[0]["subject"]
-        subject = shorten(str(lead))
+        subject = shorten(evidence[0].quote)
     else:
         subject = str(rows[0]["subject"])
     counts = [len({source(s) for s in clusters[n]}) for n in ordered]
