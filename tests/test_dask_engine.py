@@ -1,0 +1,117 @@
+"""The Dask engine gives byte-identical reports to the default engine, on a 2-worker local
+cluster, for the seeds and for a generated corpus of invented stories."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from distributed import Client, LocalCluster
+
+from checker import engine_dask
+from checker.api import check_paths
+from checker.bench.corpus import write_corpus
+from checker.cli import cli
+from checker.config import CheckConfig
+from checker.engine_dask import EngineError, check_paths_dask, partitions
+from checker.report import FORMATS, render_claims
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def client(cluster):
+    with Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("generated")
+    write_corpus(root / "archive", 9, seed=11)
+    shutil.copytree(ARTICLES / "wildfire", root / "wildfire", ignore=shutil.ignore_patterns("*.toml"))
+    return root
+
+
+def rendered(result) -> dict[str, str]:
+    out = {name: render(result) for name, (_, render) in FORMATS.items()}
+    out.update(render_claims(result.tables.claims, result.tables.facets))
+    return out
+
+
+def test_partitions_cover_the_articles_in_order(generated):
+    from checker.ingest import ingest
+
+    articles = ingest([generated]).articles
+    parts = partitions(articles, size=4)
+    assert [len(p) for p in parts][:-1] == [4] * (len(parts) - 1)
+    assert [s for p in parts for s in p["source"]] == list(articles["source"])
+
+
+def test_identical_reports_on_the_seeds(client, seeds_dir):
+    assert rendered(check_paths_dask([seeds_dir], client=client)) == rendered(check_paths([seeds_dir]))
+
+
+def test_identical_reports_on_a_generated_corpus_in_small_partitions(client, generated, monkeypatch):
+    monkeypatch.setattr(engine_dask, "PARTITION_ARTICLES", 3)  # several partitions per worker
+    dask_result = check_paths_dask([generated], client=client)
+    default = check_paths([generated])
+    assert rendered(dask_result) == rendered(default)
+    assert [f.fingerprint for f in dask_result.findings] == [f.fingerprint for f in default.findings]
+
+
+def test_cli_with_a_running_scheduler_writes_the_same_files(cluster, generated, tmp_path):
+    def run(*extra: str) -> dict[str, bytes]:
+        out = tmp_path / "-".join(extra or ("default",)).replace("/", "_").replace(":", "_")
+        result = CliRunner().invoke(cli, ["check", str(generated), "--out", str(out / "r"),
+                                          "--claims-dir", str(out / "c"), "--no-cache", "-q",
+                                          "--format", "md,json,csv", *extra])
+        assert result.exit_code == 0, result.output
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    assert run("--engine", "dask", "--scheduler", cluster.scheduler_address) == run()
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine_dask, "CONNECT_TIMEOUT_SECONDS", 1)
+    result = CliRunner().invoke(cli, ["check", str(ARTICLES / "wildfire"), "--out", str(tmp_path / "r"),
+                                      "--claims-dir", str(tmp_path / "c"), "--engine", "dask",
+                                      "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_missing_extra_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    real_import = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name == "distributed" or name.startswith("dask"):
+            raise ImportError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(EngineError, match=r"pip install 'checker\[dask\]'"):
+        check_paths([ARTICLES / "wildfire"], CheckConfig(engine="dask"))
+    result = CliRunner().invoke(cli, ["check", str(ARTICLES / "wildfire"), "--out", str(tmp_path / "r"),
+                                      "--claims-dir", str(tmp_path / "c"), "--engine", "dask"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("checker: the dask engine needs the dask extra")
+
+
+def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(ARTICLES / "wildfire"), "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
