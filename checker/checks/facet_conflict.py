@@ -119,15 +119,14 @@ def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity:
                 side = _Side(r[f"{p}_claim"], str(r[f"{p}_value"]), str(r[f"{p}_norm"]),
                              int(r[f"{p}_start"]), int(r[f"{p}_end"]))
                 sides.setdefault((side.claim_id, side.norm), side)
-        finding = _finding(list(sides.values()), index, group, subject_rows, subject_key,
-                           severity, subject_of)
+        finding = _finding(list(sides.values()), index, subject_rows, subject_key, severity,
+                           subject_of)
         if finding is not None:
             yield finding
 
 
-def _finding(sides: list[_Side], index: ClaimIndex, group: GroupView,
-             rows: list[dict[str, Any]], subject_key: str, severity: Severity,
-             subject_of: str) -> Finding | None:
+def _finding(sides: list[_Side], index: ClaimIndex, rows: list[dict[str, Any]],
+             subject_key: str, severity: Severity, subject_of: str) -> Finding | None:
     clusters: dict[str, list[_Side]] = {}
     for side in sides:
         clusters.setdefault(side.norm, []).append(side)
@@ -159,10 +158,7 @@ def _finding(sides: list[_Side], index: ClaimIndex, group: GroupView,
             evidence.append(Evidence(source=str(claim["source"]), line=int(claim["line"]),
                                      quote=str(claim["text"]), claim_id=s.claim_id,
                                      value=s.value, start=s.start, end=s.end))
-    if subject_of == "claim":
-        subject = shorten(evidence[0].quote)
-    else:
-        subject = str(rows[0]["subject"])
+    subject = shorten(evidence[0].quote) if subject_of == "claim" else str(rows[0]["subject"])
     counts = [len({source(s) for s in clusters[n]}) for n in ordered]
     suggestion = (
         f"Most sources give \u201c{values[0]}\u201d; check the source of "
