@@ -124,34 +124,41 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w.'])[A-Z][\w.'\u2019-]{0,30}(?:[ ][A-Z][\
 def countries_named(text: str) -> frozenset[str]:
     """ISO codes of the countries a text names: by name or alias ("Costa Rica", "U.S.") or
     by demonym ("Kenyan"), read from runs of capitalised words in its first
-    `COUNTRIES_NAMED_SCAN` characters."""
+    `COUNTRIES_NAMED_SCAN` characters. The longest known name wins, so "Central America"
+    (a region) does not name "America"."""
     gazetteer = load()
     found: set[str] = set()
     for run in _CAPITALISED_RUN.finditer(text, 0, COUNTRIES_NAMED_SCAN):
         words = run.group().split(" ")
-        for i in range(len(words)):
+        i = 0
+        while i < len(words):
             for j in range(len(words), i, -1):
-                phrase = " ".join(words[i:j])
-                iso = _country_of(gazetteer, phrase)
-                if iso:
-                    found.add(iso)
+                known, iso = _country_of(gazetteer, " ".join(words[i:j]))
+                if known:
+                    if iso:
+                        found.add(iso)
+                    i = j
                     break
+            else:
+                i += 1
     return frozenset(found)
 
 
-def _country_of(gazetteer: Gazetteer, phrase: str) -> str:
+def _country_of(gazetteer: Gazetteer, phrase: str) -> tuple[bool, str]:
+    """(whether the phrase is a known place or demonym, the ISO code when it is a country
+    or a country's demonym)."""
     forms = [phrase]
     for suffix in ("'s", "\u2019s", ".", ","):
         if phrase.endswith(suffix):
             forms.append(phrase[: -len(suffix)])
     for form in forms:
-        candidates = gazetteer.lookup(form)
-        if candidates and candidates[0].kind == "country":
-            return candidates[0].iso
         iso = gazetteer.demonym(form)
         if iso:
-            return iso
-    return ""
+            return True, iso
+        candidates = gazetteer.lookup(form)
+        if candidates:
+            return True, candidates[0].iso if candidates[0].kind == "country" else ""
+    return False, ""
 
 
 def cache_dir() -> Path:

@@ -204,3 +204,68 @@ def test_gazetteer_without_a_writable_cache_still_loads(tmp_path, monkeypatch):
                                   "New New New New New New York", "Tel-Aviv-Baku-"])
 def test_odd_input_does_not_fail(text):
     run(text)
+
+
+# ---- ambiguous cities read in the article's countries (invented copy) ----------------------
+
+
+def run_in(sentence: str, article: str) -> list[Facet]:
+    start = article.index(sentence)
+    seg = Segment("t:1", "t", start, start + len(sentence), sentence, "claim")
+    return places.extract(seg, [], ArticleContext("t", article, "", ""))
+
+
+def place_key(sentence: str, article: str, written: str) -> str:
+    return of(run_in(sentence, article), "place")[written].key
+
+
+def test_an_ambiguous_city_takes_the_country_the_article_names():
+    line = "The ferry union met in Cartago on Friday."
+    assert place_key(line, line, "Cartago") == "CO"  # nothing named: the gazetteer's order
+    article = f"Costa Rica's dock workers walked out.\n{line}"
+    assert place_key(line, article, "Cartago") == "CR"
+
+
+def test_a_demonym_names_the_country_too():
+    line = "Growers gathered in Córdoba to protest."
+    assert place_key(line, line, "Córdoba") == "AR"
+    article = f"Spanish olive growers are angry about tariffs.\n{line}"
+    assert place_key(line, article, "Córdoba") == "ES"
+
+
+def test_a_named_capital_beats_a_bigger_foreign_namesake():
+    line = "Students marched in San José on Monday."
+    article = f"Costa Rica raised university fees.\n{line}"
+    got = of(run_in(line, article), "place")["San José"]
+    assert (got.key, got.qualifier) == ("CR", "city")
+
+
+def test_a_capital_is_kept_when_only_a_small_namesakes_country_is_named():
+    line = "The delegation flew to Paris for the talks."
+    article = f"United States trade officials travelled this week.\n{line}"
+    assert place_key(line, article, "Paris") == "FR"
+
+
+def test_the_first_candidates_country_named_keeps_it():
+    line = "Officials met in Birmingham to discuss rail."
+    article = f"Britain and the United States signed a rail accord.\n{line}"
+    assert place_key(line, article, "Birmingham") == "GB"
+
+
+def test_a_following_country_still_wins_over_the_article():
+    line = "Relief flights landed in Córdoba, Argentina, on Monday."
+    article = f"Spain sent aid.\n{line}"
+    assert place_key(line, article, "Córdoba") == "AR"
+
+
+def test_countries_named_reads_names_aliases_and_demonyms():
+    named = gazetteer.countries_named(
+        "Kenyan judges and U.S. envoys met New Zealand's premier. Nothing else here.")
+    assert {"KE", "US", "NZ"} <= named
+    assert gazetteer.countries_named("no capitalised country words at all") == frozenset()
+
+
+def test_countries_named_takes_the_longest_name():
+    # "Central America" is a region: it does not name the United States as "America".
+    named = gazetteer.countries_named("Growth in Central America slowed, and Honduras led.")
+    assert "US" not in named and "HN" in named

@@ -26,6 +26,18 @@ Rules, each driven by a data table:
 - a city becomes a metonym, not a place, when it is a capital or bigger than
   `Thresholds.metonym_city_population`, is not right after a locative word, and a cue from
   `data/metonym_cues.csv` applies.
+
+A city name several countries share ("San José", "Córdoba") is read, unless ", <country>"
+follows it, in a country the article names (`gazetteer.countries_named`: by name, alias or
+demonym): the biggest such candidate is taken over the gazetteer's first one, unless that
+first one is a capital and the other is not ("Paris" stays the capital in an article that
+names the United States). When the article names none of the candidates' countries, or the
+first one's country, the gazetteer's order stands.
+
+Unknown capitalised words are never places here: a town missing from the gazetteer gives no
+facet. (Idea for the compare stage: when one claim has a known place after a locative cue
+("flew to <Town>") and its matched claim has an unknown capitalised word after the same
+cue, the two strings can be compared as places, at a lower severity.)
 """
 
 from __future__ import annotations
@@ -39,7 +51,7 @@ from functools import cache
 from checker.config import Thresholds
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import SpanIndex
-from checker.gazetteer import Gazetteer, Place, load
+from checker.gazetteer import Gazetteer, Place, countries_named, fast_key, load
 from checker.lexicon import entries, table
 from checker.textutil import fold, match_key
 
@@ -116,6 +128,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     if not mentions:
         return []
     for m in mentions:
+        m.candidates = _in_named_country_first(m.candidates, ctx.text)
         _accept(m, text, rules)
     _accept_lists(mentions, text)
     _find_metonyms(mentions, text, rules)
@@ -133,6 +146,22 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             out.append(Facet("place", start, end, original, m.chosen.name, key=m.chosen.iso,
                              qualifier=m.chosen.kind, note=f"{m.chosen.ident}; {m.how}"))
     return out
+
+
+def _in_named_country_first(candidates: tuple[Place, ...], article: str) -> tuple[Place, ...]:
+    """The candidates with the biggest city in a country the article names first, when the
+    first candidate is a city in a country it does not name and is not a capital facing a
+    non-capital ("San José" in an article naming Costa Rica is its capital, not the US city)."""
+    first = candidates[0]
+    if first.kind != "city" or len({c.iso for c in candidates if c.kind == "city"}) < 2:
+        return candidates
+    named = countries_named(article)
+    if first.iso in named:
+        return candidates
+    better = next((c for c in candidates if c.kind == "city" and c.iso in named), None)
+    if better is None or (first.capital and not better.capital):
+        return candidates
+    return (better, *(c for c in candidates if c is not better))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -154,9 +183,10 @@ def _find_mentions(text: str, rules: _Rules, blocked: SpanIndex) -> list[_Mentio
         start, first_end = head.span()
         if start < resume:
             continue
-        first = text[start:first_end].lower()
+        first = text[start:first_end]
         if first.endswith("'s"):
             first = first[:-2]
+        first = fast_key(first)  # accents folded as in the index: "Córdoba" -> "cordoba"
         max_words = min(max(first_words.get(first, 0), first_words.get(first.rstrip("."), 0)),
                         _MAX_WORDS)
         if not max_words:
