@@ -19,14 +19,20 @@ Classes, in the order the rules are tried (the first that applies wins):
     claim        everything else: a checkable statement (reported speech keeps its speaker)
 
 Off-topic: each prose paragraph is reduced to its terms (capitalised names and content words,
-stemmed crudely by their first letters; dates named by weekday or month kept apart). A
-paragraph's cohesion is the share of its terms that other on-topic paragraphs also use; a
-paragraph is foreign when its cohesion is low, or when it brings two or more names and a date
-that no on-topic paragraph mentions (the same president meeting someone else, elsewhere, on
-another day). Foreign paragraphs are off_topic only in runs: two or more at the start or end
-of the article, three or more anywhere, or a single one at an edge with almost no cohesion.
-The core is recomputed without the runs found until nothing changes. A lone surprising
-paragraph in the middle of the story is never off_topic: precision first.
+stemmed crudely by their first letters; weekdays and day-month dates kept apart) and compared
+with the story's core, the middle of the article (tickers and sidebars sit at its ends). A
+paragraph is another story when it shares little of its terms with the core and brings
+names and dates of its own; one that shares the story's president but brings three new names
+and its own date (the same president meeting someone else, elsewhere, on another day) is one
+too when it sits among such paragraphs. Only the two ends are searched, walking inwards and
+stopping at the first paragraph of the story: the tail (two or more such items before the
+closing prompts; in articles with blank lines between paragraphs, the ticker is the block of
+tight lines) and the head (a ticker headline and its teaser above the story's own headline;
+a teaser cut short with "..." that repeats a ticker item below, and the short line above it
+sharing its words). A surprising paragraph in the middle of a story is never off_topic, and
+short articles, whose paragraphs share few words anyway, are not eaten: precision first.
+A first line that is a ticker item is therefore not the headline: the headline is the first
+short line that survives these rules, or there is none when the article opens with prose.
 """
 
 from __future__ import annotations
@@ -77,6 +83,8 @@ _EDGE_BLOCKS = 4
 #: Boilerplate is short: the rules of data/boilerplate.csv skip longer segments (this also
 #: keeps their regular expressions cheap on huge lines).
 _BOILERPLATE_MAX_CHARS = 400
+#: A paragraph this short takes the class of a caption, credit or prompt found in it.
+_FURNITURE_BLOCK_WORDS = 60
 #: Off-topic needs a story to compare with, and a paragraph needs enough terms to judge.
 _OFF_TOPIC_MIN_PARAGRAPHS = 5
 _OFF_TOPIC_MIN_TERMS = 5
@@ -184,6 +192,12 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
     for i, verdict in sorted(rule_hits.items()):
         if verdicts[i] is None:
             verdicts[i] = verdict
+    # A short paragraph with a caption, a credit or a prompt in it is page furniture as a
+    # whole ("Photo: ... (Agency/Name)", "X is an independent newsletter. Become a member.").
+    for i, verdict in sorted(rule_hits.items()):
+        b = sentences[i].block
+        if len(block_text[b]) < 4000 and block_words[b] <= _FURNITURE_BLOCK_WORDS:
+            set_block(b, verdict)
     # 3. Off-topic runs.
     junk_blocks = {sentences[i].block for i in range(count) if verdicts[i] is not None}
     heading_like = [_heading_shaped(block_text[b], blocks[b].marker, block_words[b],
@@ -553,7 +567,7 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
 
 def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
     """The sentence in lower case with quoted words blanked out (same length)."""
-    chars = list(text[start:end].lower())
+    chars = list(fold(text[start:end]).lower())
     for region in regions_in(lay, start, end):
         s, e = max(start, region.start), min(end, region.end)
         chars[s - start:e - start] = " " * (e - s)
