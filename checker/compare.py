@@ -24,11 +24,15 @@ event); its rows are filed under the group of `a_claim`.
 
 Rules
     figure  paired by unit (facet key) and noun (rapidfuzz token_set_ratio of the nouns at
-            least Thresholds.figure_noun_similarity; a figure without a noun pairs only when
-            each claim has one figure of that unit). Equal values agree; values within
-            Thresholds.figure_tolerance agree when either is approximate and are compatible
-            (rounding) otherwise; a bound ("at least 11", "up to 40") is compatible with any
-            value it admits; anything else conflicts (55% vs 45%, 1,200 vs 2,100).
+            least Thresholds.figure_noun_similarity): equal values first, then similar nouns,
+            then the one figure without a noun left on each side in a unit, when the claims
+            are alike (Thresholds.figure_pairing_similarity: "52.4% to 47.6%" against
+            "52.4% to 45.6%"). Equal values agree; when either is
+            approximate, values within Thresholds.figure_tolerance agree and within twice it
+            are compatible; two exact values are compatible when one is the other rounded to
+            its precision (52 and 52.4, 40,000 and 41,200); a bound ("at least 11", "up to
+            40") is compatible with any value it admits; anything else conflicts (55% vs 45%,
+            1,200 vs 2,100, 47.6% vs 45.6%).
     date    readings are the ISO value and, for an unresolved day/month order, the other
             reading ("ambiguous; also <ISO>"): dates agree when a reading is equal, are
             compatible when one is a coarser form of the other (2026-02 and 2026-02-03).
@@ -204,7 +208,7 @@ def _bounds() -> dict[str, str]:
     return {r["qualifier"]: r["bound"] for r in table("figure_bounds")}
 
 
-def _number(value: Any) -> float | None:
+def number(value: Any) -> float | None:
     try:
         number = float(str(value))
     except ValueError:
@@ -231,18 +235,40 @@ def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> 
         return "agree", "equal"
     if bound_a in ("exact", "approx") and bound_b in ("exact", "approx"):
         gap = abs(va - vb) / max(abs(va), abs(vb))
-        loose = "approx" in (bound_a, bound_b)
-        if gap <= tolerance:
-            return ("agree" if loose else "compatible"), f"within {tolerance:.0%}"
-        if loose and gap <= 2 * tolerance:
-            return "compatible", f"approximate, within {2 * tolerance:.0%}"
-        return "conflict", f"differ by {gap:.0%}"
+        if "approx" in (bound_a, bound_b):
+            if gap <= tolerance:
+                return "agree", f"approximate, within {tolerance:.0%}"
+            if gap <= 2 * tolerance:
+                return "compatible", f"approximate, within {2 * tolerance:.0%}"
+        elif is_rounding(va, vb):
+            return "compatible", "one is the other rounded"
+        return "conflict", f"differ by {gap:.1%}"
     lo_a, hi_a = _interval(va, bound_a)
     lo_b, hi_b = _interval(vb, bound_b)
     slack = tolerance * max(abs(va), abs(vb))
     if lo_a <= hi_b + slack and lo_b <= hi_a + slack:
         return "compatible", "bound admits the value"
     return "conflict", "bound excludes the value"
+
+
+def _decimals(value: float) -> int:
+    """The place of the last significant digit: 47.6 -> 1, 52 -> 0, 1200 -> -2."""
+    text = f"{value:.10f}".rstrip("0")
+    if not text.endswith("."):
+        return len(text.split(".")[1])
+    digits = text[:-1].lstrip("-")
+    return -(len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 0
+
+
+def is_rounding(va: float, vb: float) -> bool:
+    """One exact figure is the other rounded to its precision (52 and 52.4; 40,000 and
+    41,200), not merely close to it (47.6 and 45.6)."""
+    coarse, fine = (va, vb) if _decimals(va) <= _decimals(vb) else (vb, va)
+    places = _decimals(coarse)
+    if places == _decimals(fine):
+        return False
+    step = 10.0 ** -places
+    return abs(fine - coarse) <= step / 2 + 1e-9 * max(1.0, abs(fine))
 
 
 def _interval(value: float, bound: str) -> tuple[float, float]:
@@ -254,44 +280,77 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
 
 
 def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
-    figs_a, figs_b = a.facets.get("figure", []), b.facets.get("figure", [])
+    """Figures are paired, one-to-one, in three passes: equal values of one unit (unless
+    their nouns differ); then similar nouns; then, of the figures left without a noun, one
+    per side in a unit (the claim "52.4% to 47.6%" against "52.4% to 45.6%")."""
+    figs_a = [f for f in a.facets.get("figure", []) if _comparable_figure(f)]
+    figs_b = [f for f in b.facets.get("figure", []) if _comparable_figure(f)]
     if not figs_a or not figs_b:
         return
-    candidates = []
-    for i, fa in enumerate(figs_a):
-        for j, fb in enumerate(figs_b):
-            if match_key(str(fa.get("key") or "")) != match_key(str(fb.get("key") or "")):
-                continue
-            if str(fa.get("note") or "") == "ordinal" or str(fb.get("note") or "") == "ordinal":
-                continue
-            va, vb = _number(fa["value"]), _number(fb["value"])
-            if va is None or vb is None:
-                continue
-            noun_a, noun_b = figure_noun(fa), figure_noun(fb)
-            if noun_a and noun_b:
-                noun_score = fuzz.token_set_ratio(noun_a, noun_b)
-                if noun_score < th.figure_noun_similarity:
-                    continue
-            else:
-                same_unit = [f for f in figs_a if f.get("key") == fa.get("key")]
-                same_unit_b = [f for f in figs_b if f.get("key") == fb.get("key")]
-                if len(same_unit) != 1 or len(same_unit_b) != 1:
-                    continue
-                noun_score = 0.0
-            candidates.append((va != vb, -noun_score, i, j, va, vb))
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for _, neg_score, i, j, va, vb in sorted(candidates):
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
+    pairs: list[tuple[int, int, float | None]] = []
+
+    def unit(f: dict[str, Any]) -> str:
+        return match_key(str(f.get("key") or ""))
+
+    def noun_score(fa: dict[str, Any], fb: dict[str, Any]) -> float | None:
+        noun_a, noun_b = figure_noun(fa), figure_noun(fb)
+        return fuzz.token_set_ratio(noun_a, noun_b) if noun_a and noun_b else None
+
+    for want_equal in (True, False):
+        scored = []
+        for i, fa in enumerate(figs_a):
+            for j, fb in enumerate(figs_b):
+                if i in used_a or j in used_b or unit(fa) != unit(fb):
+                    continue
+                if want_equal and number(fa["value"]) != number(fb["value"]):
+                    continue
+                score = noun_score(fa, fb)
+                if score is not None and score < th.figure_noun_similarity:
+                    continue
+                if not want_equal and score is None:
+                    continue
+                scored.append((-(score or 0.0), i, j))
+        for neg, i, j in sorted(scored):
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((i, j, -neg or None))
+    left_a: dict[str, list[int]] = {}
+    left_b: dict[str, list[int]] = {}
+    for i, f in enumerate(figs_a):
+        if i not in used_a and not figure_noun(f):
+            left_a.setdefault(unit(f), []).append(i)
+    for j, f in enumerate(figs_b):
+        if j not in used_b and not figure_noun(f):
+            left_b.setdefault(unit(f), []).append(j)
+    for key in sorted(left_a.keys() & left_b.keys()):
+        if (len(left_a[key]) == 1 and len(left_b[key]) == 1
+                and _alike(a, b) >= th.figure_pairing_similarity):
+            pairs.append((left_a[key][0], left_b[key][0], None))
+    for i, j, score in sorted(pairs, key=lambda p: (p[0], p[1])):
         fa, fb = figs_a[i], figs_b[j]
+        va, vb = number(fa["value"]), number(fb["value"])
+        assert va is not None and vb is not None
         verdict, method = figure_verdict(va, str(fa.get("qualifier") or ""), vb,
                                          str(fb.get("qualifier") or ""), th.figure_tolerance)
         subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
         yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
-                   score=-neg_score or None, method=method)
+                   score=score, method=method)
+
+
+def _alike(a: _Claim, b: _Claim) -> float:
+    """token_sort_ratio of the two claims' content words, without their dates and figures."""
+    def words(c: _Claim) -> str:
+        exclude = [str(f["text"]) for kind in ("date", "figure") for f in c.facets.get(kind, [])]
+        return " ".join(sorted(set(content_terms(c.text, exclude))))
+
+    return fuzz.token_sort_ratio(words(a), words(b))
+
+
+def _comparable_figure(f: dict[str, Any]) -> bool:
+    return str(f.get("note") or "") != "ordinal" and number(f["value"]) is not None
 
 
 # ---- dates -----------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ class Thresholds:
     claim_cross_year_similarity: float = 90.0
     #: Two figures' nouns name the same quantity ("oil exports" / "exports of oil").
     figure_noun_similarity: float = 70.0
+    #: Figures without a noun are paired by what is left only between claims this alike (token_sort_ratio).
+    figure_pairing_similarity: float = 85.0
     #: A sentence is a `quote` when at least this share of its letters is inside quote marks.
     quote_share: float = 0.5
     #: A line of at most this many words without final punctuation is a heading.

@@ -19,7 +19,11 @@ from checker.compare import (
 @pytest.mark.parametrize(("a", "qa", "b", "qb", "verdict"), [
     (30000, "approximately", 30000, "", "agree"),
     (30000, "approximately", 31000, "", "agree"),
-    (1200, "", 1230, "", "compatible"),  # rounding
+    (1200, "", 1230, "", "compatible"),  # 1,230 rounded to hundreds
+    (52, "", 52.4, "", "compatible"),
+    (40000, "", 41200, "", "compatible"),
+    (47.6, "", 45.6, "", "conflict"),  # close, but no rounding of each other
+    (1200, "", 1260, "", "conflict"),
     (11, "at least", 12, "", "compatible"),
     (11, "more than", 40, "", "compatible"),
     (40, "up to", 35, "", "compatible"),

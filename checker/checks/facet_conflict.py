@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from checker.compare import figure_noun
+from checker.compare import figure_noun, number
 from checker.config import Severity
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
@@ -36,9 +36,9 @@ class ClaimIndex:
     facets: dict[str, list[dict[str, Any]]]  # claim_id -> facet rows, in table order
     group_of: dict[str, str]  # claim_id -> group_id
     comparisons: dict[str, list[dict[str, Any]]]  # claim_id -> comparison rows naming it
-    #: (figure value, folded unit) -> (source, content words of the noun) for every figure
-    #: in a claim of a REPORTING_CLASSES class
-    figures: dict[tuple[str, str], list[tuple[str, str]]]
+    #: folded unit -> (value, source, content words of the noun, qualifier) sorted by value,
+    #: for every figure in a claim of a REPORTING_CLASSES class
+    figures: dict[str, list[tuple[float, str, str, str]]]
 
 
 # The engine runs every check over one Tables, so the index is built once per run instead of
@@ -66,16 +66,18 @@ def claim_index(tables: Tables) -> ClaimIndex:
         comparisons.setdefault(r["a_claim"], []).append(r)
         if r["b_claim"] != r["a_claim"]:
             comparisons.setdefault(r["b_claim"], []).append(r)
-    figures: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    figures: dict[str, list[tuple[float, str, str, str]]] = {}
     for claim_id, rows in facets.items():
         claim = claims.get(claim_id)
         if claim is None or claim["class"] not in REPORTING_CLASSES:
             continue
         for f in rows:
-            if f["facet"] == "figure":
-                key = (str(f["value"]), match_key(str(f.get("key") or "")))
-                noun = figure_noun(f)
-                figures.setdefault(key, []).append((str(claim["source"]), noun))
+            value = number(f["value"]) if f["facet"] == "figure" else None
+            if value is not None:
+                figures.setdefault(match_key(str(f.get("key") or "")), []).append(
+                    (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or "")))
+    for entries in figures.values():
+        entries.sort()
     index = ClaimIndex(claims, facets, group_of, comparisons, figures)
     _INDEXES[key] = (tuple(weakref.ref(f) for f in frames), index)
     return index

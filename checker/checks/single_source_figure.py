@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from checker.checks.facet_conflict import ClaimIndex, claim_index
-from checker.compare import figure_norm, figure_noun
-from checker.config import Severity
+from checker.compare import figure_norm, figure_noun, figure_verdict, number
+from checker.config import Severity, Thresholds
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
@@ -17,15 +18,23 @@ from checker.textutil import match_key
 
 
 def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
-                       noun_similarity: float) -> bool:
-    """Another source states the same value in the same unit, for a similar noun (or
-    without a noun on either side)."""
+                       th: Thresholds) -> bool:
+    """Another source states a figure of the same unit that agrees with this one (equal,
+    rounded, approximate within the tolerance, or a bound that admits it), for a similar
+    noun or without a noun on either side."""
+    value = float(f["value"])
+    entries = index.figures.get(match_key(str(f.get("key") or "")), [])
+    low = bisect.bisect_left(entries, (value * (1 - 3 * th.figure_tolerance),))
+    high = bisect.bisect_right(entries, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
     noun = figure_noun(f)
-    for other_source, other_noun in index.figures.get(
-            (str(f["value"]), match_key(str(f.get("key") or ""))), []):
+    qualifier = str(f.get("qualifier") or "")
+    for other, other_source, other_noun, other_qualifier in entries[low:high]:
         if other_source == source:
             continue
-        if not noun or not other_noun or fuzz.token_set_ratio(noun, other_noun) >= noun_similarity:
+        if noun and other_noun and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity:
+            continue
+        if figure_verdict(value, qualifier, other, other_qualifier,
+                          th.figure_tolerance)[0] != "conflict":
             return True
     return False
 
@@ -47,11 +56,12 @@ def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Findin
         text = str(f["text"])
         # Figures spelled out in words ("two countries", "three decades") are rarely what an
         # editor must verify; a figure written with digits is.
-        if not any(ch.isdigit() for ch in text) or str(f.get("note") or "") == "ordinal":
+        if (not any(ch.isdigit() for ch in text) or str(f.get("note") or "") == "ordinal"
+                or number(f["value"]) is None):
             continue
         if (claim.claim_id, int(f["start"])) in compared:
             continue
-        if reported_elsewhere(f, claim.source, index, th.figure_noun_similarity):
+        if reported_elsewhere(f, claim.source, index, th):
             continue
         noun = str(f.get("noun") or f.get("key") or "")
         yield Finding(
@@ -76,8 +86,8 @@ CHECK = Check(
     summary="Only {source} reports \u201c{first}\u201d ({subject})",
     doc=KindDoc(
         what="A figure (written with digits) in a compared claim that no other source states: "
-        "no matched claim compares it, and no other source gives the same value and unit "
-        "for a similar noun anywhere in its copy.",
+        "no matched claim compares it, and no other source gives an agreeing value (equal, "
+        "rounded, approximate) in the same unit for a similar noun anywhere in its copy.",
         why="A number only one outlet reports has not been corroborated; if it is wrong, "
         "nothing in the other sources will reveal it.",
         example="c:9 'Exports of olive oil rose by 18% last year', a figure none of the other "
@@ -86,7 +96,7 @@ CHECK = Check(
         "report) and attribute it explicitly.",
         false_positives="Background figures (a population, an old record) that other outlets "
         "simply did not repeat; numbers spelled out in words are not flagged.",
-        options="figure_noun_similarity",
+        options="figure_noun_similarity, figure_tolerance",
     ),
     run=find_single_source_figures,
 )
