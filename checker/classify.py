@@ -565,9 +565,19 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
 
 # ---- quotes and speakers -----------------------------------------------------------------
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'-]*")
+
+
 def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
-    """The sentence in lower case with quoted words blanked out (same length)."""
-    chars = list(fold(text[start:end]).lower())
+    """The sentence in lower case with quoted words blanked out (same length). Capitalised
+    words after the first are blanked too: mid-sentence they are names ("in May", "Will
+    Carter"), never hedge or opinion cues."""
+    original = fold(text[start:end])
+    chars = list(original.lower())
+    first_word = re.search(r"\w", original)
+    for m in _CAPITALISED_WORD.finditer(original):
+        if first_word is None or m.start() > first_word.start():
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
     for region in regions_in(lay, start, end):
         s, e = max(start, region.start), min(end, region.end)
         chars[s - start:e - start] = " " * (e - s)

@@ -315,3 +315,16 @@ def test_an_article_without_junk_keeps_everything_as_claims():
             "Work on Station Road starts in June and the council will consult shop owners first.\n")
     table = _segments(text)
     assert list(table["class"]) == ["headline"] + ["claim"] * 6
+
+
+def test_capitalised_words_mid_sentence_are_names_not_hedge_or_opinion_cues():
+    text = (
+        "Harbour deal signed\n\n"
+        "The contract was signed on 9 May 2024 in Porto by the port authority.\n\n"
+        "Officials may extend the quay next year.\n\n"
+        "The mayor said Will Carter would lead the works from May.\n"
+    )
+    by_line = _by_line(_segments(text))
+    assert by_line[3] == {"claim"}
+    assert by_line[5] == {"hedged"}
+    assert by_line[7] == {"claim"}
