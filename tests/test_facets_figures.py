@@ -247,3 +247,10 @@ def test_noun_key_of_nothing_and_of_unknown_words():
     assert figures.noun_key("") == ""
     assert figures.noun_key("Lorries") == "lorries"
     assert figures.noun_key("death toll") == "dead"
+
+
+def test_a_measured_amount_names_what_it_is_of():
+    got = [row(f) for f in run("The port handled 2.5m tonnes of Brazilian soy last season.")]
+    assert ("2.5m tonnes", "2500000", "tonnes", "", "Brazilian soy") in got
+    got = [row(f) for f in run("The fire was 30 km north of the town.")]
+    assert got == [("30 km", "30", "km", "", "")]

@@ -269,3 +269,8 @@ def test_countries_named_takes_the_longest_name():
     # "Central America" is a region: it does not name the United States as "America".
     named = gazetteer.countries_named("Growth in Central America slowed, and Honduras led.")
     assert "US" not in named and "HN" in named
+
+
+def test_a_direction_from_a_small_town_makes_it_a_place():
+    got = of(run("Crews fought the blaze in the hills south-west of Tomar overnight."), "place")
+    assert (got["Tomar"].key, got["Tomar"].note.split("; ")[1]) == ("PT", "cue 'south-west of'")

@@ -309,6 +309,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 noun, unit, kind = outcome, "people", "people"
     if kind == "percent" or (kind == "money" and not noun):
         noun = _percent_noun(text, q_start if qualifier else start, end, t)
+    elif kind == "measure":
+        noun = _of_noun(text, end, t)  # "1.8m tonnes of grain"
     if not measure and kind == "measure":
         measure = t.measures_after.get(_next_word(text, end).casefold(), "")
     if measure and not (noun and kind in ("percent", "money")):
@@ -479,6 +481,12 @@ def _unit_of_noun(noun: str, t: _Tables) -> str:
     if load_gazetteer().demonym(noun):
         return "people"
     return noun_key(noun)
+
+
+def _of_noun(text: str, end: int, t: _Tables) -> str:
+    """What a measured amount is of: "grain" in "1.8m tonnes of grain"."""
+    after = re.match(r"\s+of\s+((?:[^\W\d_][\w'-]*\s?){1,3})", text[end:end + _LOOK_AHEAD])
+    return _noun_phrase(after.group(1).split(), t, forward=True) if after else ""
 
 
 def _percent_noun(text: str, start: int, end: int, t: _Tables) -> str:
