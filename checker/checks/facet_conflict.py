@@ -39,6 +39,8 @@ class ClaimIndex:
     #: folded unit -> (value, source, content words of the noun, qualifier) sorted by value,
     #: for every figure in a claim of a REPORTING_CLASSES class
     figures: dict[str, list[tuple[float, str, str, str]]]
+    #: figure value -> the sources that state it (any unit, any noun)
+    figure_sources: dict[float, set[str]]
 
 
 # The engine runs every check over one Tables, so the index is built once per run instead of
@@ -67,6 +69,7 @@ def claim_index(tables: Tables) -> ClaimIndex:
         if r["b_claim"] != r["a_claim"]:
             comparisons.setdefault(r["b_claim"], []).append(r)
     figures: dict[str, list[tuple[float, str, str, str]]] = {}
+    figure_sources: dict[float, set[str]] = {}
     for claim_id, rows in facets.items():
         claim = claims.get(claim_id)
         if claim is None or claim["class"] not in REPORTING_CLASSES:
@@ -74,11 +77,12 @@ def claim_index(tables: Tables) -> ClaimIndex:
         for f in rows:
             value = number(f["value"]) if f["facet"] == "figure" else None
             if value is not None:
+                figure_sources.setdefault(value, set()).add(str(claim["source"]))
                 figures.setdefault(match_key(str(f.get("key") or "")), []).append(
                     (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or "")))
     for entries in figures.values():
         entries.sort()
-    index = ClaimIndex(claims, facets, group_of, comparisons, figures)
+    index = ClaimIndex(claims, facets, group_of, comparisons, figures, figure_sources)
     _INDEXES[key] = (tuple(weakref.ref(f) for f in frames), index)
     return index
 

@@ -19,10 +19,12 @@ from checker.textutil import match_key
 
 def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
                        th: Thresholds) -> bool:
-    """Another source states a figure of the same unit that agrees with this one (equal,
-    rounded, approximate within the tolerance, or a bound that admits it), for a similar
-    noun or without a noun on either side."""
+    """Another source states the very same number, or a figure of the same unit that agrees
+    with this one (rounded, approximate within the tolerance, or a bound that admits it) for
+    a similar noun or without a noun on either side."""
     value = float(f["value"])
+    if index.figure_sources.get(value, set()) - {source}:
+        return True  # the very same number, whatever noun or unit the other source gives it
     entries = index.figures.get(match_key(str(f.get("key") or "")), [])
     low = bisect.bisect_left(entries, (value * (1 - 3 * th.figure_tolerance),))
     high = bisect.bisect_right(entries, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
@@ -86,8 +88,9 @@ CHECK = Check(
     summary="Only {source} reports \u201c{first}\u201d ({subject})",
     doc=KindDoc(
         what="A figure (written with digits) in a compared claim that no other source states: "
-        "no matched claim compares it, and no other source gives an agreeing value (equal, "
-        "rounded, approximate) in the same unit for a similar noun anywhere in its copy.",
+        "no matched claim compares it, and no other source gives the same number, or an "
+        "agreeing value (rounded, approximate) in the same unit for a similar noun, anywhere "
+        "in its copy.",
         why="A number only one outlet reports has not been corroborated; if it is wrong, "
         "nothing in the other sources will reveal it.",
         example="c:9 'Exports of olive oil rose by 18% last year', a figure none of the other "
