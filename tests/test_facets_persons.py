@@ -179,3 +179,29 @@ def test_any_text_gives_facets_whose_offsets_point_at_their_text(text):
         for f in line_facets(text, line):
             assert text[f.start:f.end] == f.text
             assert f.start < f.end
+
+
+# --- generic legal titles; misspelt surnames alone (invented copy) ---
+
+def test_legal_titles_are_titles_not_names():
+    people = persons_in("Senior Counsel Ruth Awino and lawyer Tom Hale spoke; advocate Ida Mwangi did not.")
+    assert people["Ruth Awino"].title == "Senior Counsel"
+    assert people["Tom Hale"].title == "lawyer"
+    assert people["Ida Mwangi"].title == "advocate"
+    deputy = persons_in("The board's lawyer, Deputy Solicitor General Ruth Awino, said it would appeal.")
+    assert deputy["Ruth Awino"].title == "Deputy Solicitor General"
+
+
+def test_a_lone_surname_one_letter_off_doing_something_is_a_person():
+    article = ("Tomas Valera won 48% of the vote on Sunday.\n"
+               "Valerra conceded defeat shortly before midnight.\n"
+               "Valerra also met the new president on Monday.\n"
+               "Valerra Street was closed, and Valerro is a town nearby.")
+    assert "Valerra" in persons_in(article, 2)
+    assert "Valerra" in persons_in(article, 3)
+    assert persons_in(article, 4) == {}
+
+
+def test_a_common_word_one_letter_off_a_surname_is_no_person():
+    article = "Anna Price chairs the jury.\nPrize money rose to 5,000 euros this year."
+    assert persons_in(article, 2) == {}

@@ -15,7 +15,9 @@ from checker.facets import FACET_COLUMNS
 from checker.resolve import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
+    canonical_title,
     classify_title_difference,
+    is_rank_title,
     org_owner,
     org_spelling,
     org_structure,
@@ -296,3 +298,102 @@ def test_many_people_resolve_with_blocking() -> None:
     f, c = tables(sentences, facets)
     r = resolve_entities(f, c)
     assert r.mentions["entity_id"].nunique() > 2900
+
+
+# ---- titles: synonyms, word order, modifiers (invented wordings) ---------------------------
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Water Board chief", "head of the Water Board", "same"),
+    ("chief executive", "CEO", "same"),
+    ("Chairwoman", "chair", "same"),
+    ("Council president", "president of the Council", "same"),
+    ("Council president", "Council vice president", "wording"),
+    ("Trade Minister", "Deputy Trade Minister", "wording"),
+    ("head", "deputy head", "wording"),
+    ("counsel", "senior counsel", "wording"),
+    ("head of the national water authority NWA", "head of NWA", "detail"),
+    ("Minister of Finance", "Minister of Public Finance", "wording"),
+    ("chief executive", "chairwoman", "wording"),
+])
+def test_classify_title_difference_with_synonyms_and_word_order(a: str, b: str, kind: str) -> None:
+    assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
+
+
+def test_general_in_an_office_is_no_rank() -> None:
+    assert not is_rank_title(title_tokens("Deputy Solicitor General"))
+    assert not is_rank_title(title_tokens("Attorney General"))
+    assert is_rank_title(title_tokens("Brigadier General"))
+    assert not is_rank_title(title_tokens("vice president"))
+    assert is_rank_title(title_tokens("Vice Admiral"))
+
+
+def test_canonical_title_puts_the_title_first() -> None:
+    assert canonical_title(title_tokens("Water Board chief")) == ("head", "of", "water", "board")
+    assert canonical_title(title_tokens("Council vice president")) == ("vice", "president", "of", "council")
+    assert canonical_title(("prime", "minister")) == ("minister", "of", "prime")
+    assert canonical_title(title_tokens("Lt. Col.")) == title_tokens("Lt. Col.")  # ranks as they are
+
+
+def test_a_bare_title_fits_the_role_naming_an_org() -> None:
+    th = Thresholds()
+    assert titles_fit(("director",), ("director", "of", "<geodesy_institute>"), th)
+    assert titles_fit(("president", "of", "council"), ("president", "of", "<national_rowing_council>"), th)
+    assert titles_fit(("head", "of", "<rail_agency>"), ("head", "of", "<water_agency>"), th) is False
+
+
+# ---- persons: a misspelling with a changed role ------------------------------------------------
+
+PARALLEL = [
+    ("a", "Chief executive Marta Lindqvist said the group would employ 4,000 people."),
+    ("b", "\"We are stronger together,\" said Marta Lindqvist, Brevik's chief executive."),
+    ("c", "\"We are stronger together,\" said Marta Lindqvest, Brevik's chairwoman."),
+]
+
+
+def test_one_letter_names_in_parallel_sentences_are_one_person_despite_the_role() -> None:
+    facets, claims = tables(PARALLEL, [
+        person(0, "Marta Lindqvist", title="Chief executive"),
+        person(1, "Marta Lindqvist", role="Brevik's chief executive"),
+        person(2, "Marta Lindqvest", role="Brevik's chairwoman"),
+    ])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Marta Lindqvist") == entity_of(result, "Marta Lindqvest")
+    titles = result.mentions[result.mentions["facet"] == "title"]
+    shown = set(titles.loc[titles["spelling"] != "", "spelling"])
+    assert shown == {"chief executive", "chairwoman"}  # one form per wording, CEO = chief executive
+
+
+def test_one_letter_names_working_for_one_body_are_one_person() -> None:
+    facets, claims = tables([
+        ("a", "Marta Lindqvist, chair of Brevik, opened the plant."),
+        ("b", "The plant is run by Marta Lindqvest, Brevik's chief executive, since 2019."),
+    ], [person(0, "Marta Lindqvist", role="chair of Brevik"),
+        person(1, "Marta Lindqvest", role="Brevik's chief executive")])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Marta Lindqvist") == entity_of(result, "Marta Lindqvest")
+
+
+def test_one_letter_names_with_other_roles_elsewhere_stay_apart() -> None:
+    facets, claims = tables([
+        ("a", "Marta Lindqvist, mayor of Northtown, opened the bridge on Monday."),
+        ("b", "The budget was presented by Marta Lindqvest, Minister of Finance, in parliament."),
+        ("c", "Rustam Aliyev and Rustam Aliyeva met in Paris to sign the pipeline deal."),
+    ], [person(0, "Marta Lindqvist", role="mayor of Northtown"),
+        person(1, "Marta Lindqvest", role="Minister of Finance"),
+        person(2, "Rustam Aliyev"), person(2, "Rustam Aliyeva")])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Marta Lindqvist") != entity_of(result, "Marta Lindqvest")
+    assert entity_of(result, "Rustam Aliyev") != entity_of(result, "Rustam Aliyeva")
+
+
+def test_a_misspelt_surname_alone_attaches_to_the_person_its_article_names() -> None:
+    sentences = [("a", "Tomas Valera won 48% of the vote."), ("a", "Valerra conceded defeat."),
+                 ("b", "Tomas Valera conceded late on Sunday.")]
+    facets, claims = tables(sentences, [person(0, "Tomas Valera"), person(1, "Valerra"),
+                                        person(2, "Tomas Valera")])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Valerra") == entity_of(result, "Tomas Valera")
+    # not when the article does not name that person in full
+    facets, claims = tables(sentences[1:], [person(0, "Valerra"), person(1, "Tomas Valera")])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Valerra") != entity_of(result, "Tomas Valera")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from checker.config import Severity
 from checker.findings.engine import CheckContext, EntityView
@@ -62,7 +63,10 @@ def variants_of(entity: EntityView) -> Variants | None:
     spellings = []
     for key, group in rows.groupby("spelling", sort=True):
         written = Counter(str(w) for w in group["written"])
-        best = min(written, key=lambda w: (spelling_key(w) != key, -written[w], w))
+        # the wording most written; among equals the one nearest the key (a form standing for
+        # several wordings of one title is shown by the wording it came from)
+        best = min(written, key=lambda w: (spelling_key(w) != key, -written[w],
+                                           -fuzz.ratio(spelling_key(w), str(key)), w))
         spellings.append(Spelling(str(key), best, tuple(sorted(set(group["source"]))), len(group)))
     spellings.sort(key=Spelling.rank)
     # two keys written alike (rare: e.g. one written form, two readings) are not two values

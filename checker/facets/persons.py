@@ -413,11 +413,14 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
 def _misspelt_surname(toks: Tokens, k: int, known: frozenset[str]) -> bool:
     """A lone capitalised word one letter away from a surname the article uses, doing what
     people do ("<Surname> conceded", "<Surname> said"): a person, spelled another way."""
+    verbs, adverbs = _person_verbs()
     after = k + 1
+    if after + 1 < len(toks.text) and toks.key[after] in adverbs and not toks.cap[after]:
+        after += 1  # "<Surname> also met ..."
     if after >= len(toks.text) or toks.cap[after] or not toks.text[after][:1].isalpha():
         return False
     verb = toks.key[after]
-    if not (verb in _person_verbs() or (verb.endswith("ed") and len(verb) > _MIN_SURNAME)):
+    if not (verb in verbs or (verb.endswith("ed") and len(verb) > _MIN_SURNAME)):
         return False
     word = toks.key[k]
     if len(word) < _MIN_SURNAME:
@@ -427,9 +430,14 @@ def _misspelt_surname(toks: Tokens, k: int, known: frozenset[str]) -> bool:
 
 
 @cache
-def _person_verbs() -> frozenset[str]:
-    """Verbs whose subject is a person: data/said_verbs.txt (one-word entries)."""
-    return frozenset(w.casefold() for w in lexicon.entries("said_verbs") if " " not in w)
+def _person_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs whose subject is a person, adverbs to look past): data/said_verbs.txt (one-word
+    entries) and data/person_verb_cues.txt (an adverb's entry ends in " ~")."""
+    cues = lexicon.entries("person_verb_cues")
+    verbs = {w.casefold() for w in lexicon.entries("said_verbs") if " " not in w}
+    verbs |= {w.casefold() for w in cues if not w.endswith("~")}
+    adverbs = frozenset(w[:-1].strip().casefold() for w in cues if w.endswith("~"))
+    return frozenset(verbs), adverbs
 
 
 @lru_cache(maxsize=16)
