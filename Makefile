@@ -8,7 +8,7 @@ HASH   := $(shell cksum pyproject.toml | cut -d' ' -f1)
 CORE   := $(VENV)/.core-$(HASH)
 FULL   := $(VENV)/.full-$(HASH)
 
-.PHONY: report test lint golden bench fuzz clean venv
+.PHONY: report test lint golden docs bench fuzz clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: $(FULL)
 # Regenerate the golden report files after an intended change in wording or layout.
 golden: $(FULL)
 	CHECKER_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+# Regenerate docs/kinds.md from the registry of finding kinds.
+docs: $(FULL)
+	CHECKER_UPDATE_DOCS=1 $(BIN)/python -m pytest tests/test_docs_kinds.py -q
 
 bench: $(FULL)
 	$(BIN)/python -m checker.bench --out reports/bench.md
