@@ -30,7 +30,8 @@ How two claims are matched
     match of any longer claim containing its words, and attribution words ("the civil
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
-    Different years: when both claims carry dates and no year is common to them, they are
+    Different years: when both claims carry dates (unqualified: "by 2030" or "since 1992"
+    date no event) and no year is common to them, they are
     taken to describe different events (a 2025 visit, a 2026 signing) and are linked only
     when their content words are near-identical (token_sort_ratio at least
     Thresholds.claim_cross_year_similarity) and they share a participant (an entity or a
@@ -212,7 +213,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             if f.facet == "date":
                 readings = date_readings(str(f.value), str(f.note))
                 dates.update(readings)
-                if f.key in _YEAR_PRECISIONS:
+                if f.key in _YEAR_PRECISIONS and not f.qualifier:  # "by 2030" dates no event
                     years.update(r[:4] for r in readings if r[:4].isdigit())
             elif f.facet == "place" and f.value and f.qualifier == "city":
                 places.add(match_key(str(f.value)))
