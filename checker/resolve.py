@@ -101,7 +101,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker import gazetteer, lexicon
@@ -913,8 +913,7 @@ def _one_slot(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster, th: Thresholds) ->
         return False
     if ca.bodies & cb.bodies:
         return True
-    return any(src_a != src_b and _alike(ctx_a, ctx_b, th)
-               for src_a, ctx_a in sorted(ca.contexts) for src_b, ctx_b in sorted(cb.contexts))
+    return _any_alike(ca.contexts, cb.contexts, th)
 
 
 def _same_person(a: _Name, b: _Name, th: Thresholds) -> tuple[float, str] | None:
@@ -1315,26 +1314,32 @@ def _context_without(text: str, parts: Iterable[str]) -> str:
     return spelling_key(text)
 
 
-def _alike(a: str, b: str, th: Thresholds) -> bool:
-    return (len(a.split()) >= _MIN_CONTEXT_WORDS and len(b.split()) >= _MIN_CONTEXT_WORDS
-            and fuzz.token_sort_ratio(a, b) >= th.entity_context_similarity)
-
-
 def _parallel_titles(ms: Sequence[_Mention], contexts: dict[int, str],
                      th: Thresholds) -> list[tuple[str, str]]:
     """Pairs of one person's title keys written in the same place of sentences that say the
     same thing otherwise, in two sources ("said Ana Ruiz, the firm's chief executive" /
     "said Ana Ruiz, the firm's chairwoman"): one title, however unlike the wordings are."""
-    slots: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    slots: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for m in ms:
-        slots[(m.suffix, m.spelling, contexts.get(id(m), ""))].add(m.source)
-    items = sorted(slots.items())
+        slots[(m.suffix, m.spelling)].add((m.source, contexts.get(id(m), "")))
+    keys = sorted(slots)
     pairs = []
-    for i, ((suffix_a, key_a, ctx_a), sources_a) in enumerate(items):
-        for (suffix_b, key_b, ctx_b), sources_b in items[i + 1:]:
-            if suffix_a == suffix_b and key_a != key_b and sources_a != sources_b and _alike(ctx_a, ctx_b, th):
+    for i, (suffix_a, key_a) in enumerate(keys):
+        for suffix_b, key_b in keys[i + 1:]:
+            if suffix_a == suffix_b and _any_alike(slots[(suffix_a, key_a)], slots[(suffix_b, key_b)], th):
                 pairs.append((key_a, key_b))
     return pairs
+
+
+def _any_alike(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]], th: Thresholds) -> bool:
+    """Some (source, context) of `a` and of `b`, from two sources, say the same thing."""
+    left = sorted(x for x in a if len(x[1].split()) >= _MIN_CONTEXT_WORDS)
+    right = sorted(x for x in b if len(x[1].split()) >= _MIN_CONTEXT_WORDS)
+    if not left or not right:
+        return False
+    scores = process.cdist([c for _s, c in left], [c for _s, c in right], scorer=fuzz.token_sort_ratio,
+                           score_cutoff=th.entity_context_similarity, workers=1)
+    return any(left[i][0] != right[j][0] for i, j in zip(*scores.nonzero(), strict=True))
 
 
 def _with_orgs(tokens: tuple[str, ...], orgs: Sequence[tuple[tuple[str, ...], str]]) -> tuple[str, ...]:
