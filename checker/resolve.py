@@ -53,6 +53,10 @@ How names are resolved
     the only such person and the same article names them in full in another sentence
     ("Rodrigo Ruiz ... Ruis conceded"); otherwise it stays its own entity.
 
+A person facet with no title or role whose whole name is an organisation's name elsewhere
+    in the corpus ("the dairy company Nordvik Meieri" in one article, "Nordvik Meieri" alone
+    in another) is resolved as that organisation (an org mention).
+
 How organisations are resolved
     Names are compared on content words (data/entity_function_words.txt dropped). One body
     when: the same content words in another order ("Central Bank of Ruritania" / "Ruritania
@@ -664,6 +668,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
         if m is not None:
             (persons if m.facet == "person" else orgs).append(m)
 
+    persons = _names_of_bodies(persons, orgs)
     _resolve_persons(persons, th, {cid: c.root_text for cid, c in info.items()})
     _resolve_orgs(orgs, persons, th)
     titles = _resolve_titles(persons, orgs, info, th)
@@ -752,6 +757,22 @@ def _text(row: object, name: str) -> str:
 
 
 # ---- persons ---------------------------------------------------------------------------
+
+
+def _names_of_bodies(persons: list[_Mention], orgs: list[_Mention]) -> list[_Mention]:
+    """Persons without a title, role or honorific whose whole name another mention (in any
+    source) gives as an organisation's name ("the dairy company Nordvik Meieri" in one
+    article, "Nordvik Meieri" alone in another) are that organisation: moved to `orgs`."""
+    bodies = {org_spelling(m.value) for m in orgs}
+    kept = []
+    for m in persons:
+        if not m.title and not m.role and len(m.value.split()) > 1 and org_spelling(m.value) in bodies:
+            m.facet = "org"
+            orgs.append(m)
+        else:
+            kept.append(m)
+    orgs.sort(key=lambda m: (m.source, m.start, m.end, m.claim_id))
+    return kept
 
 
 def _person_titles(m: _Mention) -> list[tuple[str, ...]]:

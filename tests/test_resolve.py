@@ -397,3 +397,15 @@ def test_a_misspelt_surname_alone_attaches_to_the_person_its_article_names() -> 
     facets, claims = tables(sentences[1:], [person(0, "Valerra"), person(1, "Tomas Valera")])
     result = resolve_entities(facets, claims)
     assert entity_of(result, "Valerra") != entity_of(result, "Tomas Valera")
+
+
+def test_a_person_named_as_an_organisation_in_another_source_is_that_organisation() -> None:
+    facets, claims = tables([
+        ("a", "Voltra agreed to buy the dairy company Nordvik Meieri for 2 billion euros."),
+        ("b", "Voltra said it will buy Nordvik Meieri for about 2 billion euros."),
+    ], [{"s": 0, "facet": "org", "text": "Nordvik Meieri", "value": "Nordvik Meieri"},
+        person(1, "Nordvik Meieri")])
+    result = resolve_entities(facets, claims)
+    mentions = result.mentions
+    assert set(mentions["facet"]) == {"org"}
+    assert mentions["entity_id"].nunique() == 1
