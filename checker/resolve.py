@@ -762,8 +762,10 @@ def _text(row: object, name: str) -> str:
 def _names_of_bodies(persons: list[_Mention], orgs: list[_Mention]) -> list[_Mention]:
     """Persons without a title, role or honorific whose whole name another mention (in any
     source) gives as an organisation's name ("the dairy company Nordvik Meieri" in one
-    article, "Nordvik Meieri" alone in another) are that organisation: moved to `orgs`."""
-    bodies = {org_spelling(m.value) for m in orgs}
+    article, "Nordvik Meieri" alone in another) are that organisation: moved to `orgs`. A
+    source that gives the name both as a person and as an organisation proves nothing."""
+    as_person = {(m.source, org_spelling(m.value)) for m in persons}
+    bodies = {org_spelling(m.value) for m in orgs if (m.source, org_spelling(m.value)) not in as_person}
     kept = []
     for m in persons:
         if not m.title and not m.role and len(m.value.split()) > 1 and org_spelling(m.value) in bodies:
