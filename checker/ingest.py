@@ -46,7 +46,7 @@ PROBLEM_COLUMNS
     code      a stable slug (missing, no_articles, empty, binary, undecodable, too_large,
               unreadable, not_regular, not_article, duplicate, repeated_path, symlink_loop,
               outside_link, broken_link, output_folder, replaced_bytes, front_matter,
-              sidecar, metadata)
+              sidecar, metadata, own_report)
     severity  error   the input was not checked
               warning the input was checked but something in it was ignored or replaced,
                       or a file that looks like an article was deliberately left out
@@ -368,6 +368,14 @@ def _too_large(size: int, limit: int) -> str:
     return f"{size:,} bytes is over the --max-bytes limit of {limit:,} bytes; skipped"
 
 
+def is_checker_report(text: str) -> bool:
+    """A consistency.md that checker wrote, lying among the articles (an earlier run's
+    --out inside the input folder): reading it as an article would make every sentence of
+    the report a claim of a new 'source'."""
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    return first.startswith("# Consistency report") and "## At a glance" in text[:4000]
+
+
 def _read_article(cand: _Candidate, options: IngestOptions, log: _Log) -> dict[str, object] | None:
     path = cand.path
     try:
@@ -382,6 +390,9 @@ def _read_article(cand: _Candidate, options: IngestOptions, log: _Log) -> dict[s
     text = decoded.text
     if not text.strip():
         log.add(path, "empty", "error", "empty or whitespace-only file; skipped")
+        return None
+    if is_checker_report(text):
+        log.add(path, "own_report", "warning", "a report written by checker, not an article; skipped")
         return None
     front, body_start, front_problems = parse_front_matter(text)
     if not text[body_start:].strip():

@@ -479,3 +479,15 @@ def test_text_survives_a_round_trip_through_its_encoding(text, encoding):
         assert getattr(exc, "code", "") == "binary"
         return
     assert decoded.text == text
+
+
+def test_a_report_checker_wrote_among_the_articles_is_not_read_as_an_article(tmp_path):
+    from checker.api import check_paths
+    from checker.report import render_markdown
+
+    write(tmp_path / "a.txt", STORY)
+    report = render_markdown(check_paths([tmp_path]))
+    write(tmp_path / "old" / "consistency.md", report)
+    result = ingest([tmp_path])
+    assert list(result.articles["source"]) == ["a"]
+    assert [p["path"].rsplit("/", 1)[1] for p in problems_of(result, "own_report")] == ["consistency.md"]
