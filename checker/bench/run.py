@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         matching = measure_matching(args.match_sizes, args.cdist_max)
     segmenters = None if args.no_segmenters else measure_segmenters()
     text = render(rows, seeds, incremental, matching, segmenters)
-    print(text)
+    print(text, end="")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = args.out.with_name(f".{args.out.name}.tmp")
