@@ -44,7 +44,7 @@ DEFAULT_CDIST_MAX = 12_000
 SEEDS_RUNS = 5
 INCREMENTAL_ARTICLES = 1_000
 
-E2E_COLUMNS = ["articles", "claims", "compared", "wall s", "claims/s", "peak MB",
+E2E_COLUMNS = ["articles", "claims", "compared", "wall s", "cpu s", "claims/s", "peak MB",
                *(f"{s} s" for s in STAGES), "candidate pairs", "planted pairs", "recall",
                "cdist s", "cdist recall"]
 
@@ -63,6 +63,7 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
     corpus = write_corpus(workdir / "corpus", n_articles, seed)
     timer = StageTimer()
     started = time.perf_counter()
+    cpu_started = time.process_time()
     result = check_paths([corpus.root], CheckConfig(), progress=timer)
     timer("report")
     for _, render in FORMATS.values():
@@ -70,13 +71,14 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
     render_claims(result.tables.claims, result.tables.facets)
     timer("done")
     wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     tables = result.tables
     row: dict[str, Any] = {
         "articles": len(tables.articles), "claims": len(tables.claims),
         "compared": int(tables.claims["compared"].astype(bool).sum()),
-        "wall s": wall, "claims/s": len(tables.claims) / wall, "peak MB": peak_mb,
+        "wall s": wall, "cpu s": cpu, "claims/s": len(tables.claims) / wall, "peak MB": peak_mb,
     }
     for stage in STAGES:
         row[f"{stage} s"] = timer.seconds.get(stage, 0.0)
@@ -174,6 +176,7 @@ def measure_matching(sizes: Sequence[int], cdist_max: int) -> list[dict[str, Any
         r = bench_matching(n, baseline=n <= cdist_max)
         rows.append({"claims": r.n_claims, "planted": r.n_planted,
                      "candidate pairs": r.candidate_pairs, "match s": r.seconds,
+                     "match cpu s": r.cpu_seconds,
                      "recall": r.recall, "cdist s": r.baseline_seconds,
                      "cdist recall": r.baseline_recall, "speed-up": r.speedup,
                      "recall ratio": r.recall_ratio})
@@ -222,7 +225,8 @@ def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
     if sizes_rows:
         parts += ["", "## End to end on generated corpora", "",
                   "One child process per size. claims/s = rows of the claims table (segments "
-                  "and atomic facts) per second of the whole check; recall = planted "
+                  "and atomic facts) per wall second of the whole check; cpu s = CPU time of "
+                  "the check (all threads; steadier than wall time on a shared machine); recall = planted "
                   "paraphrase pairs grouped together; cdist = all-pairs "
                   "`rapidfuzz.process.cdist(token_set_ratio, workers=-1)` over the same "
                   "compared claims (recall: pairs at or above the claim threshold).", "",
@@ -237,7 +241,7 @@ def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
                   _table([incremental], ["articles", "cold s", "one added s", "speed-up"])]
     if matching:
         parts += ["", "## Matching alone (checker.match_bench)", "",
-                  _table(matching, ["claims", "planted", "candidate pairs", "match s", "recall",
+                  _table(matching, ["claims", "planted", "candidate pairs", "match s", "match cpu s", "recall",
                                     "cdist s", "cdist recall", "speed-up", "recall ratio"])]
     if segmenters:
         parts += ["", "## Sentence splitters", "", segmenters]
