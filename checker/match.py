@@ -26,7 +26,8 @@ How two claims are matched
     Thresholds.claim_min_shared_terms content words (or exactly the same two or more, for
     short claims), and the shared words carry at least
     Thresholds.claim_min_shared_weight of the heavier claim's words' idf weight (idf over
-    the compared claims of the run). token_set_ratio alone calls a short claim a perfect
+    the compared claims of the run), or, for a short claim inside a longer one, one more
+    word than that minimum and CONTAINED_SHARE of the lighter claim's weight. token_set_ratio alone calls a short claim a perfect
     match of any longer claim containing its words, and attribution words ("the civil
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
@@ -140,7 +141,7 @@ class ClaimProfile(NamedTuple):
     dates: frozenset[str]  # ISO readings, both readings of an ambiguous date
     years: frozenset[str]
     places: frozenset[str]  # folded names of cities (countries are too common to tell)
-    figures: frozenset[str]  # folded figure nouns
+    figures: frozenset[str]  # folded figure nouns, and "= <value> <unit>" of each figure
     unit: str = "segment"  # segment | fact: a fact is matched only with facts
 
     @property
@@ -156,7 +157,7 @@ class ClaimProfile(NamedTuple):
     def block_keys(self) -> list[str]:
         keys = [f"e:{e}" for e in self.entities]
         keys += [f"d:{d}" for d in self.dates if len(d) == 10]
-        keys += [f"f:{f}" for f in self.figures]
+        keys += [f"f:{f}" for f in self.figures if not f.startswith("=")]
         return sorted(keys)
 
     def shared_kinds(self, other: ClaimProfile) -> list[str]:
@@ -217,8 +218,10 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                     years.update(r[:4] for r in readings if r[:4].isdigit())
             elif f.facet == "place" and f.value and f.qualifier == "city":
                 places.add(match_key(str(f.value)))
-            elif f.facet == "figure" and f.noun:
-                figures.add(" ".join(content_terms(str(f.noun))))
+            elif f.facet == "figure":
+                if f.noun:
+                    figures.add(" ".join(content_terms(str(f.noun))))
+                figures.add(f"= {f.value} {match_key(str(f.key or ''))}")
         profiles.append(ClaimProfile(
             claim_id, str(source), frozenset(content_terms(str(text), exclude)),
             frozenset(ents.get(claim_id, ())), frozenset(dates), frozenset(years),
@@ -315,13 +318,22 @@ def term_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
     return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
 
 
-def shared_weight(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float]) -> float:
-    """The idf weight of the shared words over that of the heavier claim's words (0-1)."""
+def shared_weight(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float],
+                  of_lighter: bool = False) -> float:
+    """The idf weight of the shared words over that of the heavier (or lighter) claim's
+    words (0-1)."""
     def total(terms: Iterable[str]) -> float:
         return sum(weights.get(t, 1.0) for t in terms)
 
-    heavier = max(total(a.terms), total(b.terms))
-    return total(a.terms & b.terms) / heavier if heavier > 0 else 0.0
+    pick = min if of_lighter else max
+    base = pick(total(a.terms), total(b.terms))
+    return total(a.terms & b.terms) / base if base > 0 else 0.0
+
+
+#: A short claim almost wholly inside a longer one ("Halvorsen buys Kildegaard for cash"
+#: against the long sentence announcing the deal) matches when it shares one word more than
+#: the minimum and this share of its own weight.
+CONTAINED_SHARE = 0.6
 
 
 def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
@@ -332,8 +344,12 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # A short claim matches only a claim with exactly its content words ("The hearing was
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
-    if not same_words and (len(a.terms & b.terms) < th.claim_min_shared_terms
-                           or shared_weight(a, b, weights) < th.claim_min_shared_weight):
+    shared = len(a.terms & b.terms)
+    overlapping = (shared >= th.claim_min_shared_terms
+                   and shared_weight(a, b, weights) >= th.claim_min_shared_weight)
+    contained = (shared > th.claim_min_shared_terms
+                 and shared_weight(a, b, weights, of_lighter=True) >= CONTAINED_SHARE)
+    if not (same_words or overlapping or contained):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
