@@ -254,3 +254,28 @@ def test_a_measured_amount_names_what_it_is_of():
     assert ("2.5m tonnes", "2500000", "tonnes", "", "Brazilian soy") in got
     got = [row(f) for f in run("The fire was 30 km north of the town.")]
     assert got == [("30 km", "30", "km", "", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry left the harbour at 10 p.m. with its crew.",
+    "Polls closed at 8 pm and counting began at 9.30 a.m. the next day.",
+    "The rocket lifted off at 06:45 UTC from the coastal pad.",
+    "The curfew starts at 7 o'clock every evening.",
+])
+def test_times_of_day_are_not_figures(sentence: str):
+    assert run(sentence) == []
+
+
+def test_time_of_day_beside_a_real_figure():
+    got = [row(f) for f in run("By 11 p.m. the river had risen 40 km upstream.")]
+    assert got == [("40 km", "40", "km", "", "")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The province will spend $1.7-billion on new clinics.", "1700000000", "USD"),
+    ("The dam cost Rs 450 crore to build.", "4500000000", "rupees"),
+    ("About 2 lakh pilgrims attended the fair.", "200000", "pilgrims"),
+])
+def test_scale_words_hyphenated_and_south_asian(sentence: str, value: str, unit: str):
+    (f,) = run(sentence)
+    assert (f.value, f.key) == (value, unit)

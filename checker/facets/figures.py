@@ -56,7 +56,7 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import SpanIndex
 from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
-from checker.lexicon import table, words
+from checker.lexicon import entries, table, words
 from checker.textutil import fold
 
 _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her",
@@ -115,6 +115,7 @@ class _Tables:
     said_verbs: frozenset[str]
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
+    clock: re.Pattern[str]  # a time of day on the lower-cased text: "10 p.m.", "14:30 gmt"
 
 
 def _alternation(items: list[str]) -> str:
@@ -170,7 +171,7 @@ def _tables() -> _Tables:
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
         rf"|\b(?P<words>{number_words})\b"
         rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
-        rf"(?:\s(?P<scale>{_alternation(word_scales)})\b)?",
+        rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?",
     )
     return _Tables(
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
@@ -193,7 +194,16 @@ def _tables() -> _Tables:
         said_verbs=frozenset(w.casefold() for w in words("said_verbs")),
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
+        clock=_clock_pattern(),
     )
+
+
+def _clock_pattern() -> re.Pattern[str]:
+    markers = [w.lower() for w in entries("figure_clock_markers") if not w.startswith("zone ")]
+    zones = [w[5:].lower() for w in entries("figure_clock_markers") if w.startswith("zone ")]
+    return re.compile(
+        rf"(?<![\w.,:])(?:\d{{1,2}}(?:[.:]\d{{2}})?[ ]?(?:{_alternation(markers)})"
+        rf"|(?:\d{{1,2}}[.:]\d{{2}}|\d{{4}})[ ]?(?:{_alternation(zones)}))(?![^\W_])")
 
 
 def noun_key(noun: str) -> str:
@@ -223,8 +233,12 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     text = fold(segment.text)
     dates = SpanIndex([(f.start - segment.start, f.end - segment.start)
                        for f in found if f.facet == "date"])
+    lowered = text.translate(_ASCII_LOWER)
+    for clock in t.clock.finditer(lowered):
+        if dates.free(clock.start(), clock.end()):
+            dates.add(clock.start(), clock.end())  # a time of day is not a figure
     out: list[Facet] = []
-    for m in t.pattern.finditer(text.translate(_ASCII_LOWER)):
+    for m in t.pattern.finditer(lowered):
         if not m.group().strip() or not dates.free(m.start(), m.end()):
             continue
         facet = _figure(m, text, t, ctx.text)
