@@ -884,8 +884,8 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[s
         m.method = how
         m.spelling = _spelling_in(clusters[target], name, spelled, full) or name.surname
         by_cluster[target].append(m)
-    for surname, ms in loose.items():
-        by_cluster[f"~{surname}"].extend(ms)
+    for group, ms in _merge_initial_names(loose, names, th).items():
+        by_cluster[f"~{group}"].extend(ms)
 
     titles_by_spelling: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for m in persons:
@@ -907,6 +907,57 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[s
                 decision = _same_person(other, canonical_name, th)
                 role = _roles_relation(titles_by_spelling[m.spelling], titles_by_spelling[canonical], th)
                 m.method = f"{decision[1] if decision else f'fuzzy ratio={m.score:.0f}'} role={role}"
+
+
+def _merge_initial_names(loose: dict[str, list[_Mention]], names: dict[int, _Name],
+                         th: Thresholds) -> dict[str, list[_Mention]]:
+    """Surname groups of the people named only by an initial and a surname ("K. Rao"),
+    merged by the rules for full names: one initial letter in both, surnames with the same
+    consonant skeleton or one letter apart, the names similar enough, never side by side
+    in one sentence, roles that do not contradict. Keys are the surviving group names."""
+    initials: dict[str, set[str]] = {
+        surname: {names[id(m)].given[:1] for m in ms if names[id(m)].initial}
+        for surname, ms in loose.items()
+    }
+    single = sorted(s for s, letters in initials.items() if len(letters) == 1)
+    if len(single) < 2:
+        return dict(loose)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for surname in single:
+        by_initial[next(iter(initials[surname]))].append(surname)
+    pairs: list[tuple[float, str, str]] = []
+    for letter, surnames in sorted(by_initial.items()):
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        for surname in surnames:
+            by_skeleton[skeleton(surname)].append(surname)
+        candidates: set[tuple[str, str]] = set()
+        for block in by_skeleton.values():
+            candidates.update(_block_pairs(block))
+        by_surname = {s: {s} for s in surnames}
+        for surname in surnames:
+            candidates.update(_ordered(surname, o) for o in _one_edit(surname, by_surname) if o != surname)
+        for a, b in sorted(candidates):
+            decision = _same_person(_Name(letter, False, a), _Name(letter, False, b), th)
+            if decision is not None:
+                pairs.append((-decision[0], a, b))
+    pairs.sort()
+    uf = _UnionFind(loose)
+    members = {s: list(ms) for s, ms in loose.items()}
+    for _neg, a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        ma, mb = members[ra], members[rb]
+        if {m.root for m in ma} & {m.root for m in mb}:
+            continue  # named side by side in one sentence: two people
+        titles_a = [t for m in ma for t in _person_titles(m)]
+        titles_b = [t for m in mb for t in _person_titles(m)]
+        if _roles_relation(titles_a, titles_b, th) == "different":
+            continue
+        keep = uf.union(ra, rb)
+        drop = rb if keep == ra else ra
+        members[keep] = members[keep] + members.pop(drop)
+    return {s: ms for s, ms in members.items() if uf.find(s) == s}
 
 
 def _role_bodies(m: _Mention) -> set[str]:
@@ -989,6 +1040,17 @@ def _attach(m: _Mention, name: _Name, by_surname: dict[str, set[str]], by_skelet
     fitting = [c for c in fuzzy if _roles_relation(titles, clusters[c].titles, th) == "same"]
     if len(fitting) == 1:
         return fitting[0], "surname~+role"
+    if name.initial:
+        # "K. Rao" beside "Kiran Rau": an initial that is the full name's initial, and a
+        # surname spelled one way or the other, is that person spelled differently (the
+        # rules for two full names with the given name written out).
+        close = [c for c in fuzzy if m.root not in clusters[c].roots
+                 and _roles_relation(titles, clusters[c].titles, th) != "different"
+                 and any(spelled[s].given[:1] == name.given[:1]
+                         and _same_person(_Name(spelled[s].given, False, name.surname), spelled[s], th)
+                         for s in clusters[c].spellings)]
+        if len(close) == 1:
+            return close[0], "initial+surname~"
     if len(fuzzy) == 1:
         # the one person of that surname the same article names in full, elsewhere
         cluster = clusters[fuzzy[0]]

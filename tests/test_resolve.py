@@ -409,3 +409,46 @@ def test_a_person_named_as_an_organisation_in_another_source_is_that_organisatio
     mentions = result.mentions
     assert set(mentions["facet"]) == {"org"}
     assert mentions["entity_id"].nunique() == 1
+
+
+# ---- names with an initial -------------------------------------------------------------------
+
+def test_two_initial_names_one_letter_apart_are_one_person_spelled_two_ways() -> None:
+    f, c = tables(
+        [("a", "Agency director P. Venkatesan opened the plant."),
+         ("b", "Agency director P Venkatesan said it was ready."),
+         ("c", "Agency director P Venkatsan said it was ready.")],
+        [person(0, "Agency director P. Venkatesan", "P. Venkatesan", title="director"),
+         person(1, "Agency director P Venkatesan", "P Venkatesan", title="director"),
+         person(2, "Agency director P Venkatsan", "P Venkatsan", title="director")],
+    )
+    r = resolve_entities(f, c)
+    people = r.mentions[r.mentions["facet"] == "person"]
+    assert people["entity_id"].nunique() == 1
+    assert set(people["spelling"]) == {"venkatesan", "venkatsan"}
+
+
+def test_initial_names_with_other_initials_or_side_by_side_stay_apart() -> None:
+    f, c = tables(
+        [("a", "R. Moreland spoke."), ("b", "T. Morelend spoke."),
+         ("c", "J. Halvorsen met J. Halvorson.")],
+        [person(0, "R. Moreland"), person(1, "T. Morelend"),
+         person(2, "J. Halvorsen"), person(2, "J. Halvorson")],
+    )
+    r = resolve_entities(f, c)
+    assert r.mentions[r.mentions["facet"] == "person"]["entity_id"].nunique() == 4
+
+
+def test_an_initial_name_one_letter_off_attaches_to_the_full_name_with_that_initial() -> None:
+    f, c = tables(
+        [("a", "Priya Venkatesan opened the plant."), ("b", "P. Venkatsan said it was ready.")],
+        [person(0, "Priya Venkatesan"), person(1, "P. Venkatsan")],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Priya Venkatesan") == entity_of(r, "P. Venkatsan")
+    f, c = tables(
+        [("a", "Priya Venkatesan opened the plant."), ("b", "S. Venkatsan said it was ready.")],
+        [person(0, "Priya Venkatesan"), person(1, "S. Venkatsan")],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Priya Venkatesan") != entity_of(r, "S. Venkatsan")
