@@ -279,3 +279,36 @@ def test_time_of_day_beside_a_real_figure():
 def test_scale_words_hyphenated_and_south_asian(sentence: str, value: str, unit: str):
     (f,) = run(sentence)
     assert (f.value, f.key) == (value, unit)
+
+
+def test_units_are_normalised_to_a_base_unit():
+    (tonnes,) = run("The 2.6-tonne probe is ready.")
+    (kg,) = run("The probe weighs 2,600 kg.")
+    assert (tonnes.value, tonnes.key) == (kg.value, kg.key) == ("2.6", "tonnes")
+    assert kg.note == "converted from 2600 kg"
+    (miles,) = run("The convoy drove 50 miles north.")
+    assert (miles.value, miles.key) == ("80.4672", "km")
+
+
+@pytest.mark.parametrize(("sentence", "primary", "written"), [
+    ("Gusts of 160 km/h (99 mph) tore roofs off.", "160 km/h", "99 mph"),
+    ("The bridge cost Rs 900 crore ($108 million) to build.", "Rs 900 crore", "108000000 USD"),
+    ("The club paid €20 million, about R$ 125 million, for the winger.", "€20 million",
+     "125000000 BRL"),
+    ("The lorry carried 12 tonnes (12,000 kg) of rice.", "12 tonnes", "12000 kg"),
+])
+def test_a_conversion_is_another_spelling_of_the_figure_before_it(
+        sentence: str, primary: str, written: str):
+    first, second = run(sentence)
+    assert first.text == primary and not first.note.startswith("conversion")
+    assert (second.value, second.key, second.qualifier) == (first.value, first.key, first.qualifier)
+    assert second.note == f"conversion of {primary}: {written}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout rose 5% ($3 million more in fees).",
+    "The road is 40 km (two hours) long.",
+    "He paid $5 million, $2 million of it in cash.",
+])
+def test_figures_in_brackets_that_are_not_conversions(sentence: str):
+    assert not any(f.note.startswith("conversion") for f in run(sentence))

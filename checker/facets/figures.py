@@ -49,6 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from functools import cache
 from typing import NamedTuple
 
@@ -116,6 +117,9 @@ class _Tables:
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
     clock: re.Pattern[str]  # a time of day on the lower-cased text: "10 p.m.", "14:30 gmt"
+    conversions: dict[str, tuple[str, Fraction, Fraction]]  # unit -> (base, factor, offset)
+    money_units: frozenset[str]  # ISO codes and family names ("USD", "dollars")
+    measure_units: frozenset[str]  # "km", "tonnes", "km/h"... (and their bases)
 
 
 def _alternation(items: list[str]) -> str:
@@ -195,6 +199,12 @@ def _tables() -> _Tables:
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
         clock=_clock_pattern(),
+        conversions={r["unit"]: (r["base"], Fraction(r["factor"]), Fraction(r["offset"] or "0"))
+                     for r in table("unit_conversions")},
+        money_units=frozenset({r["unit"] for r in table("currencies")}
+                              | {r["family"] for r in table("currencies")}),
+        measure_units=frozenset({r["unit"] for r in table("units") if r["kind"] == "measure"}
+                                | {r["base"] for r in table("unit_conversions")}),
     )
 
 
@@ -247,7 +257,47 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             out.append(Facet("figure", segment.start + start, segment.start + end,
                              segment.text[start:end], value, key=unit, qualifier=qualifier,
                              noun=noun, note=note))
+    return _with_conversions(out, text, segment.start, t)
+
+
+def _quantity_kind(unit: str, t: _Tables) -> str:
+    if unit in t.money_units or unit.rsplit(" ", 1)[-1] in t.money_units:
+        return "money"
+    return "measure" if unit in t.measure_units else ""
+
+
+def _with_conversions(figures: list[Facet], text: str, offset: int, t: _Tables) -> list[Facet]:
+    """A figure that restates the one before it in another unit, in brackets or after a
+    comma with "about"/"or" ("185 km/h (115 mph)", "Rs 620 crore ($70 million)", "EUR38m,
+    about R$240m"), is another spelling of that figure: it takes that figure's value, unit,
+    qualifier and noun, and its note keeps what it says ("conversion of 185 km/h: 115
+    mph"), so that it is never a figure of its own (exchange rates and rounding differ from
+    outlet to outlet)."""
+    out: list[Facet] = []
+    for f in figures:
+        primary = out[-1] if out else None
+        if primary is not None and _restates(primary, f, text, offset, t):
+            written = f.note.removeprefix("converted from ") or f"{f.value} {f.key}".strip()
+            out.append(Facet("figure", f.start, f.end, f.text, primary.value, key=primary.key,
+                             qualifier=primary.qualifier, noun=primary.noun,
+                             note=f"conversion of {primary.text}: {written}"))
+        else:
+            out.append(f)
     return out
+
+
+def _restates(primary: Facet, f: Facet, text: str, offset: int, t: _Tables) -> bool:
+    kind = _quantity_kind(primary.key, t)
+    if not kind or kind != _quantity_kind(f.key, t) or primary.note.startswith("conversion"):
+        return False
+    written_a = primary.note.removeprefix("converted from ").split(" ", 1)[-1] or primary.key
+    written_b = f.note.removeprefix("converted from ").split(" ", 1)[-1] or f.key
+    if written_a == written_b or (kind == "measure" and primary.key != f.key):
+        return False  # the same unit twice is two figures; km and hours never convert
+    gap = text[primary.end - offset:f.start - offset]
+    if re.fullmatch(r"\s*\(\s*", gap):
+        return re.match(r"\s*\)", text[f.end - offset:f.end - offset + 4]) is not None
+    return re.fullmatch(r"\s*,\s*(?:or\s+)?", gap) is not None and bool(f.qualifier or "or" in gap)
 
 
 def _plain(value: Decimal) -> str:
@@ -333,7 +383,17 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             unit = measure
     if qualifier:
         start = q_start
-    return start, end, _plain(value), unit, qualifier, noun, ""
+    note = ""
+    if unit in t.conversions:
+        base, factor, offset = t.conversions[unit]
+        note = f"converted from {_plain(value)} {unit}"
+        exact = (Fraction(value) + offset) * factor
+        value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            Decimal("0.0001")) if exact.denominator != 1 else Decimal(exact.numerator)
+        if noun == unit:
+            noun = base
+        unit = base
+    return start, end, _plain(value), unit, qualifier, noun, note
 
 
 def _unit(text: str, end: int, cur: str, t: _Tables, article: str) -> tuple[str, str, int]:
