@@ -37,9 +37,10 @@ short line that survives these rules, or there is none when the article opens wi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -106,6 +107,8 @@ _AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being", "ha
                           "had", "not", "never", "also"})
 _NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "del", "al", "bin", "ibn", "van",
                               "von", "der", "la", "le", "du", "da", "in", "on", "to"})
+_MODALS = frozenset({"will", "would", "can", "cannot", "shall", "should", "must", "did", "does",
+                     "do"})
 _RELATIVE = re.compile(r",?\s+(?:who|which|whose|whom)\s")
 _HARD_BREAK = frozenset(";:—–\"“”")
 _SUBJECT_ADVERBS = frozenset({"also", "later", "then", "again", "previously", "earlier", "once",
@@ -135,12 +138,46 @@ def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'’])")
 
 
+#: Markers of a cue list's special lines: an exception ("-could not"), a word that opens a
+#: relative clause (">which") and a frame whose reduced relative clause states an ability,
+#: not a guess ("~the best": "the best the government could afford").
+_EXCEPTION, _RELATIVE_OPENER, _ABILITY_FRAME = "-", ">", "~"
+_SPECIAL_LINES = (_EXCEPTION, _RELATIVE_OPENER, _ABILITY_FRAME)
+
+
+def _special(name: str, marker: str) -> list[str]:
+    return [e[1:].strip() for e in entries(name) if e.startswith(marker)]
+
+
 @cache
 def _cues(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """(cue pattern, exception pattern) of a cue list; exceptions are lines starting "-"."""
-    items = entries(name)
-    return (_phrase_pattern([e for e in items if not e.startswith("-")]),
-            _phrase_pattern([e[1:].strip() for e in items if e.startswith("-")]))
+    return (_phrase_pattern([e for e in entries(name) if not e.startswith(_SPECIAL_LINES)]),
+            _phrase_pattern(_special(name, _EXCEPTION)))
+
+
+@cache
+def _relative_opener() -> re.Pattern[str] | None:
+    """A clause that starts with a relative pronoun (the text after its opening comma)."""
+    openers = _special("hedges", _RELATIVE_OPENER)
+    if not openers:
+        return None
+    return re.compile(r"\s*(?:" + "|".join(re.escape(o) for o in sorted(openers)) + r")\b")
+
+
+@cache
+def _ability_frame() -> re.Pattern[str] | None:
+    """A frame, then the subject of a reduced relative clause, right before a modal: "the
+    best [the government] could", "everything [it] could" (the subject is a pronoun or a
+    determiner and one word, so "everything the club owns could be sold" stays a guess;
+    capitalised words are blanked in the voice)."""
+    frames = _special("hedges", _ABILITY_FRAME)
+    if not frames:
+        return None
+    return re.compile(
+        r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(frames)) + r")\s+"
+        r"(?:(?:it|he|she|they|we|i|you)|(?:the|its|his|her|their|our|this|that)"
+        r"(?:\s+[\w'’-]+)?)\s*$")
 
 
 @cache
@@ -232,7 +269,7 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
             continue
         voice = _writer_voice(text, sent.start, sent.end, lay)
         opinion = _first_cue("opinion_cues", voice)
-        hedge = _first_cue("hedges", voice)
+        hedge = _governing_hedge(voice)
         if opinion:
             verdicts[i] = Verdict("opinion", f"opinion: {opinion!r}", speakers[i])
         elif hedge:
@@ -585,8 +622,6 @@ def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
 
 
 def regions_in(lay: Layout, start: int, end: int) -> list:
-    import bisect
-
     i = bisect.bisect_right(lay.quote_starts, start) - 1
     out = []
     quotes = lay.quotes
@@ -599,18 +634,92 @@ def regions_in(lay: Layout, start: int, end: int) -> list:
     return out
 
 
-def _first_cue(name: str, voice: str) -> str:
+def _cue_matches(name: str, voice: str) -> Iterator[re.Match[str]]:
+    """The cues of a list found in `voice`, in order, less those inside an exception."""
     cue, exception = _cues(name)
     if cue is None:
-        return ""
+        return
     blocked = iter(exception.finditer(voice)) if exception else iter(())
     current = next(blocked, None)
     for m in cue.finditer(voice):
         while current is not None and current.end() < m.end():
             current = next(blocked, None)
         if current is None or not (current.start() <= m.start() and m.end() <= current.end()):
+            yield m
+
+
+def _first_cue(name: str, voice: str) -> str:
+    return next((m.group() for m in _cue_matches(name, voice)), "")
+
+
+#: Where a clause opens and closes: commas, brackets and dashes (dashes are folded to ASCII
+#: by `fold`, so both "—" and " - " count).
+_CLAUSE_MARK = re.compile(r",|\(|\)|\s-{1,2}\s|[—–]")
+#: How far back an ability frame is looked for before a modal.
+_FRAME_WINDOW = 60
+
+
+def _governing_hedge(voice: str) -> str:
+    """The first hedge cue that governs the sentence, or "". A cue inside an enclosed aside
+    does not: a relative clause between commas ("the fee, which could rise later, is
+    40m"), a bracket or a pair of dashes, when the sentence goes on after it; nor does a
+    modal in a reduced relative clause of ability ("the best the government could
+    afford"). A cue in a clause that ends the sentence still hedges it ("..., which could
+    add 7m."): the guess may be what the sentence is for."""
+    marks = [(m.start(), m.end(), m.group().strip()) for m in _CLAUSE_MARK.finditer(voice)]
+    for m in _cue_matches("hedges", voice):
+        if not (_in_enclosed_aside(voice, marks, m.start(), m.end())
+                or _after_ability_frame(voice, m.start())):
             return m.group()
     return ""
+
+
+def _in_enclosed_aside(voice: str, marks: list[tuple[int, int, str]], start: int,
+                       end: int) -> bool:
+    i = bisect.bisect_left(marks, (start,))
+    before = marks[i - 1] if i > 0 else None
+    after = marks[i] if i < len(marks) else None
+    if before is None or after is None or after[0] < end:
+        return False
+    if not re.search(r"\w", voice[after[1]:]):
+        return False  # the aside ends the sentence: nothing is left to be the claim
+    opener, closer = before[2], after[2]
+    if opener == "(":
+        return closer == ")"
+    dashes = ("-", "--", "—", "–")
+    if opener in dashes:
+        return closer in dashes
+    if opener == ",":
+        relative = _relative_opener()
+        return ((closer == "," or closer in dashes) and relative is not None
+                and bool(relative.match(voice, before[1]))
+                and _resumes_with_verb(voice[after[1]:]))
+    return False
+
+
+def _resumes_with_verb(rest: str) -> bool:
+    """Whether the words after a comma-closed relative clause resume the main clause with
+    its verb ("the fee, which could rise, is 40m"), rather than go on with a list ("plans,
+    which could lead to new jobs, new firms and ..." is a guess from start to end). The
+    verb is recognised by its shape: an auxiliary or modal, a said verb, or "-ed"."""
+    tokens = rest.split(None, 3)
+    while tokens and (tokens[0] in _SUBJECT_ADVERBS or tokens[0].endswith("ly")):
+        tokens.pop(0)
+    if not tokens:
+        return False
+    word = tokens[0].strip(",.;:")
+    return (word in _AUXILIARIES or word in _MODALS or word.endswith("ed")
+            or word in _said_verb_words())
+
+
+@cache
+def _said_verb_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("said_verbs") if " " not in w)
+
+
+def _after_ability_frame(voice: str, start: int) -> bool:
+    frame = _ability_frame()
+    return frame is not None and bool(frame.search(voice, max(0, start - _FRAME_WINDOW), start))
 
 
 def quote_share(text: str, start: int, end: int, lay: Layout) -> float:

@@ -328,3 +328,79 @@ def test_capitalised_words_mid_sentence_are_names_not_hedge_or_opinion_cues():
     assert by_line[3] == {"claim"}
     assert by_line[5] == {"hedged"}
     assert by_line[7] == {"claim"}
+
+
+# ---- junk lines and hedges found by the second red team (invented texts) -----------------
+
+def _classes(lines: list[str]) -> list[str]:
+    """The class of each line, set one per paragraph under a headline and a body long enough
+    that the lines sit among the article's last paragraphs, where page furniture is."""
+    body = [
+        "Ferry strike halts crossings to the islands",
+        "Ferry crews on the Vellmar route stopped work on Thursday over a pay dispute.",
+        "The operator said 14 sailings were cancelled and 3,000 passengers were affected.",
+        "Union leader Petra Osk said the crews wanted a rise of 9 per cent.",
+    ]
+    table = _segments("\n\n".join(body + lines) + "\n")
+    by_line = _by_line(table)
+    first = 2 * len(body) + 1
+    return ["/".join(sorted(by_line[first + 2 * k])) for k in range(len(lines))]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("About the author: Lena Hart covers transport for the Harbour Gazette from Vellmar.",
+     "byline"),
+    ("Tomas Reyes is the Harbour Gazette's chief maritime writer.", "byline"),
+    ("J. Okafor is Transport Editor at the Coastal Record.", "byline"),
+    ("Subscribe for unlimited access to every story.", "boilerplate"),
+    ("Subscribe to Gazette Plus.", "boilerplate"),
+    ("Also on Harbour Gazette:", "boilerplate"),
+    ("This article is part of our Island Life series.", "boilerplate"),
+    ("This story was originally published by the Coastal Record.", "boilerplate"),
+    ("HG analysis: the operator cannot afford a long strike before the summer season.",
+     "opinion"),
+    ("Our view: both sides have waited far too long to talk.", "opinion"),
+])
+def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
+    assert _classes([line]) == [expected]
+
+
+@pytest.mark.parametrize("line", [
+    "The operator is the islands' largest employer and its chief executive is Anna Berg.",
+    "Petra Osk is a ferry engineer at the Vellmar yard.",
+    "The crews said they would subscribe to the new pension plan if it were offered.",
+    "The strike is part of a series of walkouts planned for the summer.",
+    "Analysis of the timetable shows 40 sailings a week on the route.",
+])
+def test_claims_that_look_a_little_like_junk_stay_claims(line):
+    assert _classes([line]) == ["claim"]
+
+
+def test_a_heading_labelled_analysis_stays_a_heading():
+    assert _classes(["Analysis: why the ferry strike matters"]) == ["heading"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # the hedge governs the main clause
+    ("The fee of 40 million euros could rise to 47 million with add-ons.", "hedged"),
+    ("The union may strike again in June, its leader said.", "hedged"),
+    ("The strike, which began on Monday, may last weeks.", "hedged"),
+    ("The operator confirmed the fee of 40 million, which could rise to 47 million.", "hedged"),
+    ("The best outcome could be a compromise.", "hedged"),
+    ("Everything the operator owns could be sold.", "hedged"),
+    ("Prices rose, and may rise further, officials said.", "hedged"),
+    ("The operator listed plans for new routes, which could bring new jobs, new boats, "
+     "and cheaper fares.", "hedged"),
+    # the hedge sits in an aside about a detail of a factual report
+    ("The operator said the fee, which could rise later, is 40 million euros.", "claim"),
+    ("The mayor, who may run again next year, opened the terminal on Friday.", "claim"),
+    ("The storm, which forecasters said could strengthen, reached the coast at noon.",
+     "claim"),
+    ("The fire (possibly started by lightning) destroyed 300 homes.", "claim"),
+    ("The fire - possibly started by lightning - destroyed 300 homes.", "claim"),
+    ("The minister said the offer was the best the government could afford.", "claim"),
+    ("The council did everything it could to keep the ferry running.", "claim"),
+])
+def test_a_hedge_counts_only_when_it_governs_the_main_clause(line, expected):
+    text = f"Ferry strike halts crossings\n\n{line}\n"
+    assert _by_line(_segments(text))[3] == {expected}
