@@ -16,7 +16,8 @@ Sources, all offline package data:
   or ISO code; demonyms of no single country, like "Arab", are left out).
 
 `countries_named(text)` lists the countries an article names (by name, alias or demonym), so
-that an ambiguous city or currency can be read in the article's own country.
+that an ambiguous city or currency can be read in the article's own country;
+`main_country(text)` is the one it names most often (the story's country, "" on a tie).
 
 Lookups are by `checker.textutil.match_key` (case- and accent-insensitive). When one name
 has several meanings, candidates are ordered: countries, then regions, then cities by
@@ -126,8 +127,27 @@ def countries_named(text: str) -> frozenset[str]:
     by demonym ("Kenyan"), read from runs of capitalised words in its first
     `COUNTRIES_NAMED_SCAN` characters. The longest known name wins, so "Central America"
     (a region) does not name "America"."""
+    return frozenset(_country_mentions(text))
+
+
+@lru_cache(maxsize=64)
+def main_country(text: str) -> str:
+    """The ISO code of the country a text names most often (by name, alias or demonym, as
+    `countries_named` reads them): the story's own country. "" when it names none, or when
+    two countries tie for the most mentions."""
+    counts = _country_mentions(text)
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=64)
+def _country_mentions(text: str) -> dict[str, int]:
     gazetteer = load()
-    found: set[str] = set()
+    found: dict[str, int] = {}
     for run in _CAPITALISED_RUN.finditer(text, 0, COUNTRIES_NAMED_SCAN):
         words = run.group().split(" ")
         i = 0
@@ -136,12 +156,12 @@ def countries_named(text: str) -> frozenset[str]:
                 known, iso = _country_of(gazetteer, " ".join(words[i:j]))
                 if known:
                     if iso:
-                        found.add(iso)
+                        found[iso] = found.get(iso, 0) + 1
                     i = j
                     break
             else:
                 i += 1
-    return frozenset(found)
+    return found
 
 
 def _country_of(gazetteer: Gazetteer, phrase: str) -> tuple[bool, str]:

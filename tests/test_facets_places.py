@@ -274,3 +274,37 @@ def test_countries_named_takes_the_longest_name():
 def test_a_direction_from_a_small_town_makes_it_a_place():
     got = of(run("Crews fought the blaze in the hills south-west of Tomar overnight."), "place")
     assert (got["Tomar"].key, got["Tomar"].note.split("; ")[1]) == ("PT", "cue 'south-west of'")
+
+
+def in_article(article: str, sentence: str) -> list[Facet]:
+    seg = Segment("t:1", "t", len(article) + 1, len(article) + 1 + len(sentence), sentence, "claim")
+    ctx = ArticleContext("t", f"{article}\n{sentence}", "", "")
+    return [f for f in places.extract(seg, [], ctx) if f.facet == "place"]
+
+
+def test_an_unknown_name_after_town_of_is_a_place_in_the_story_country():
+    (town,) = in_article("Canada's north. Canadian officials said.",
+                         "Floodwater reached the town of Zorbindale on Monday.")
+    assert (town.text, town.value, town.key, town.qualifier) == (
+        "Zorbindale", "Zorbindale", "CA", "city")
+    assert town.note == "unknown to the gazetteer; cue 'town of'"
+
+
+def test_unknown_names_after_a_province_cue_and_without_a_cue():
+    (province,) = in_article("", "Relief reached the province of Valdoreña late.")
+    assert (province.value, province.key, province.qualifier) == ("Valdoreña", "", "region")
+    assert in_article("", "Relief reached Zorbindale late.") == []
+    assert in_article("", "It happened in the town of March.") == []
+
+
+def test_a_shared_city_name_is_read_in_the_most_named_country():
+    article = ("The Philippines braced for the storm. Philippine officials and the "
+               "Philippines' weather bureau warned; the United States offered help.")
+    (place,) = in_article(article, "Winds battered Aurora overnight, officials in Aurora said.")[:1]
+    assert place.key == "PH"
+
+
+def test_main_country_is_the_most_named_and_empty_on_a_tie():
+    assert gazetteer.main_country("Kenya and Kenyan police; Uganda.") == "KE"
+    assert gazetteer.main_country("Kenya and Uganda.") == ""
+    assert gazetteer.main_country("No country here.") == ""

@@ -34,7 +34,13 @@ first one is a capital and the other is not ("Paris" stays the capital in an art
 names the United States). When the article names none of the candidates' countries, or the
 first one's country, the gazetteer's order stands.
 
-Unknown capitalised words are never places here: a town missing from the gazetteer gives no
+A city name in several countries is read first in the article's main country
+(`gazetteer.main_country`: the country it names most often).
+
+Unknown capitalised words are places only after a cue of `data/place_kind_cues.csv` ("the
+town of <Name>", "the province of <Name>"): value = the name as written, key = the
+article's main country ("" when none), qualifier = city | region (from the cue), note =
+"unknown to the gazetteer; cue 'town of'". Any other town missing from the gazetteer gives no
 facet. (Idea for the compare stage: when one claim has a known place after a locative cue
 ("flew to <Town>") and its matched claim has an unknown capitalised word after the same
 cue, the two strings can be compared as places, at a lower severity.)
@@ -51,7 +57,7 @@ from functools import cache
 from checker.config import Thresholds
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import SpanIndex
-from checker.gazetteer import Gazetteer, Place, countries_named, fast_key, load
+from checker.gazetteer import Gazetteer, Place, countries_named, fast_key, load, main_country
 from checker.lexicon import entries, table
 from checker.textutil import fold, match_key
 
@@ -76,6 +82,8 @@ class _Rules:
     overrides: dict[str, tuple[str, str]]  # city ident or key -> (value, key)
     no_cue_population: int
     metonym_population: int
+    kind_cue: re.Pattern[str]  # "town of <Name>": a place the gazetteer may not know
+    kind_cue_qualifiers: dict[str, str]  # folded cue -> city | region
 
 
 @cache
@@ -103,7 +111,19 @@ def _rules() -> _Rules:
         overrides={match_key(r["city"]): (r["value"], r["key"]) for r in table("metonym_overrides")},
         no_cue_population=thresholds.city_without_cue_population,
         metonym_population=thresholds.metonym_city_population,
+        kind_cue=_kind_cue_pattern(),
+        kind_cue_qualifiers={r["cue"].casefold(): r["qualifier"] for r in table("place_kind_cues")},
     )
+
+
+_NAME_WORD = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE][^\W\d_]+"
+
+
+def _kind_cue_pattern() -> re.Pattern[str]:
+    cues = sorted((r["cue"] for r in table("place_kind_cues")), key=lambda c: (-len(c), c))
+    alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<![^\W_])(?P<cue>(?i:{alternation}))\s+"
+                      rf"(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})(?![^\W_])")
 
 
 @dataclass
@@ -125,7 +145,8 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     blocked = SpanIndex(_merged([(f.start - segment.start, f.end - segment.start)
                                  for f in found if f.facet in _BLOCKING_FACETS]))
     mentions = _find_mentions(text, rules, blocked)
-    if not mentions:
+    unknown = _unknown_after_kind_cue(text, rules, blocked, mentions)
+    if not mentions and not unknown:
         return []
     for m in mentions:
         m.candidates = _in_named_country_first(m.candidates, ctx.text)
@@ -145,20 +166,52 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         elif m.chosen is not None:
             out.append(Facet("place", start, end, original, m.chosen.name, key=m.chosen.iso,
                              qualifier=m.chosen.kind, note=f"{m.chosen.ident}; {m.how}"))
+    if unknown:
+        country = main_country(ctx.text)
+        for name_start, name_end, qualifier, cue in unknown:
+            name = segment.text[name_start:name_end]
+            out.append(Facet("place", segment.start + name_start, segment.start + name_end, name,
+                             name, key=country, qualifier=qualifier,
+                             note=f"unknown to the gazetteer; cue '{cue}'"))
+        out.sort(key=lambda f: (f.start, f.end))
     return out
 
 
+def _unknown_after_kind_cue(text: str, rules: _Rules, blocked: SpanIndex,
+                            mentions: list[_Mention]) -> list[tuple[int, int, str, str]]:
+    """(start, end, qualifier, cue) of each capitalised name right after a cue of
+    `data/place_kind_cues.csv` ("the town of <Name>") that is no gazetteer mention, no
+    calendar word or listed stopword, and inside no person, organisation, date or figure."""
+    if "of" not in text:
+        return []
+    found = []
+    for m in rules.kind_cue.finditer(text):
+        start, end = m.span("name")
+        key = match_key(m["name"])
+        if (not blocked.free(start, end) or key in rules.calendar_words
+                or key in rules.stopwords or any(x.start < end and start < x.end for x in mentions)):
+            continue
+        cue = " ".join(m["cue"].casefold().split())
+        found.append((start, end, rules.kind_cue_qualifiers[cue], cue))
+    return found
+
+
 def _in_named_country_first(candidates: tuple[Place, ...], article: str) -> tuple[Place, ...]:
-    """The candidates with the biggest city in a country the article names first, when the
-    first candidate is a city in a country it does not name and is not a capital facing a
-    non-capital ("San José" in an article naming Costa Rica is its capital, not the US city)."""
+    """The candidates with the biggest city in the article's main country (the one it names
+    most often) first, else in a country it names, when the first candidate is a city
+    elsewhere and is not a capital facing a non-capital ("San José" in an article naming
+    Costa Rica is its capital, not the US city; "Aurora" in an article that names the
+    Philippines most is the Philippine town even when it names the United States once)."""
     first = candidates[0]
     if first.kind != "city" or len({c.iso for c in candidates if c.kind == "city"}) < 2:
         return candidates
-    named = countries_named(article)
-    if first.iso in named:
-        return candidates
-    better = next((c for c in candidates if c.kind == "city" and c.iso in named), None)
+    main = main_country(article)
+    better = next((c for c in candidates if c.kind == "city" and c.iso == main), None) if main else None
+    if better is None:
+        named = countries_named(article)
+        if first.iso in named:
+            return candidates
+        better = next((c for c in candidates if c.kind == "city" and c.iso in named), None)
     if better is None or (first.capital and not better.capital):
         return candidates
     return (better, *(c for c in candidates if c is not better))
