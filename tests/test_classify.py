@@ -360,6 +360,19 @@ def _classes(lines: list[str]) -> list[str]:
     ("HG analysis: the operator cannot afford a long strike before the summer season.",
      "opinion"),
     ("Our view: both sides have waited far too long to talk.", "opinion"),
+    ("(Reporting by Lena Hart in Vellmar; Editing by Sam Roy)", "byline"),
+    ("Lena Hart contributed reporting.", "byline"),
+    ("Tomas Reyes is the Gazette's ferry reporter and can be reached at tr@example.org.",
+     "byline"),
+    ("Follow Lena Hart on Bluesky.", "byline"),
+    ("Keep reading with a subscription.", "boilerplate"),
+    ("Our journalism relies on your support.", "boilerplate"),
+    ("Want more stories like this? Sign up here.", "boilerplate"),
+    ("Don't miss:", "boilerplate"),
+    # a correction's figures are the article's old errors: never compare them
+    ("Correction: An earlier version of this story said 41 sailings were cancelled.",
+     "boilerplate"),
+    ("An earlier version of this article gave the wrong date for the strike.", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -371,6 +384,9 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "The crews said they would subscribe to the new pension plan if it were offered.",
     "The strike is part of a series of walkouts planned for the summer.",
     "Analysis of the timetable shows 40 sailings a week on the route.",
+    "Update: the operator said talks would resume on Monday.",
+    "The union has 2,000 members and can be reached only through its regional branches.",
+    "The island can be reached on foot at low tide, the operator said.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]
