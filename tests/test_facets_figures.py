@@ -312,3 +312,21 @@ def test_a_conversion_is_another_spelling_of_the_figure_before_it(
 ])
 def test_figures_in_brackets_that_are_not_conversions(sentence: str):
     assert not any(f.note.startswith("conversion") for f in run(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council passed the levy by a vote of 23 to 18 on Monday.",
+    "Senators voted 23\u201318 to confirm the judge.",
+    "The amendment was defeated 23-18.",
+])
+def test_a_tally_is_two_figures_for_and_against(sentence: str):
+    assert [(f.text, f.value, f.key, f.noun) for f in run(sentence)] == [
+        ("23", "23", "votes", "votes in favour"), ("18", "18", "votes", "votes against")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Delegates voted on 12 to 15 motions each day.",
+    "The board approved the 2024-25 budget.",
+])
+def test_ranges_after_a_tally_cue_are_not_tallies(sentence: str):
+    assert not any(f.key == "votes" for f in run(sentence))

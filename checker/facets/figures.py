@@ -117,6 +117,8 @@ class _Tables:
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
     clock: re.Pattern[str]  # a time of day on the lower-cased text: "10 p.m.", "14:30 gmt"
+    tally: re.Pattern[str]  # "voted 172-151" on the lower-cased text
+    tallies: dict[str, tuple[str, str, str]]  # cue -> (unit, noun of the first, of the second)
     conversions: dict[str, tuple[str, Fraction, Fraction]]  # unit -> (base, factor, offset)
     money_units: frozenset[str]  # ISO codes and family names ("USD", "dollars")
     measure_units: frozenset[str]  # "km", "tonnes", "km/h"... (and their bases)
@@ -199,6 +201,12 @@ def _tables() -> _Tables:
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
         clock=_clock_pattern(),
+        tally=re.compile(
+            rf"(?<![^\W_])(?P<cue>{_alternation([r['cue'] for r in table('figure_tallies')])})"
+            r"(?:[ ,]+[^\W\d_]+){0,4}?[ ,]+(?P<first>\d{1,3}(?:,\d{3})+|\d{1,4})"
+            r"(?:[ ]?[-\u2013\u2014][ ]?|[ ]to[ ])(?P<second>\d{1,3}(?:,\d{3})+|\d{1,4})(?![\w.,]\d|[\w%])"),
+        tallies={r["cue"]: (r["unit"], r["noun_first"], r["noun_second"])
+                 for r in table("figure_tallies")},
         conversions={r["unit"]: (r["base"], Fraction(r["factor"]), Fraction(r["offset"] or "0"))
                      for r in table("unit_conversions")},
         money_units=frozenset({r["unit"] for r in table("currencies")}
@@ -247,7 +255,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     for clock in t.clock.finditer(lowered):
         if dates.free(clock.start(), clock.end()):
             dates.add(clock.start(), clock.end())  # a time of day is not a figure
-    out: list[Facet] = []
+    out = _tallies(segment, text, lowered, dates, t)
     for m in t.pattern.finditer(lowered):
         if not m.group().strip() or not dates.free(m.start(), m.end()):
             continue
@@ -257,7 +265,30 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             out.append(Facet("figure", segment.start + start, segment.start + end,
                              segment.text[start:end], value, key=unit, qualifier=qualifier,
                              noun=noun, note=note))
+    out.sort(key=lambda f: (f.start, f.end))
     return _with_conversions(out, text, segment.start, t)
+
+
+def _tallies(segment: Segment, text: str, lowered: str, taken: SpanIndex, t: _Tables) -> list[Facet]:
+    """The two counts of a tally after a cue of `data/figure_tallies.csv` ("by a vote of
+    172 to 151": 172 votes in favour, 151 against); their span is then taken."""
+    out: list[Facet] = []
+    for m in t.tally.finditer(lowered):
+        first, second = m["first"].replace(",", ""), m["second"].replace(",", "")
+        if re.fullmatch(r"(1[5-9]|20)\d\d", first) and len(second) <= 2:
+            continue  # a span of years: "the 2023-24 budget"
+        unit, noun_first, noun_second = t.tallies[m["cue"]]
+        counted = _next_word(text, m.end()).casefold()
+        if counted.endswith("s") and counted != unit and counted not in t.stopwords:
+            continue  # "voted on 12 to 15 bills": a range of something counted
+        if not taken.free(m.start("first"), m.end("second")):
+            continue
+        taken.add(m.start("first"), m.end("second"))
+        for group, value, noun in (("first", first, noun_first), ("second", second, noun_second)):
+            start, end = m.span(group)
+            out.append(Facet("figure", segment.start + start, segment.start + end,
+                             segment.text[start:end], str(int(value)), key=unit, noun=noun))
+    return out
 
 
 def _quantity_kind(unit: str, t: _Tables) -> str:
