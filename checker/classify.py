@@ -16,6 +16,10 @@ Classes, in the order the rules are tried (the first that applies wins):
     quote        a sentence mostly inside quote marks; `speaker` says who speaks
     opinion      the writer's own judgement (data/opinion_cues.txt, outside quotations)
     hedged       speculation in the writer's voice (data/hedges.txt: "may", "could", ...)
+                 when it governs the main clause: a cue inside an enclosed aside (a bracket,
+                 a pair of dashes, a relative clause between commas: "the fee, which could
+                 rise, is 40m") or in a reduced relative of ability ("the best it could
+                 afford") does not hedge the sentence
     claim        everything else: a checkable statement (reported speech keeps its speaker)
 
 Off-topic: each prose paragraph is reduced to its terms (capitalised names and content words,
@@ -666,22 +670,26 @@ def _governing_hedge(voice: str) -> str:
     modal in a reduced relative clause of ability ("the best the government could
     afford"). A cue in a clause that ends the sentence still hedges it ("..., which could
     add 7m."): the guess may be what the sentence is for."""
+    cues = list(_cue_matches("hedges", voice))
+    if not cues:
+        return ""
     marks = [(m.start(), m.end(), m.group().strip()) for m in _CLAUSE_MARK.finditer(voice)]
-    for m in _cue_matches("hedges", voice):
-        if not (_in_enclosed_aside(voice, marks, m.start(), m.end())
+    last_word = next((i for i in range(len(voice) - 1, -1, -1) if voice[i].isalnum()), -1)
+    for m in cues:
+        if not (_in_enclosed_aside(voice, marks, last_word, m.start(), m.end())
                 or _after_ability_frame(voice, m.start())):
             return m.group()
     return ""
 
 
-def _in_enclosed_aside(voice: str, marks: list[tuple[int, int, str]], start: int,
-                       end: int) -> bool:
+def _in_enclosed_aside(voice: str, marks: list[tuple[int, int, str]], last_word: int,
+                       start: int, end: int) -> bool:
     i = bisect.bisect_left(marks, (start,))
     before = marks[i - 1] if i > 0 else None
     after = marks[i] if i < len(marks) else None
     if before is None or after is None or after[0] < end:
         return False
-    if not re.search(r"\w", voice[after[1]:]):
+    if last_word < after[1]:
         return False  # the aside ends the sentence: nothing is left to be the claim
     opener, closer = before[2], after[2]
     if opener == "(":
@@ -693,7 +701,7 @@ def _in_enclosed_aside(voice: str, marks: list[tuple[int, int, str]], start: int
         relative = _relative_opener()
         return ((closer == "," or closer in dashes) and relative is not None
                 and bool(relative.match(voice, before[1]))
-                and _resumes_with_verb(voice[after[1]:]))
+                and _resumes_with_verb(voice[after[1]:after[1] + _SUBJECT_WINDOW]))
     return False
 
 
