@@ -205,3 +205,32 @@ def test_a_lone_surname_one_letter_off_doing_something_is_a_person():
 def test_a_common_word_one_letter_off_a_surname_is_no_person():
     article = "Anna Price chairs the jury.\nPrize money rose to 5,000 euros this year."
     assert persons_in(article, 2) == {}
+
+
+HARBOUR = (
+    '"We move forty ships a day," port operations director Tomasz Wielgosz told the board.\n'
+    "The harbour authority, whose technical director Ines Marklund approved the plan, paid for it.\n"
+    "Port Safety Agency Administrator Rui Valcke said the cranes were inspected.\n"
+    "The party's housing critic Dana Oyelaran called the plan late.\n"
+    "Fans cheered when the new coach Pavel Strnad arrived; supporters praised coach Pavel Strnad.\n"
+    "The veteran technical director Ines Marklund left.\n"
+)
+
+
+def test_lower_case_words_that_qualify_an_office_are_part_of_the_title():
+    assert persons_in(HARBOUR, 1)["Tomasz Wielgosz"].title == "port operations director"
+    assert persons_in(HARBOUR, 2)["Ines Marklund"].title == "technical director"
+    assert persons_in(HARBOUR, 4)["Dana Oyelaran"].title == "housing critic"
+    assert persons_in(HARBOUR, 6)["Ines Marklund"].title == "technical director"
+
+
+def test_evaluative_words_and_verbs_before_a_title_stay_out_of_it():
+    titles = sorted(f.title for f in line_facets(HARBOUR, 5, "person"))
+    assert titles == ["coach", "coach"]
+
+
+def test_an_organisation_before_a_generic_office_is_split_from_the_person():
+    facets = line_facets(HARBOUR, 3)
+    people = by_value([f for f in facets if f.facet == "person"])
+    assert people["Rui Valcke"].title == "Administrator"
+    assert "Port Safety Agency" in {f.value for f in facets if f.facet == "org"}

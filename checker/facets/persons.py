@@ -13,7 +13,10 @@ resolve stage reports as a name variant).
     value  the name without titles, honorifics or a possessive 's, folded ("Ana Ruiz")
     key    the surname: the last word, or from the first particle on ("bin Salman")
     title  the title or rank before the name as written, brackets normalised
-           ("Brigadier General (res.)", "Finance Minister")
+           ("Brigadier General (res.)", "Finance Minister"), with up to two lower-case
+           words that qualify the office ("the club's sporting director", "housing critic":
+           after the start, punctuation, a determiner, a possessive or a reporting verb;
+           never a verb or an evaluative word of data/title_premodifiers.txt)
     role   the role attached, found in this order: an apposition after the name ("Ana Ruiz,
            head of the Budget Office"), "<Name> is <role>", a role before the name ("the
            Mayor of Springfield, Ana Ruiz"), or the demonym/owner before the title
@@ -291,12 +294,14 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
             honor_end = _honorific_at(toks, title_end)
             name_end = _name_run(toks, honor_end, blocked, name_words)
             if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
-                prefix = _prefix_start(toks, i, blocked)
-                text_first = prefix if prefix < i and _is_demonyms(toks, prefix, i) else i
+                floor = out[-1].name_last + 1 if out else 0
+                first = _premodifiers_start(toks, i, blocked, floor)
+                prefix = _prefix_start(toks, first, blocked)
+                text_first = prefix if prefix < first and _is_demonyms(toks, prefix, first) else first
                 out.append(Mention(
-                    text_first=text_first, title_first=i, title_last=title_end - 1,
+                    text_first=text_first, title_first=first, title_last=title_end - 1,
                     name_first=honor_end, name_last=name_end - 1, prefix_first=prefix,
-                    title=_title_text(toks, i, title_end),
+                    title=_title_text(toks, first, title_end),
                     honorific=" ".join(toks.text[title_end:honor_end]),
                     possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
                 i = name_end
@@ -325,6 +330,48 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
             out.append(mention)
         i = name_end
     return out
+
+
+#: Lower-case words before a title head kept as part of the title ("sporting director").
+_MAX_PREMODIFIERS = 2
+#: Before those words: the start, punctuation, or one of these ("the club's sporting
+#: director", "whose technical director").
+_PREMODIFIER_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my",
+                                  "your", "whose", POSSESSIVE})
+
+
+def _premodifiers_start(toks: Tokens, i: int, blocked: Sequence[bool], floor: int) -> int:
+    """First token of the lower-case words that qualify the title starting at i ("sporting
+    director", "finance minister"), or i. The words must open the noun phrase: after the
+    start, punctuation, a determiner or possessive, a reporting verb ('," technical
+    director Ana Ruiz told') or an evaluative word; a verb, an evaluative word
+    (data/title_premodifiers.txt) or a function word is never part of a title."""
+    lx = lex()
+    excluded = _premodifier_stopwords()
+    said, _ = _person_verbs()
+    first = i
+    while first > floor and i - first < _MAX_PREMODIFIERS:
+        k = first - 1
+        word, key = toks.text[k], toks.key[k]
+        if (blocked[k] or toks.cap[k] or not word.replace("-", "").isalpha() or len(word) < 3
+                or key in lx.function_words or key in excluded or key in said
+                or key.endswith(("ed", "ly")) or key in lx.modifiers or key in _PREMODIFIER_OPENERS):
+            break
+        first = k
+    if first == i:
+        return i
+    before = first - 1
+    if before < 0 or toks.text[before] == POSSESSIVE or not toks.text[before][:1].isalnum():
+        return first  # the start, a possessive, or punctuation
+    key = toks.key[before]
+    if not toks.cap[before] and (key in _PREMODIFIER_OPENERS or key in said or key in excluded):
+        return first
+    return i
+
+
+@cache
+def _premodifier_stopwords() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.entries("title_premodifiers"))
 
 
 def _title_text(toks: Tokens, first: int, end: int) -> str:
