@@ -51,7 +51,11 @@ How names are resolved
     person with that surname (preferring people named in the same source, then a fitting
     title); a fuzzy-equal surname attaches when its title or role fits too, or when it is
     the only such person and the same article names them in full in another sentence
-    ("Rodrigo Ruiz ... Ruis conceded"); otherwise it stays its own entity.
+    ("Rodrigo Ruiz ... Ruis conceded"); otherwise it stays its own entity. An initial and
+    a surname one letter off a full name's ("K. Rau" / "Kiran Rao") attach to the one such
+    person whose given name has that initial. People named only by an initial and a
+    surname ("K. Rao" / "K Rau") are compared by the rules for full names, the initial
+    standing for the given name: one person spelled two ways.
 
 A person facet with no title or role whose whole name is an organisation's name elsewhere
     in the corpus ("the dairy company Nordvik Meieri" in one article, "Nordvik Meieri" alone
@@ -86,7 +90,11 @@ How titles are resolved
     "Minister of Culture, Heritage and Tourism"), a modifier word (Deputy, Vice, Acting,
     Senior...) differs, or the rank words differ; adding words at either end, or a kind of
     body before its name inside the complement ("head of the water authority NWA" / "head
-    of NWA"), only adds detail. Wordings that differ only in detail are one form; the
+    of NWA"), only adds detail. Two ways of naming the holder's own body are one title: a
+    generic noun of one kind (data/body_nouns.csv: "president of the association" / "Union
+    president", "Speaker of the House" / "Commons Speaker"), or a generic noun or an
+    organisation's name beside an acronym ("PWU President" / "president of the
+    association"; "Office of Port Safety Administrator" / "OPS administrator"). Wordings that differ only in detail are one form; the
     report shows each form once, by the wording most sources use. A rank keeps its
     abbreviations in its spelling key, so "Lt. Col." beside "Lieutenant Colonel" is a
     variant too (the title_variant check rates it low). "General" in an office of
@@ -554,7 +562,7 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
             return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
     else:
         a, b = _compared_titles(a, b)
-        if a == b:
+        if a == b or _same_office_of_own_body(a, b):
             return "same"
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -568,6 +576,75 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)):
             return "wording"
     return "detail"
+
+
+def _office_and_body(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the office: modifiers and title words, the body it is of): "president of pwu" ->
+    (president), (pwu); "office of port safety administrator" -> (administrator),
+    (office of port safety); "deputy speaker" -> (deputy speaker), (). A title whose
+    complement is not a body ("minister of state for health") gives the office only."""
+    words = _title_words()
+    if tokens and tokens[-1] in words and "of" in tokens:
+        head = len(tokens)
+        while head > 0 and tokens[head - 1] in words:
+            head -= 1
+        body = tokens[:head]
+        if body and (body[0] in _org_heads() or body[0] in _body_nouns()):
+            return tokens[head:], body  # "<Body of X> <title>"
+        return tokens, ()
+    if "of" not in tokens:
+        return tokens, ()
+    link = tokens.index("of")
+    return tokens[:link], tokens[link + 1:]
+
+
+def _names_a_body(body: tuple[str, ...]) -> bool:
+    """Words that can only name an organisation: an org label, a generic body noun, an org
+    head noun at either end ("office of port safety", "rowing council")."""
+    heads = _org_heads()
+    return any(t.startswith("<") for t in body) or (len(body) == 1 and body[0] in _body_nouns()) or (
+        len(body) > 1 and (body[0] in heads or body[-1] in heads))
+
+
+def _same_office_of_own_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One office named with two ways of naming the holder's own body: a generic noun of
+    one kind ("president of the association" / "Union president"; "Speaker of the House" /
+    "Commons Speaker"), or a generic noun or an organisation's name beside an acronym
+    ("PWU President" / "president of the association"). Two named bodies, or generic
+    nouns of different kinds ("House" / "Senate"), are not this."""
+    office_a, body_a = _office_and_body(a)
+    office_b, body_b = _office_and_body(b)
+    if office_a != office_b or not office_a or not body_a or not body_b or body_a == body_b:
+        return False
+    if office_a[-1] not in _title_words() or any(
+            t in _TITLE_LINKS for body in (body_a, body_b) if not _names_a_body(body) for t in body):
+        return False  # "minister of state for health": a complement, not a body
+    nouns = _body_nouns()
+    if len(body_a) == 1 and len(body_b) == 1 and body_a[0] in nouns and body_b[0] in nouns:
+        return nouns[body_a[0]] == nouns[body_b[0]]
+    generic_a = len(body_a) == 1 and body_a[0] in nouns
+    generic_b = len(body_b) == 1 and body_b[0] in nouns
+    acronym_a = len(body_a) == 1 and not generic_a and not _names_a_body(body_a)
+    acronym_b = len(body_b) == 1 and not generic_b and not _names_a_body(body_b)
+    # a generic noun stands for any named body; an acronym stands for a named body
+    return (generic_a and (acronym_b or _names_a_body(body_b))) or (
+        generic_b and (acronym_a or _names_a_body(body_a))) or (
+        acronym_a and _names_a_body(body_b) and not generic_b and _initials_fit(body_a[0], body_b)) or (
+        acronym_b and _names_a_body(body_a) and not generic_a and _initials_fit(body_b[0], body_a))
+
+
+def _initials_fit(acronym: str, body: tuple[str, ...]) -> bool:
+    """"ops" for "office of port safety" (or its org label): the acronym is the initials
+    of the content words."""
+    words = [w for t in body for w in (t[1:-1].split("_") if t.startswith("<") else (t,))]
+    content = [t for t in words if t and t not in _function_words()]
+    return bool(content) and "".join(t[0] for t in content) == acronym
+
+
+@cache
+def _body_nouns() -> dict[str, str]:
+    """data/body_nouns.csv: generic noun -> the kind of body it stands for."""
+    return {match_key(r["form"]): r["kind"] for r in lexicon.table("body_nouns")}
 
 
 def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:

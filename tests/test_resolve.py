@@ -452,3 +452,39 @@ def test_an_initial_name_one_letter_off_attaches_to_the_full_name_with_that_init
     )
     r = resolve_entities(f, c)
     assert entity_of(r, "Priya Venkatesan") != entity_of(r, "S. Venkatsan")
+
+
+# ---- titles naming the holder's own body -------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("PWU President", "president of the union", "same"),
+    ("president of the association", "Federation president", "same"),
+    ("Assembly Speaker", "Speaker of the House", "same"),
+    ("Speaker of the House", "Speaker of the Senate", "wording"),
+    ("Office of Port Safety Administrator", "OPS administrator", "same"),
+    ("Office of Port Safety Administrator", "deputy administrator", "wording"),
+    ("PWU President", "PWU vice president", "wording"),
+    ("Minister of Finance", "Minister of Trade", "wording"),
+    ("sporting director", "technical director", "wording"),
+    ("director of football", "sporting director", "same"),
+])
+def test_titles_naming_the_own_body_two_ways_are_one_title(a: str, b: str, kind: str) -> None:
+    assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
+
+
+def test_a_changed_modifier_is_reported_alone_beside_same_body_wordings() -> None:
+    sentences = [("a", "Speaker Lorne Beaudry called for order."),
+                 ("b", "Assembly Speaker Lorne Beaudry announced the result."),
+                 ("c", "The vote was called by Speaker of the House Lorne Beaudry."),
+                 ("d", "Deputy Speaker Lorne Beaudry called for order.")]
+    f, c = tables(sentences, [
+        person(0, "Speaker Lorne Beaudry", "Lorne Beaudry", title="Speaker"),
+        person(1, "Assembly Speaker Lorne Beaudry", "Lorne Beaudry", title="Speaker",
+               role="Assembly Speaker"),
+        person(2, "Speaker of the House Lorne Beaudry", "Lorne Beaudry", title="Speaker of the House"),
+        person(3, "Deputy Speaker Lorne Beaudry", "Lorne Beaudry", title="Deputy Speaker"),
+    ])
+    r = resolve_entities(f, c)
+    titles = r.mentions[r.mentions["facet"] == "title"]
+    assert titles["entity_id"].nunique() == 1
+    assert set(titles["spelling"]) - {""} == {"speaker", "deputy speaker"}
