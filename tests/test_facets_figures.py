@@ -330,3 +330,16 @@ def test_a_tally_is_two_figures_for_and_against(sentence: str):
 ])
 def test_ranges_after_a_tally_cue_are_not_tallies(sentence: str):
     assert not any(f.key == "votes" for f in run(sentence))
+
+
+@pytest.mark.parametrize(("article", "unit"), [
+    ("New Zealand's parliament. New Zealand officials.", "NZD"),
+    ("Singapore's port authority said.", "SGD"),
+    ("New Zealand and the United States signed.", "USD"),
+    ("New Zealand and Australia signed.", "USD"),
+    ("No country is named here.", "USD"),
+])
+def test_a_bare_dollar_is_read_in_the_one_dollar_country_named(article: str, unit: str):
+    sentence = "The stadium will cost $1.2 billion."
+    (f,) = run_in(sentence, f"{sentence}\n{article}")
+    assert f.key == unit

@@ -455,8 +455,10 @@ def _country(words: str) -> str:
 
 def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> str:
     """The ISO code a currency form stands for: the reading of the country written beside it;
-    the only reading; the default reading; the one reading whose country the article names;
-    else the family name ("shillings")."""
+    the only reading; the one reading whose country the article names when the default
+    reading's country is not named ("$" in a story naming Canada and not the United States);
+    the default reading; the one reading whose country the article names; else the family
+    name ("shillings")."""
     if country:
         for reading in readings:
             if reading.country == country:
@@ -465,10 +467,15 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     units = sorted({r.unit for r in readings})
     if len(units) == 1:
         return units[0]
-    default = next((r.unit for r in readings if r.default), "")
-    if default:
-        return default
     named = countries_named(article)
+    default = next((r for r in readings if r.default), None)
+    if default is not None:
+        if default.country not in named:
+            # "$" in a story that names Canada and never the United States: Canadian dollars.
+            local = sorted({r.unit for r in readings if r.country and r.country in named})
+            if len(local) == 1:
+                return local[0]
+        return default.unit
     in_article = sorted({r.unit for r in readings if r.country and r.country in named})
     if len(in_article) == 1:
         return in_article[0]
