@@ -2,7 +2,7 @@
 
 value      the number as a plain decimal: "55", "30000", "0.5", "2400000000"
 key        the unit: % | pp | USD | EUR | AUD | KES | ... (ISO 4217) | hours | days | years |
-           decades | people | km | a measure ("magnitude") | the counted noun's key
+           decades | people | km | km/h | tonnes | m | °C (base units) | a measure ("magnitude") | the counted noun's key
            ("households" for "families": `noun_key`) | ordinal ("the second round": 2) |
            "" (bare)
 qualifier  approximately | nearly | at least | more than | up to | less than | exactly | ""
@@ -13,18 +13,35 @@ noun       what it quantifies: the counted noun ("Jews" in "approximately 30,000
            what happened to the people a bare count stands for ("injured" in "another 412
            were injured", "injuring 412"); never a verb ("6.8 hit the region")
 text       as written, qualifier included ("approximately 30,000", "$2.4bn", "48 hours")
-note       "ordinal" for ordinals; "" otherwise
+note       "ordinal" for ordinals; "converted from <value> <unit>" for a unit converted to
+           its base unit; "conversion of <figure>: <value> <unit>" for a conversion of the
+           figure before it; "" otherwise
+
+Units with a row in `data/unit_conversions.csv` are converted to its base unit, so that one
+quantity written in two units compares: "1,480 kg" -> value 1.48, key tonnes (as
+"1.48-tonne"); "115 mph" -> 185.0746 km/h; "200 nautical miles" -> 370.4 km; °F -> °C.
+A figure that restates the one right before it in another currency or unit, in brackets or
+after a comma with a qualifier or "or" ("185 km/h (115 mph)", "Rs 620 crore ($70 million)",
+"EUR38m, about R$240m"), is another spelling of it: it takes that figure's value, key,
+qualifier and noun, and its note keeps what it says, so that it is never a figure of its own
+(exchange rates and rounding differ between outlets).
+A tally after a cue of `data/figure_tallies.csv` ("by a vote of 172 to 151", "voted
+172–151") is two figures: key "votes", nouns "votes in favour" and "votes against".
 
 Read: digits with thousands separators and decimals, number words ("eleven",
-"twenty-five", "a dozen"), scales ("1.5 million", "$5 billion", "EUR3.2m", "$2.4bn"),
+"twenty-five", "a dozen"), scales ("1.5 million", "$5 billion", "EUR3.2m", "$2.4bn",
+"$4.2-billion", "Rs 620 crore", "3 lakh"),
 currency symbols and codes, units after the number, hyphenated units ("a 48-hour truce").
 Currencies (`data/currencies.csv`): prefixed symbols ("A$1.8bn", "Sh850m", "NOK 38",
 "R$5"), codes, and words after the number, also after a demonym or country ("850 million
 Kenyan shillings", "1.8 billion Australian dollars" -> KES, AUD). A form several currencies
-share is read as: the country written before it; else its default ("$", "dollars": USD);
+share is read as: the country written before it; else, when the article does not name the
+default's country, the one candidate whose country it names ("$" in a story naming Canada
+and never the United States: CAD); else its default ("$", "dollars": USD);
 else the one candidate whose country the article names (`gazetteer.countries_named`: "Sh"
 in an article naming Kenya is KES); else its family name ("shillings").
-Tables: `data/number_words.csv`, `data/units.csv`, `data/currencies.csv`,
+Tables: `data/number_words.csv`, `data/units.csv`, `data/unit_conversions.csv`,
+`data/currencies.csv`, `data/figure_clock_markers.txt`, `data/figure_tallies.csv`,
 `data/quantity_nouns.csv`, `data/figure_measures.csv`, `data/figure_outcomes.csv`,
 `data/figure_qualifiers.csv`, `data/figure_change_verbs.txt`; function words from
 `data/stopwords.txt`, reporting verbs from `data/said_verbs.txt`.
@@ -37,7 +54,8 @@ Not figures: anything inside a date found earlier; bare years (a four-digit numb
 1500 to 2099 with no unit, qualifier or separator); numbers in names (right after a
 capitalised word: "Section 907", "Route 66", "Channel 12"; attached to letters: "COVID-19",
 "F-35", "5G"); list markers ("1) ...") and phone-like or time-like digit runs ("10:30",
-"+1 555-0100"); a letter code before a number that is not written as the currency table
+"+1 555-0100"); times of day (`data/figure_clock_markers.txt`: "10 p.m.", "10.17 a.m.",
+"7 o'clock", "14:30 GMT", "1430 GMT"); a letter code before a number that is not written as the currency table
 spells it ("sh 5", "usd 5"); "one" without a scale; small word numbers after a determiner ("the two
 countries": a reference, not a count); "two" without a qualifier or a unit of time, money or
 percent.
