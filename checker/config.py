@@ -51,6 +51,8 @@ class Thresholds:
     claim_min_shared_terms: int = 3
     #: ... and at least this share of the larger claim's content words, weighted by rarity (idf).
     claim_min_shared_weight: float = 0.28
+    #: A claim joins a group it fully matches in most members when it shares at least this many content words (or two facet kinds) with each of the others and scores claim_similarity with them.
+    claim_join_min_shared_terms: int = 2
     #: Claims dated in different years match (as one assertion with a date conflict) only this similar.
     claim_cross_year_similarity: float = 90.0
     #: Two figures' nouns name the same quantity ("oil exports" / "exports of oil").

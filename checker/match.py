@@ -47,7 +47,12 @@ Blocking (near-linear work)
 Grouping
     Links are taken from the best score down; two groups merge only when every member of
     one is linked to every member of the other (complete linkage), so a chain of
-    loosely similar claims (A~B, B~C, A!~C) never ends up in one group.
+    loosely similar claims (A~B, B~C, A!~C) never ends up in one group. One exception, as
+    three outlets paraphrasing each other rarely all match pairwise: a lone claim from a
+    source not yet in a group joins it when it is linked to one member of a pair (more than
+    half of a larger group) and near each other member: same unit, no disjoint years, score
+    with the facet bonus at least Thresholds.claim_similarity, and at least
+    Thresholds.claim_join_min_shared_terms content words or two facet kinds in common.
 """
 
 from __future__ import annotations
@@ -368,6 +373,28 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     return Link(round(score, 1), method)
 
 
+def near(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds) -> bool:
+    """A looser tie than `link`, used only to let a claim join a group whose other members it
+    fully matches: claims of different sources and one unit that score claim_similarity with
+    the facet bonus and share claim_join_min_shared_terms content words or two facet kinds,
+    and are not dated in different years."""
+    if a.unit != b.unit or a.source == b.source:
+        return False
+    if a.years and b.years and not (a.years & b.years):
+        return False
+    kinds = a.shared_kinds(b)
+    score = float(text_score) + th.claim_shared_facet_bonus * len(kinds)
+    if score < th.claim_similarity:
+        return False
+    return len(a.terms & b.terms) >= th.claim_join_min_shared_terms or len(kinds) >= 2
+
+
+def majority_needed(group_size: int) -> int:
+    """How many members of a group a joining claim must fully match: one of a pair, more than
+    half of a larger group."""
+    return 1 if group_size <= 2 else group_size // 2 + 1
+
+
 @dataclass(frozen=True)
 class Grouping:
     groups: list[list[int]]  # profile indices, each sorted; groups in order of first index
@@ -406,6 +433,18 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping
             cache[key] = link(profiles[key[0]], profiles[key[1]], s, th, weights)
         return cache[key]
 
+    def joins(claim: int, group: list[int]) -> bool:
+        """A lone claim joins a group when it fully matches most of its members and is near
+        the rest (three sources paraphrasing each other rarely all match pairwise)."""
+        if len(group) < 2 or profiles[claim].source in {profiles[m].source for m in group}:
+            return False
+        full = [m for m in group if linked(claim, m) is not None]
+        if len(full) < majority_needed(len(group)):
+            return False
+        return all(near(profiles[claim], profiles[m],
+                        fuzz.token_set_ratio(strings[claim], strings[m]), th)
+                   for m in group if m not in full)
+
     root = list(range(n))
     members: dict[int, list[int]] = {}
     for _, i, j in edges:
@@ -414,7 +453,9 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping
             continue
         group_i = members.get(ri, [ri])
         group_j = members.get(rj, [rj])
-        if all(linked(a, b) is not None for a in group_i for b in group_j):
+        if (all(linked(a, b) is not None for a in group_i for b in group_j)
+                or (len(group_i) == 1 and joins(group_i[0], group_j))
+                or (len(group_j) == 1 and joins(group_j[0], group_i))):
             keep, gone = (ri, rj) if ri < rj else (rj, ri)
             merged = sorted(group_i + group_j)
             members[keep] = merged

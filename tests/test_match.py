@@ -79,6 +79,19 @@ def test_loosely_similar_claims_do_not_chain() -> None:
     assert not _together(groups, "a:1", "c:1")
 
 
+def test_a_third_paraphrase_joins_a_pair_it_matches_in_part() -> None:
+    sentences = [
+        ["a", "Marrowby Rail will buy the regional bus operator Tenfield Coaches for cash, "
+              "creating the largest transport group in the valley."],
+        ["b", "Marrowby Rail is to acquire Tenfield Coaches, forming the largest transport group "
+              "in the valley, the two firms announced."],
+        ["c", "Marrowby Rail said it will buy Tenfield Coaches for cash."],
+    ]
+    # b and c are too different to be linked on their own, but c is linked to a and near b.
+    assert not _together(_groups([sentences[1], sentences[2]]), "b:1", "c:1")
+    assert _together(_groups(sentences), "a:1", "b:1", "c:1")
+
+
 def test_events_in_different_years_are_not_one_assertion() -> None:
     facets = [
         {"s": 0, "facet": "date", "text": "18 February 2025", "value": "2025-02-18", "key": "day"},
