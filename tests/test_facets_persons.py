@@ -234,3 +234,15 @@ def test_an_organisation_before_a_generic_office_is_split_from_the_person():
     people = by_value([f for f in facets if f.facet == "person"])
     assert people["Rui Valcke"].title == "Administrator"
     assert "Port Safety Agency" in {f.value for f in facets if f.facet == "org"}
+
+
+def test_a_portfolio_listed_with_commas_stays_in_the_role():
+    text = ("Minister of Ports, Fisheries and Coasts Hallie Brandt tabled the bill.\n"
+            "Tove Lind, Minister of Ports, Fisheries, Trade and Coasts, spoke.\n"
+            "Tove Lind, head of the Budget Office, and Arne Sund, Minister of Trade, signed.\n")
+    brandt = persons_in(text, 1)["Hallie Brandt"]
+    assert brandt.role == "Minister of Ports, Fisheries and Coasts"
+    assert persons_in(text, 2)["Tove Lind"].role == "Minister of Ports, Fisheries, Trade and Coasts"
+    line3 = persons_in(text, 3)
+    assert line3["Arne Sund"].role == "Minister of Trade"
+    assert line3["Tove Lind"].role == "head of the Budget Office"

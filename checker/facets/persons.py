@@ -401,7 +401,8 @@ def _in_title_complement(toks: Tokens, i: int, floor: int) -> bool:
         text = toks.text[k]
         if _title_at(toks, k) > k:
             return True
-        if toks.cap[k] or text == POSSESSIVE or toks.key[k] in _COMPLEMENT_LINKS or toks.key[k] == "the":
+        if toks.cap[k] or text == POSSESSIVE or toks.key[k] in _COMPLEMENT_LINKS or toks.key[k] == "the" \
+                or (text == "," and k > floor and toks.cap[k - 1] and toks.cap[i - 2]):  # "of A, B and C"
             k -= 1
             continue
         return False
@@ -640,6 +641,21 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
                 r += 1
             e = _complement_words(toks, r, starts, inside, org_tokens, allow_lower)
             if e == r:
+                break
+            last, q = e - 1, e
+            continue
+        if toks.text[q] == "," and q > end and q + 1 < n and toks.cap[q + 1] and q + 1 not in starts \
+                and not inside[q + 1] and _title_at(toks, q + 1) == q + 1:
+            # "Minister of Housing, Infrastructure and Communities": a list continues the
+            # complement only when it goes on with "and" or another comma
+            e = _complement_words(toks, q + 1, starts, inside, org_tokens, allow_lower=False)
+            r = e
+            while e > q + 1 and r < n and toks.text[r] == ",":
+                after = _complement_words(toks, r + 1, starts, inside, org_tokens, allow_lower=False)
+                if after == r + 1:
+                    break
+                r = after
+            if e == q + 1 or r >= n or toks.key[r] != "and":
                 break
             last, q = e - 1, e
             continue
