@@ -31,8 +31,10 @@ Rules
             approximate, values within Thresholds.figure_tolerance agree and within twice it
             are compatible; two exact values are compatible when one is the other rounded to
             its precision (52 and 52.4, 40,000 and 41,200); a bound ("at least 11", "up to
-            40") is compatible with any value it admits; anything else conflicts (55% vs 45%,
-            1,200 vs 2,100, 47.6% vs 45.6%).
+            40") is compatible with any value it admits; two bounds of one direction
+            ("at least 23" / "at least 28") agree within Thresholds.figure_tolerance and
+            conflict beyond it; anything else conflicts (55% vs 45%, 1,200 vs 2,100, 47.6% vs
+            45.6%).
     date    readings are the ISO value and, for an unresolved day/month order, the other
             reading ("ambiguous; also <ISO>"): dates agree when a reading is equal, are
             compatible when one is a coarser form of the other (2026-02 and 2026-02-03).
@@ -243,6 +245,13 @@ def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> 
         elif is_rounding(va, vb):
             return "compatible", "one is the other rounded"
         return "conflict", f"differ by {gap:.1%}"
+    if bound_a == bound_b and bound_a in ("lower", "upper"):
+        # Two sources bounding one quantity the same way state two different floors (or
+        # ceilings): "at least 23 killed" against "at least 28 killed" is a changed figure.
+        gap = abs(va - vb) / max(abs(va), abs(vb)) if va != vb else 0.0
+        if gap <= tolerance:
+            return "agree", f"both {bound_a} bounds, within {tolerance:.0%}"
+        return "conflict", f"both {bound_a} bounds, differ by {gap:.1%}"
     lo_a, hi_a = _interval(va, bound_a)
     lo_b, hi_b = _interval(vb, bound_b)
     slack = tolerance * max(abs(va), abs(vb))

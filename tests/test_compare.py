@@ -32,6 +32,10 @@ from checker.compare import (
     (55, "", 45, "", "conflict"),
     (1200, "", 2100, "", "conflict"),
     (120, "approximately", 132, "", "compatible"),
+    (23, "at least", 28, "at least", "conflict"),  # two different floors for one toll
+    (300, "up to", 500, "less than", "conflict"),
+    (1000, "more than", 1020, "at least", "agree"),
+    (23, "at least", 40, "up to", "compatible"),  # opposite bounds that overlap
 ])
 def test_figure_verdicts(a: float, qa: str, b: float, qb: str, verdict: str) -> None:
     assert figure_verdict(a, qa, b, qb, 0.05)[0] == verdict
