@@ -55,6 +55,9 @@ ALTERNATE_NAME_POPULATION = 1_000_000
 ALTERNATE_NAME_SIMILARITY = 60.0
 #: `countries_named` reads at most this much of an article (countries are named early).
 COUNTRIES_NAMED_SCAN = 100_000
+#: `main_country` needs at least this many mentions: one stray mention (a sports result in
+#: a sidebar) does not make a story's country.
+MAIN_COUNTRY_MIN_MENTIONS = 2
 #: The data tables the index is built from (part of the cache file's digest).
 DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv")
 
@@ -134,11 +137,12 @@ def countries_named(text: str) -> frozenset[str]:
 def main_country(text: str) -> str:
     """The ISO code of the country a text names most often (by name, alias or demonym, as
     `countries_named` reads them): the story's own country. "" when it names none, or when
-    two countries tie for the most mentions."""
+    two countries tie for the most mentions, or when it names none at least
+    `MAIN_COUNTRY_MIN_MENTIONS` times."""
     counts = _country_mentions(text)
-    if not counts:
-        return ""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < MAIN_COUNTRY_MIN_MENTIONS:
+        return ""
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return ""
     return ranked[0][0]

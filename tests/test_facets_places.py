@@ -306,5 +306,6 @@ def test_a_shared_city_name_is_read_in_the_most_named_country():
 
 def test_main_country_is_the_most_named_and_empty_on_a_tie():
     assert gazetteer.main_country("Kenya and Kenyan police; Uganda.") == "KE"
-    assert gazetteer.main_country("Kenya and Uganda.") == ""
+    assert gazetteer.main_country("Kenya and Kenyan police; Uganda and Ugandan.") == ""
+    assert gazetteer.main_country("Kenya was named once.") == ""
     assert gazetteer.main_country("No country here.") == ""
