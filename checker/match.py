@@ -32,11 +32,13 @@ How two claims are matched
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
     Different years: when both claims carry dates (unqualified: "by 2030" or "since 1992"
-    date no event) and no year is common to them, they are
+    date no event, nor does a date after an end cue of data/relative_dates.csv, "until June
+    2030") and no year is common to them, they are
     taken to describe different events (a 2025 visit, a 2026 signing) and are linked only
     when their content words are near-identical (token_sort_ratio at least
-    Thresholds.claim_cross_year_similarity) and they share a participant (an entity or a
-    place) whenever either names one: then they are one assertion with a date conflict.
+    Thresholds.claim_cross_year_similarity) and they share a person or organisation
+    whenever either names one (not a place: a swapped place is a place conflict): then they
+    are one assertion with a date conflict.
 Blocking (near-linear work)
     Each claim's RARE_TERMS_PER_CLAIM rarest content words among those used by 2 to
     MAX_BLOCK claims, plus its person/org entity ids, dates (ISO) and figure nouns, are
@@ -61,7 +63,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -176,6 +178,26 @@ class ClaimProfile(NamedTuple):
         return sorted(kinds)
 
 
+#: Qualifiers (data/relative_dates.csv, kind year_cue) of the words that make the date after
+#: them an end or a deadline rather than the date of the event.
+_END_QUALIFIERS = frozenset({"by", "until", "before"})
+
+
+@cache
+def _end_cues() -> frozenset[str]:
+    return frozenset(r["phrase"].casefold() for r in lexicon.table("relative_dates")
+                     if r["kind"] == "year_cue" and r["qualifier"] in _END_QUALIFIERS)
+
+
+def _after_end_cue(claim_text: str, date_text: str) -> bool:
+    """Whether the date as written follows an end cue in the claim ("until June 2030")."""
+    at = claim_text.find(date_text) if date_text else -1
+    if at <= 0:
+        return False
+    before = _WORD.findall(claim_text[max(0, at - 40):at])
+    return bool(before) and before[-1].casefold() in _end_cues()
+
+
 def date_readings(value: str, note: str) -> list[str]:
     """A date facet's ISO value, plus the other reading of an ambiguous day/month order."""
     readings = [value] if value else []
@@ -219,7 +241,9 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             if f.facet == "date":
                 readings = date_readings(str(f.value), str(f.note))
                 dates.update(readings)
-                if f.key in _YEAR_PRECISIONS and not f.qualifier:  # "by 2030" dates no event
+                # "by 2030", "until June 2030" (a contract's end) date no event
+                if (f.key in _YEAR_PRECISIONS and not f.qualifier
+                        and not _after_end_cue(str(text), str(f.text))):
                     years.update(r[:4] for r in readings if r[:4].isdigit())
             elif f.facet == "place" and f.value and f.qualifier == "city":
                 places.add(match_key(str(f.value)))
@@ -365,9 +389,9 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
         # not one the other plus a few.
         if fuzz.token_sort_ratio(a.text_key, b.text_key) < th.claim_cross_year_similarity:
             return None
-        participants_a = a.entities | a.places
-        participants_b = b.entities | b.places
-        if (participants_a or participants_b) and not (participants_a & participants_b):
+        # Places are not required in common: a place swapped in one source is what
+        # place_conflict reports.
+        if (a.entities or b.entities) and not (a.entities & b.entities):
             return None
     method = "token_set_ratio" + (f"+shared:{','.join(kinds)}" if kinds else "")
     return Link(round(score, 1), method)

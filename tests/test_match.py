@@ -111,6 +111,22 @@ def test_events_in_different_years_are_not_one_assertion() -> None:
     assert _together(groups, "a:1", "b:1")
 
 
+def test_an_end_date_is_not_the_year_of_the_event() -> None:
+    facets = [
+        {"s": 0, "facet": "date", "text": "March 2029", "value": "2029-03", "key": "month"},
+        {"s": 1, "facet": "date", "text": "March 2030", "value": "2030-03", "key": "month"},
+        {"s": 0, "facet": "place", "text": "Harwick", "value": "Harwick", "qualifier": "city"},
+        {"s": 1, "facet": "place", "text": "Selsby", "value": "Selsby", "qualifier": "city"},
+    ]
+    groups = _groups([
+        ["a", "The goalkeeper signed a contract until March 2029 after a medical in Harwick "
+              "on Monday morning."],
+        ["b", "The goalkeeper signed a contract until March 2030 after a medical in Selsby "
+              "on Monday morning."],
+    ], facets)
+    assert _together(groups, "a:1", "b:1")
+
+
 def test_short_claims_are_no_match_for_long_ones() -> None:
     groups = _groups([
         ["a", "Portmere harbour strike."],
