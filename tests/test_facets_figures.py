@@ -343,3 +343,16 @@ def test_a_bare_dollar_is_read_in_the_one_dollar_country_named(article: str, uni
     sentence = "The stadium will cost $1.2 billion."
     (f,) = run_in(sentence, f"{sentence}\n{article}")
     assert f.key == unit
+
+
+def test_a_capitalised_number_word_inside_a_name_is_not_a_figure():
+    assert run("The board appointed Pieter Ten Brink as chairman.") == []
+    assert [f.value for f in run("Ten miners were rescued.")] == ["10"]
+
+
+def test_n_is_naira_only_in_a_nigerian_story_before_grouped_digits():
+    sentence = "Nurses want the allowance raised to N280,000 a month."
+    (f,) = run_in(sentence, f"Nigeria's nurses. Nigerian hospitals.\n{sentence}")
+    assert (f.text, f.value, f.key) == ("N280,000", "280000", "NGN")
+    assert run(sentence) == []
+    assert run_in("Masks rated N95 help.", "Nigeria's nurses.\nMasks rated N95 help.") == []

@@ -55,7 +55,10 @@ Not figures: anything inside a date found earlier; bare years (a four-digit numb
 capitalised word: "Section 907", "Route 66", "Channel 12"; attached to letters: "COVID-19",
 "F-35", "5G"); list markers ("1) ...") and phone-like or time-like digit runs ("10:30",
 "+1 555-0100"); times of day (`data/figure_clock_markers.txt`: "10 p.m.", "10.17 a.m.",
-"7 o'clock", "14:30 GMT", "1430 GMT"); a letter code before a number that is not written as the currency table
+"7 o'clock", "14:30 GMT", "1430 GMT"); a capitalised number word inside a name ("Erik
+Ten Hag"); a currency letter that is also an everyday letter ("N95") outside an article
+naming its country or before digits without thousands separators ("N450,000" in a
+Nigerian story is naira); a letter code before a number that is not written as the currency table
 spells it ("sh 5", "usd 5"); "one" without a scale; small word numbers after a determiner ("the two
 countries": a reference, not a count); "two" without a qualifier or a unit of time, money or
 percent.
@@ -82,6 +85,7 @@ _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our"
                           "my", "your", "all", "each"})
 # Matching runs on an ASCII-lower-cased copy (same length, so offsets hold): faster than re.I.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "\u201c", "(", "\u2014")
 _LOOK_BACK = 200  # characters looked at before a number (qualifier, the noun of a change)
 _LOOK_AHEAD = 200
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not figures
@@ -103,6 +107,7 @@ class _Currency:
     country: str  # ISO 3166-1 alpha-2 ("" for a currency of several countries)
     family: str  # the unit when a shared form cannot be resolved
     default: bool
+    needs_country: bool = False  # read only in an article naming the country ("N450,000")
 
 
 class _UnitHit(NamedTuple):
@@ -152,7 +157,8 @@ def _currencies(position: str, fold_case: bool) -> dict[str, tuple[_Currency, ..
         if r["position"] != position:
             continue
         form = r["form"].casefold() if fold_case else r["form"]
-        reading = _Currency(r["unit"], r["country"], r["family"], r["default"] == "yes")
+        reading = _Currency(r["unit"], r["country"], r["family"], r["default"] == "yes",
+                            r.get("needs", "") == "country")
         if reading not in out.setdefault(form, []):
             out[form].append(reading)
     return {form: tuple(readings) for form, readings in out.items()}
@@ -360,6 +366,11 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
     cur = text[m.start("cur"):m.end("cur")] if m["cur"] else ""
     if cur not in t.currency_before:
         cur = ""
+    elif all(r.needs_country for r in t.currency_before[cur]):
+        named = countries_named(article)
+        if "," not in (m["digits"] or "") or not any(
+                r.country in named for r in t.currency_before[cur]):
+            return None  # "N95": a letter and a number, not a figure
     start = m.start("cur") if cur else next(
         m.start(g) for g in ("digits", "words", "ordinal") if m[g] is not None)
     end = m.end()
@@ -393,6 +404,9 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         word = m["words"].casefold()
         if word == "one" and not m["scale"]:
             return None
+        if (text[start].isupper() and before.strip() and not before.rstrip().endswith(_SENTENCE_ENDS)
+                and re.match(r" [A-Z]", text[end:end + 2])):
+            return None  # a capitalised number word inside a name: "Erik Ten Hag"
         value = Decimal(_word_value(word, t))
         last = before.rstrip().rsplit(None, 1)[-1].casefold() if before.strip() else ""
         if value < 10 and last in _DETERMINERS and not qualifier:
