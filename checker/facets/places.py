@@ -184,12 +184,13 @@ def _unknown_after_kind_cue(text: str, rules: _Rules, blocked: SpanIndex,
     calendar word or listed stopword, and inside no person, organisation, date or figure."""
     if "of" not in text:
         return []
+    known = SpanIndex([(x.start, x.end) for x in mentions])
     found = []
     for m in rules.kind_cue.finditer(text):
         start, end = m.span("name")
         key = match_key(m["name"])
         if (not blocked.free(start, end) or key in rules.calendar_words
-                or key in rules.stopwords or any(x.start < end and start < x.end for x in mentions)):
+                or key in rules.stopwords or not known.free(start, end)):
             continue
         cue = " ".join(m["cue"].casefold().split())
         found.append((start, end, rules.kind_cue_qualifiers[cue], cue))
