@@ -138,6 +138,15 @@ def content_terms(text: str, exclude: Iterable[str] = ()) -> list[str]:
 _NONE: frozenset[str] = frozenset()
 
 
+class FigureFact(NamedTuple):
+    """One figure of a claim, as the compare stage pairs it."""
+
+    value: float
+    unit: str  # folded facet key
+    qualifier: str
+    noun: str  # content words of the noun, "" when it says no more than the unit
+
+
 class ClaimProfile(NamedTuple):
     """What matching knows about one compared claim (a tuple: built once per claim, cheaply)."""
 
@@ -150,6 +159,7 @@ class ClaimProfile(NamedTuple):
     places: frozenset[str]  # folded names of cities (countries are too common to tell)
     figures: frozenset[str]  # folded figure nouns, and "= <value> <unit>" of each figure
     unit: str = "segment"  # segment | fact: a fact is matched only with facts
+    figure_facts: tuple[FigureFact, ...] = ()
 
     @property
     def text_key(self) -> str:
@@ -198,6 +208,69 @@ def _after_end_cue(claim_text: str, date_text: str) -> bool:
     return bool(before) and before[-1].casefold() in _end_cues()
 
 
+def _figure_fact(f: object) -> FigureFact | None:
+    try:
+        value = float(str(getattr(f, "value", "")))
+    except ValueError:
+        return None
+    if not math.isfinite(value) or str(getattr(f, "note", "") or "") == "ordinal":
+        return None
+    unit = match_key(str(getattr(f, "key", "") or ""))
+    noun = " ".join(content_terms(str(getattr(f, "noun", "") or "")))
+    if noun == " ".join(content_terms(unit)):
+        noun = ""
+    return FigureFact(value, unit, str(getattr(f, "qualifier", "") or ""), noun)
+
+
+def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool:
+    """Whether each claim keeps a figure of one unit that nothing in the other claim accounts
+    for and that comparison could not pair either: the claims then state different quantities
+    ("turnout was 61%, with 98% counted" / "the runner-up got 48%, with 98% counted").
+    Figures are accounted for by an equal or compatible value (a noun, when both have one,
+    alike), by a similar noun (a changed figure: a conflict to report), or as the one
+    noun-less figure left on each side when the claims are alike."""
+    if not a.figure_facts or not b.figure_facts:
+        return False
+    from checker.compare import figure_verdict  # compare imports this module
+
+    def nouns_alike(x: FigureFact, y: FigureFact) -> bool | None:
+        if not x.noun or not y.noun:
+            return None
+        return fuzz.token_set_ratio(x.noun, y.noun) >= th.figure_noun_similarity
+
+    left_a = list(range(len(a.figure_facts)))
+    left_b = list(range(len(b.figure_facts)))
+    for accept in ("value", "noun"):
+        for i in list(left_a):
+            x = a.figure_facts[i]
+            for j in left_b:
+                y = b.figure_facts[j]
+                if x.unit != y.unit or nouns_alike(x, y) is False:
+                    continue
+                if accept == "value":
+                    verdict = figure_verdict(x.value, x.qualifier, y.value, y.qualifier,
+                                             th.figure_tolerance)[0]
+                    if verdict == "conflict":
+                        continue
+                elif not nouns_alike(x, y):
+                    continue
+                left_a.remove(i)
+                left_b.remove(j)
+                break
+    units_a = {a.figure_facts[i].unit for i in left_a}
+    units_b = {b.figure_facts[j].unit for j in left_b}
+    for unit in sorted(units_a & units_b):
+        bare_a = [i for i in left_a if a.figure_facts[i].unit == unit and not a.figure_facts[i].noun]
+        bare_b = [j for j in left_b if b.figure_facts[j].unit == unit and not b.figure_facts[j].noun]
+        if (len(bare_a) == 1 and len(bare_b) == 1
+                and len([i for i in left_a if a.figure_facts[i].unit == unit]) == 1
+                and len([j for j in left_b if b.figure_facts[j].unit == unit]) == 1
+                and fuzz.token_sort_ratio(a.text_key, b.text_key) >= th.figure_pairing_similarity):
+            continue
+        return True
+    return False
+
+
 def date_readings(value: str, note: str) -> list[str]:
     """A date facet's ISO value, plus the other reading of an ambiguous day/month order."""
     readings = [value] if value else []
@@ -237,6 +310,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
         years: set[str] = set()
         places: set[str] = set()
         figures: set[str] = set()
+        facts: list[FigureFact] = []
         for f in found:
             if f.facet == "date":
                 readings = date_readings(str(f.value), str(f.note))
@@ -251,10 +325,14 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                 if f.noun:
                     figures.add(" ".join(content_terms(str(f.noun))))
                 figures.add(f"= {f.value} {match_key(str(f.key or ''))}")
+                fact = _figure_fact(f)
+                if fact is not None:
+                    facts.append(fact)
         profiles.append(ClaimProfile(
             claim_id, str(source), frozenset(content_terms(str(text), exclude)),
             frozenset(ents.get(claim_id, ())), frozenset(dates), frozenset(years),
             frozenset(places), frozenset(f for f in figures if f), str(unit),
+            tuple(sorted(facts)),
         ))
     return profiles
 
@@ -383,6 +461,8 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
     if score < th.claim_similarity:
+        return None
+    if unpairable_figures(a, b, th):
         return None
     if a.years and b.years and not (a.years & b.years):
         # token_sort_ratio, not token_set_ratio: both claims must be nearly the same words,

@@ -127,6 +127,29 @@ def test_an_end_date_is_not_the_year_of_the_event() -> None:
     assert _together(groups, "a:1", "b:1")
 
 
+def _figure(s: int, text: str, value: str, noun: str = "", qualifier: str = "") -> dict:
+    return {"s": s, "facet": "figure", "text": text, "value": value, "key": "%", "noun": noun,
+            "qualifier": qualifier}
+
+
+def test_claims_giving_different_quantities_are_not_one_assertion() -> None:
+    sentences = [
+        ["a", "The Dellmoor Electoral Board said participation was 58.2%, with 97% of ballot "
+              "boxes counted."],
+        ["b", "Mirela Vasko took about 39%, the Dellmoor Electoral Board said after counting "
+              "97% of ballot boxes."],
+    ]
+    facets = [_figure(0, "58.2%", "58.2"), _figure(0, "97%", "97", "ballot boxes"),
+              _figure(1, "about 39%", "39", qualifier="approximately"),
+              _figure(1, "97%", "97", "ballot boxes")]
+    assert not _together(_groups(sentences, facets), "a:1", "b:1")
+    # the same quantity, rounded by one source, keeps the match
+    sentences[1][1] = ("Participation was about 58%, the Dellmoor Electoral Board said after "
+                       "counting 97% of ballot boxes.")
+    facets[2] = _figure(1, "about 58%", "58", qualifier="approximately")
+    assert _together(_groups(sentences, facets), "a:1", "b:1")
+
+
 def test_short_claims_are_no_match_for_long_ones() -> None:
     groups = _groups([
         ["a", "Portmere harbour strike."],
