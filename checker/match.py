@@ -31,6 +31,11 @@ How two claims are matched
     match of any longer claim containing its words, and attribution words ("the civil
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
+    Different quantities: claims that each keep a figure of one unit which nothing in the
+    other accounts for (an equal or compatible value, a similar noun, or the one noun-less
+    figure on each side of alike claims, as compare pairs them) state different things
+    ("turnout was 61%, with 98% counted" / "the runner-up got 48%, with 98% counted") and
+    are not linked, whatever words and entities they share.
     Different years: when both claims carry dates (unqualified: "by 2030" or "since 1992"
     date no event, nor does a date after an end cue of data/relative_dates.csv, "until June
     2030") and no year is common to them, they are
