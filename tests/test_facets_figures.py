@@ -356,3 +356,10 @@ def test_n_is_naira_only_in_a_nigerian_story_before_grouped_digits():
     assert (f.text, f.value, f.key) == ("N280,000", "280000", "NGN")
     assert run(sentence) == []
     assert run_in("Masks rated N95 help.", "Nigeria's nurses.\nMasks rated N95 help.") == []
+
+
+def test_a_rate_after_the_counted_noun_keeps_the_noun():
+    (f,) = run("The plan pledges 1,500 classrooms a year until 2030.")
+    assert (f.value, f.noun) == ("1500", "classrooms")
+    (g,) = run("The aftershock of 5.9 hit a village nearby.")
+    assert g.noun == ""

@@ -607,7 +607,8 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
             return second, _unit_of_noun(second, t), end + words_after.end(2)
         return "", "", 0
     if (low in t.said_verbs or low in t.outcomes or low in t.date_cues
-            or (second and second.casefold() in _OBJECT_STARTERS)):
+            or (second and second.casefold() in _OBJECT_STARTERS
+                and not _rate_follows(text, end + words_after.end(2), second, t))):
         return "", "", 0  # a verb, what happened to a count ("412 injured"), "last year"
     if low.endswith("ed") and (not second or second.casefold() in t.stopwords):
         return "", "", 0  # "40 remained.", "300 gathered in": a past tense, not a noun
@@ -616,6 +617,14 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
             "-" in first or low.endswith(_MODIFIER_ENDINGS)) and not first[0].isupper():
         noun, noun_end = f"{first} {second}", end + words_after.end(2)
     return noun, _unit_of_noun(noun.split()[-1], t), noun_end
+
+
+def _rate_follows(text: str, end: int, article: str, t: _Tables) -> bool:
+    """"a year" in "3,000 homes a year": a rate after the counted noun, not a verb's object."""
+    if article.casefold() not in ("a", "an"):
+        return False
+    unit = t.units.get(_next_word(text, end).casefold())
+    return unit is not None and unit[1] == "time"
 
 
 def _unit_of_noun(noun: str, t: _Tables) -> str:
