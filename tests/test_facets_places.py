@@ -309,3 +309,8 @@ def test_main_country_is_the_most_named_and_empty_on_a_tie():
     assert gazetteer.main_country("Kenya and Kenyan police; Uganda and Ugandan.") == ""
     assert gazetteer.main_country("Kenya was named once.") == ""
     assert gazetteer.main_country("No country here.") == ""
+
+
+def test_a_canadian_territory_is_a_region_not_a_us_town():
+    (place,) = in_article("", "Housing money will flow to Yukon and the other territories.")
+    assert (place.value, place.key, place.qualifier) == ("Yukon", "CA", "region")
