@@ -24,7 +24,8 @@ event); its rows are filed under the group of `a_claim`.
 
 Rules
     figure  paired by unit (facet key) and noun (rapidfuzz token_set_ratio of the nouns at
-            least Thresholds.figure_noun_similarity): equal values first, then similar nouns,
+            least Thresholds.figure_noun_similarity, or one checker.facets.figures.noun_key:
+            "staff" / "employees"): equal values first, then similar nouns,
             then the one figure without a noun left on each side in a unit, when the claims
             are alike (Thresholds.figure_pairing_similarity: "52.4% to 47.6%" against
             "52.4% to 45.6%"). Equal values agree; when either is
@@ -76,6 +77,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from checker.config import Thresholds
+from checker.facets.figures import noun_key
 from checker.lexicon import table
 from checker.match import content_terms, date_readings
 from checker.tables import empty_frame
@@ -305,7 +307,12 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
 
     def noun_score(fa: dict[str, Any], fb: dict[str, Any]) -> float | None:
         noun_a, noun_b = figure_noun(fa), figure_noun(fb)
-        return fuzz.token_set_ratio(noun_a, noun_b) if noun_a and noun_b else None
+        if not (noun_a and noun_b):
+            return None
+        key_a = noun_key(str(fa.get("noun") or ""))
+        if key_a and key_a == noun_key(str(fb.get("noun") or "")):
+            return 100.0  # "staff" / "employees", "families" / "households"
+        return fuzz.token_set_ratio(noun_a, noun_b)
 
     for want_equal in (True, False):
         scored = []

@@ -77,6 +77,7 @@ from rapidfuzz import fuzz, process
 
 from checker import lexicon
 from checker.config import Thresholds
+from checker.facets.figures import noun_key
 from checker.tables import empty_frame
 from checker.textutil import match_key
 
@@ -150,6 +151,7 @@ class FigureFact(NamedTuple):
     unit: str  # folded facet key
     qualifier: str
     noun: str  # content words of the noun, "" when it says no more than the unit
+    noun_key: str  # checker.facets.figures.noun_key of the noun ("staff", "employees": people)
 
 
 class ClaimProfile(NamedTuple):
@@ -224,7 +226,9 @@ def _figure_fact(f: object) -> FigureFact | None:
     noun = " ".join(content_terms(str(getattr(f, "noun", "") or "")))
     if noun == " ".join(content_terms(unit)):
         noun = ""
-    return FigureFact(value, unit, str(getattr(f, "qualifier", "") or ""), noun)
+    raw_noun = str(getattr(f, "noun", "") or "")
+    return FigureFact(value, unit, str(getattr(f, "qualifier", "") or ""), noun,
+                      noun_key(raw_noun) if noun else "")
 
 
 def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool:
@@ -241,6 +245,8 @@ def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool
     def nouns_alike(x: FigureFact, y: FigureFact) -> bool | None:
         if not x.noun or not y.noun:
             return None
+        if x.noun_key and x.noun_key == y.noun_key:
+            return True
         return fuzz.token_set_ratio(x.noun, y.noun) >= th.figure_noun_similarity
 
     left_a = list(range(len(a.figure_facts)))

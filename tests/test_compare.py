@@ -154,3 +154,17 @@ def test_roles_of_one_person_are_compared() -> None:
           "role": "Minister of Transport"}])
     (row,) = t.comparisons[t.comparisons["facet"] == "role"].to_dict("records")
     assert row["verdict"] == "agree"
+
+
+def test_figures_counting_one_kind_of_thing_pair_by_noun_key() -> None:
+    # "staff" / "employees" share a noun key, so the changed head count is a conflict (the
+    # two figures are not the only noun-less ones, and their nouns are not alike as words).
+    t = _comparisons(
+        [["a", "The printing works in Carrow, which has 640 staff, will close in June."],
+         ["b", "The printing works in Carrow, which has 460 employees, will close in June."]],
+        [{"s": 0, "facet": "figure", "text": "640", "value": "640", "key": "people",
+          "noun": "staff"},
+         {"s": 1, "facet": "figure", "text": "460", "value": "460", "key": "people",
+          "noun": "employees"}])
+    rows = [r for r in t.comparisons.to_dict("records") if r["facet"] == "figure"]
+    assert [r["verdict"] for r in rows] == ["conflict"]

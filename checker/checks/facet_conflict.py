@@ -17,6 +17,7 @@ import pandas as pd
 
 from checker.compare import figure_noun, number
 from checker.config import Severity
+from checker.facets.figures import noun_key
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
 from checker.tables import Tables
@@ -28,6 +29,9 @@ SUBJECT_CHARS = 90
 #: Classes whose figures count as "reported" by a source (a headline reports; a caption,
 #: a ticker item or a newsletter prompt does not).
 REPORTING_CLASSES = frozenset({"claim", "quote", "headline", "heading"})
+#: Body segments left out of comparison (a hedge, an opinion) whose figures still show that a
+#: source mentions a number: they can only keep a figure from being called single-source.
+MENTIONING_CLASSES = REPORTING_CLASSES | {"hedged", "opinion"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,10 +40,11 @@ class ClaimIndex:
     facets: dict[str, list[dict[str, Any]]]  # claim_id -> facet rows, in table order
     group_of: dict[str, str]  # claim_id -> group_id
     comparisons: dict[str, list[dict[str, Any]]]  # claim_id -> comparison rows naming it
-    #: folded unit -> (value, source, content words of the noun, qualifier) sorted by value,
-    #: for every figure in a claim of a REPORTING_CLASSES class
-    figures: dict[str, list[tuple[float, str, str, str]]]
-    #: figure value -> the sources that state it (any unit, any noun)
+    #: folded unit -> (value, source, content words of the noun, qualifier, noun key (see
+    #: checker.facets.figures.noun_key)) sorted by value, for every figure in a claim of a
+    #: MENTIONING_CLASSES class
+    figures: dict[str, list[tuple[float, str, str, str, str]]]
+    #: figure value -> the sources that state or mention it (any unit, any noun)
     figure_sources: dict[float, set[str]]
 
 
@@ -68,18 +73,19 @@ def claim_index(tables: Tables) -> ClaimIndex:
         comparisons.setdefault(r["a_claim"], []).append(r)
         if r["b_claim"] != r["a_claim"]:
             comparisons.setdefault(r["b_claim"], []).append(r)
-    figures: dict[str, list[tuple[float, str, str, str]]] = {}
+    figures: dict[str, list[tuple[float, str, str, str, str]]] = {}
     figure_sources: dict[float, set[str]] = {}
     for claim_id, rows in facets.items():
         claim = claims.get(claim_id)
-        if claim is None or claim["class"] not in REPORTING_CLASSES:
+        if claim is None or claim["class"] not in MENTIONING_CLASSES:
             continue
         for f in rows:
             value = number(f["value"]) if f["facet"] == "figure" else None
             if value is not None:
                 figure_sources.setdefault(value, set()).add(str(claim["source"]))
                 figures.setdefault(match_key(str(f.get("key") or "")), []).append(
-                    (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or "")))
+                    (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
+                     noun_key(str(f.get("noun") or ""))))
     for entries in figures.values():
         entries.sort()
     index = ClaimIndex(claims, facets, group_of, comparisons, figures, figure_sources)

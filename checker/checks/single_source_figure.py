@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from checker.checks.facet_conflict import ClaimIndex, claim_index
 from checker.compare import figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
+from checker.facets.figures import noun_key
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
@@ -21,7 +22,9 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
                        th: Thresholds) -> bool:
     """Another source states the very same number, or a figure of the same unit that agrees
     with this one (rounded, approximate within the tolerance, or a bound that admits it) for
-    a similar noun or without a noun on either side."""
+    a similar noun, a noun with the same noun_key ("staff"/"employees"), or without a noun on
+    either side. A figure in another source's hedged or opinion sentence counts too: the
+    number is there, only said with less certainty."""
     value = float(f["value"])
     if index.figure_sources.get(value, set()) - {source}:
         return True  # the very same number, whatever noun or unit the other source gives it
@@ -29,11 +32,13 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     low = bisect.bisect_left(entries, (value * (1 - 3 * th.figure_tolerance),))
     high = bisect.bisect_right(entries, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
     noun = figure_noun(f)
+    key = noun_key(str(f.get("noun") or ""))
     qualifier = str(f.get("qualifier") or "")
-    for other, other_source, other_noun, other_qualifier in entries[low:high]:
+    for other, other_source, other_noun, other_qualifier, other_key in entries[low:high]:
         if other_source == source:
             continue
-        if noun and other_noun and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity:
+        if (noun and other_noun and not (key and key == other_key)
+                and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity):
             continue
         if figure_verdict(value, qualifier, other, other_qualifier,
                           th.figure_tolerance)[0] != "conflict":
@@ -90,7 +95,7 @@ CHECK = Check(
         what="A figure (written with digits) in a compared claim that no other source states: "
         "no matched claim compares it, and no other source gives the same number, or an "
         "agreeing value (rounded, approximate) in the same unit for a similar noun, anywhere "
-        "in its copy.",
+        "in its copy, hedged or opinion sentences included.",
         why="A number only one outlet reports has not been corroborated; if it is wrong, "
         "nothing in the other sources will reveal it.",
         example="c:9 'Exports of olive oil rose by 18% last year', a figure none of the other "
