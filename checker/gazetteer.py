@@ -17,7 +17,8 @@ Sources, all offline package data:
 
 `countries_named(text)` lists the countries an article names (by name, alias or demonym), so
 that an ambiguous city or currency can be read in the article's own country;
-`main_country(text)` is the one it names most often (the story's country, "" on a tie).
+`main_country(text)` is the one it names most often, also through its regions ("Luzon"):
+the story's country, "" on a tie.
 
 Lookups are by `checker.textutil.match_key` (case- and accent-insensitive). When one name
 has several meanings, candidates are ordered: countries, then regions, then cities by
@@ -136,10 +137,11 @@ def countries_named(text: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def main_country(text: str) -> str:
     """The ISO code of the country a text names most often (by name, alias or demonym, as
-    `countries_named` reads them): the story's own country. "" when it names none, or when
+    `countries_named` reads them, or by a region of it: "Luzon", "Yukon"): the story's own
+    country. "" when it names none, or when
     two countries tie for the most mentions, or when it names none at least
     `MAIN_COUNTRY_MIN_MENTIONS` times."""
-    counts = _country_mentions(text)
+    counts = _country_mentions(text, with_regions=True)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < MAIN_COUNTRY_MIN_MENTIONS:
         return ""
@@ -149,7 +151,9 @@ def main_country(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _country_mentions(text: str) -> dict[str, int]:
+def _country_mentions(text: str, *, with_regions: bool = False) -> dict[str, int]:
+    """How often a text names each country (by name, alias or demonym; with_regions: also
+    by a region that lies in one country, "Luzon" for PH)."""
     gazetteer = load()
     found: dict[str, int] = {}
     for run in _CAPITALISED_RUN.finditer(text, 0, COUNTRIES_NAMED_SCAN):
@@ -157,7 +161,7 @@ def _country_mentions(text: str) -> dict[str, int]:
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                known, iso = _country_of(gazetteer, " ".join(words[i:j]))
+                known, iso = _country_of(gazetteer, " ".join(words[i:j]), with_regions)
                 if known:
                     if iso:
                         found[iso] = found.get(iso, 0) + 1
@@ -168,9 +172,9 @@ def _country_mentions(text: str) -> dict[str, int]:
     return found
 
 
-def _country_of(gazetteer: Gazetteer, phrase: str) -> tuple[bool, str]:
+def _country_of(gazetteer: Gazetteer, phrase: str, with_regions: bool = False) -> tuple[bool, str]:
     """(whether the phrase is a known place or demonym, the ISO code when it is a country
-    or a country's demonym)."""
+    or a country's demonym, or with_regions a region of one country)."""
     forms = [phrase]
     for suffix in ("'s", "\u2019s", ".", ","):
         if phrase.endswith(suffix):
@@ -181,7 +185,8 @@ def _country_of(gazetteer: Gazetteer, phrase: str) -> tuple[bool, str]:
             return True, iso
         candidates = gazetteer.lookup(form)
         if candidates:
-            return True, candidates[0].iso if candidates[0].kind == "country" else ""
+            kinds = ("country", "region") if with_regions else ("country",)
+            return True, candidates[0].iso if candidates[0].kind in kinds else ""
     return False, ""
 
 

@@ -314,3 +314,8 @@ def test_main_country_is_the_most_named_and_empty_on_a_tie():
 def test_a_canadian_territory_is_a_region_not_a_us_town():
     (place,) = in_article("", "Housing money will flow to Yukon and the other territories.")
     assert (place.value, place.key, place.qualifier) == ("Yukon", "CA", "region")
+
+
+def test_regions_count_towards_the_main_country():
+    assert gazetteer.main_country("Storms hit Mindanao and Luzon.") == "PH"
+    assert gazetteer.countries_named("Storms hit Mindanao and Luzon.") == frozenset()
