@@ -216,3 +216,13 @@ def test_seed_false_alarms_stay_quiet(seed_result) -> None:
 def test_seed_findings_are_stable_across_runs(seeds_dir: Path, seed_result) -> None:
     again = check_paths([seeds_dir])
     assert [f.fingerprint for f in _mine(again)] == [f.fingerprint for f in _mine(seed_result)]
+
+
+def test_an_ambiguous_dateline_is_read_by_the_months_the_article_names() -> None:
+    from checker.facets.dates import find_dateline
+
+    text = ("Harbour news\n\n04/09/2025\n\nThe Carrow ferry strike ended on Thursday.\n\n"
+            "Talks resumed on Tuesday (2 September) after a week of walkouts.\n")
+    assert find_dateline(text, 0) == ("2025-09-04", 3)
+    # with no written date to tell day from month, the dateline stays unknown
+    assert find_dateline(text.replace(" (2 September)", ""), 0) is None

@@ -464,7 +464,8 @@ _DATELINE_TIME = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.
 def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
     """(ISO date, 1-based line) of a line near the top of the article that is only a date
     ("26/1/26", "February 18, 2025", "Published: Tuesday 3 February 2026, 10:30"); None when
-    there is none or its day and month cannot be told apart."""
+    there is none or its day and month cannot be told apart, neither by the date itself nor
+    by the months the article's own dates name (12/06/2025 above "Tuesday (10 June)")."""
     lines = LineIndex.of(text)
     seen = 0
     for line in re.finditer(r"[^\r\n]+", text[body_start:body_start + 20_000]):
@@ -481,13 +482,31 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
         ctx = ArticleContext(source="", text=text, published="", title="")
         seg = Segment(claim_id="", source="", start=0, end=len(core), text=core, cls="dateline")
         facets = [f for f in extract(seg, [], ctx) if f.key == "day"]
-        if len(facets) != 1 or _AMBIGUOUS in facets[0].note:
+        if len(facets) != 1:
             continue
+        value = facets[0].value
+        if _AMBIGUOUS in facets[0].note:
+            other = facets[0].note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
+            value = _reading_in_body_months(text, body_start, value, other)
+            if not value:
+                continue
         rest = core[:facets[0].start] + core[facets[0].end:]
         if re.fullmatch(r"[\s,()]*(?:[A-Za-z]+\.?)?[\s,()]*", rest) and (
                 not re.search(r"[A-Za-z]", rest) or facets[0].noun):
-            return facets[0].value, lines.line(offset)
+            return value, lines.line(offset)
     return None
+
+
+def _reading_in_body_months(text: str, body_start: int, first: str, second: str) -> str:
+    """Of the two readings of an ambiguous dateline (12/06/2025), the one whose month the
+    article's own written dates name ("on Tuesday (10 June)"); "" when neither or both do."""
+    body = text[body_start:body_start + 20_000]
+    ctx = ArticleContext(source="", text=text, published="", title="")
+    seg = Segment(claim_id="", source="", start=0, end=len(body), text=body, cls="claim")
+    months = {f.value[:7] for f in extract(seg, [], ctx)
+              if f.key in ("day", "month") and _AMBIGUOUS not in f.note}
+    fits = [r for r in (first, second) if r[:7] in months]
+    return fits[0] if len(fits) == 1 else ""
 
 
 def resolve_across_sources(facets: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
