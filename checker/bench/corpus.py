@@ -6,7 +6,9 @@ about `FACTS_PER_STORY` facts. Each outlet's article has a headline, a byline an
 then paragraphs telling most of the story's facts, each in one of two wordings (the outlet's
 house wording, sometimes the other): the same fact in two wordings in two outlets is a
 *planted paraphrase pair*, which matching should group. A few facts are altered in one outlet
-(a figure, the spelling of a name), the variants the checker exists to find. Junk lines web
+(a figure, the spelling of a name), the variants the checker exists to find. Each fact
+names one thing of its own (a made-up word) beside words from a shared news vocabulary, as
+real claims do. Junk lines web
 copy carries are mixed in: photo captions, newsletter and share prompts, market tickers,
 "Read more" links, advertisement markers.
 
@@ -144,7 +146,9 @@ class _Story:
         """(wording A, wording B, the slots an alteration may change)."""
         person = self.people[k % len(self.people)]
         org = self.orgs[k % 2]
-        details = rng.sample(_DETAILS, 3)
+        # Real claims name something specific (a site, a scheme, a product): one word of
+        # each fact is its own, the others come from a shared news vocabulary.
+        details = [_word(rng, 3), *rng.sample(_DETAILS, 2)]
         verb, verb_b = rng.choice(_VERBS)
         figure = _fmt(_figure(rng))
         unit = rng.choice(("million dollars", "jobs", "homes", "tonnes", "kilometres", "percent"))
