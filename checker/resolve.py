@@ -94,8 +94,9 @@ How titles are resolved
     generic noun of one kind (data/body_nouns.csv: "president of the association" / "Union
     president", "Speaker of the House" / "Commons Speaker"), or a generic noun or an
     organisation's name beside an acronym ("PWU President" / "president of the
-    association"; "Office of Port Safety Administrator" / "OPS administrator"). Wordings that differ only in detail are one form; the
-    report shows each form once, by the wording most sources use. A rank keeps its
+    association"; "Office of Port Safety Administrator" / "OPS administrator"). Wordings
+    that differ only in detail are one form; the report shows each form once, by the
+    wording most sources use. A rank keeps its
     abbreviations in its spelling key, so "Lt. Col." beside "Lieutenant Colonel" is a
     variant too (the title_variant check rates it low). "General" in an office of
     data/titles.csv ("Attorney General") is no rank.
