@@ -24,13 +24,19 @@ How two claims are matched
     org, date, place, figure), capped at 100. A pair is linked when the score reaches
     Thresholds.claim_similarity and the claims share at least
     Thresholds.claim_min_shared_terms content words (or exactly the same two or more, for
-    short claims), and the shared words carry at least
+    short claims), and the shared words (and figure values both state: "= 1800000000 aud")
+    carry at least
     Thresholds.claim_min_shared_weight of the heavier claim's words' idf weight (idf over
     the compared claims of the run), or, for a short claim inside a longer one, one more
     word than that minimum and CONTAINED_SHARE of the lighter claim's weight. token_set_ratio alone calls a short claim a perfect
     match of any longer claim containing its words, and attribution words ("the civil
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
+    Figure anchor: claims worded too differently for the rule above are still linked (at
+    the threshold score, method figure_anchor) when they state the same figure value in the
+    same unit and share a content word and a date, an entity or a second value ("Two-way
+    trade reached A$1.8 billion last year" / "Bilateral trade stood at about A$1.8 billion
+    in 2024").
     Different quantities: claims that each keep a figure of one unit which nothing in the
     other accounts for (an equal or compatible value, a similar noun, or the one noun-less
     figure on each side of alike claims, as compare pairs them) state different things
@@ -46,7 +52,7 @@ How two claims are matched
     are one assertion with a date conflict.
 Blocking (near-linear work)
     Each claim's RARE_TERMS_PER_CLAIM rarest content words among those used by 2 to
-    MAX_BLOCK claims, plus its person/org entity ids, dates (ISO) and figure nouns, are
+    MAX_BLOCK claims, plus its person/org entity ids, dates (ISO), figure nouns and values, are
     blocking keys. Only pairs of claims from different sources sharing at least
     MIN_SHARED_KEYS keys are scored; a key held by more than MAX_BLOCK claims is too common
     to say anything and is skipped. (`checker.match_bench` measures this against all-pairs
@@ -173,6 +179,17 @@ class ClaimProfile(NamedTuple):
         return " ".join(sorted(self.terms))
 
     @property
+    def values(self) -> frozenset[str]:
+        """The "= <value> <unit>" keys of its figures: a value two claims both state is as
+        telling as a shared rare word ("$1.1bn" / "US$1.1 billion")."""
+        return frozenset(f for f in self.figures if f.startswith("="))
+
+    @property
+    def evidence(self) -> frozenset[str]:
+        """Content words and figure values: what two claims must share to be linked."""
+        return self.terms | self.values
+
+    @property
     def n_facet_kinds(self) -> int:
         """How many facet-bonus kinds this claim could share (person, org, date, place, figure)."""
         kinds = {e.split(":", 1)[0] for e in self.entities}
@@ -181,7 +198,7 @@ class ClaimProfile(NamedTuple):
     def block_keys(self) -> list[str]:
         keys = [f"e:{e}" for e in self.entities]
         keys += [f"d:{d}" for d in self.dates if len(d) == 10]
-        keys += [f"f:{f}" for f in self.figures if not f.startswith("=")]
+        keys += [f"f:{f}" for f in self.figures]
         return sorted(keys)
 
     def shared_kinds(self, other: ClaimProfile) -> list[str]:
@@ -430,7 +447,7 @@ def term_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
     """idf of each content word over the claims being matched: log((N + 1) / (df + 0.5))."""
     df: dict[str, int] = {}
     for p in profiles:
-        for t in p.terms:
+        for t in p.evidence:
             df[t] = df.get(t, 0) + 1
     n = len(profiles)
     return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
@@ -438,20 +455,32 @@ def term_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
 
 def shared_weight(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float],
                   of_lighter: bool = False) -> float:
-    """The idf weight of the shared words over that of the heavier (or lighter) claim's
-    words (0-1)."""
+    """The idf weight of the shared words and figure values over that of the heavier (or
+    lighter) claim's words (at most 1). A figure value counts only when shared: an altered
+    number must never keep two claims apart, it is a conflict to report."""
     def total(terms: Iterable[str]) -> float:
         return sum(weights.get(t, 1.0) for t in terms)
 
     pick = min if of_lighter else max
     base = pick(total(a.terms), total(b.terms))
-    return total(a.terms & b.terms) / base if base > 0 else 0.0
+    return min(1.0, total(a.evidence & b.evidence) / base) if base > 0 else 0.0
 
 
 #: A short claim almost wholly inside a longer one ("Halvorsen buys Kildegaard for cash"
 #: against the long sentence announcing the deal) matches when it shares one word more than
 #: the minimum and this share of its own weight.
 CONTAINED_SHARE = 0.6
+
+
+def anchored_by_figure(a: ClaimProfile, b: ClaimProfile) -> bool:
+    """Two claims that state the same figure value in the same unit and share a content word
+    and a date, an entity or a second value tell of one thing however differently worded
+    ("Two-way trade reached A$1.8 billion last year" / "Bilateral trade stood at about
+    A$1.8 billion in 2024")."""
+    values = a.values & b.values
+    if not values or not (a.terms & b.terms):
+        return False
+    return bool(len(values) >= 2 or a.dates & b.dates or a.entities & b.entities)
 
 
 def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
@@ -462,17 +491,23 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # A short claim matches only a claim with exactly its content words ("The hearing was
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
-    shared = len(a.terms & b.terms)
+    shared = len(a.evidence & b.evidence)
     overlapping = (shared >= th.claim_min_shared_terms
                    and shared_weight(a, b, weights) >= th.claim_min_shared_weight)
     contained = (shared > th.claim_min_shared_terms
                  and shared_weight(a, b, weights, of_lighter=True) >= CONTAINED_SHARE)
-    if not (same_words or overlapping or contained):
+    anchored = anchored_by_figure(a, b)
+    if not (same_words or overlapping or contained or anchored):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
+    method = "token_set_ratio"
     if score < th.claim_similarity:
-        return None
+        if not anchored:
+            return None
+        # Worded too differently to score, but the shared figure and date say it is one
+        # fact: linked at the threshold, so every better-worded link is taken first.
+        score, method = th.claim_similarity, "figure_anchor"
     if unpairable_figures(a, b, th):
         return None
     if a.years and b.years and not (a.years & b.years):
@@ -484,7 +519,7 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
         # place_conflict reports.
         if (a.entities or b.entities) and not (a.entities & b.entities):
             return None
-    method = "token_set_ratio" + (f"+shared:{','.join(kinds)}" if kinds else "")
+    method += f"+shared:{','.join(kinds)}" if kinds else ""
     return Link(round(score, 1), method)
 
 
@@ -501,7 +536,7 @@ def near(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds) ->
     score = float(text_score) + th.claim_shared_facet_bonus * len(kinds)
     if score < th.claim_similarity:
         return False
-    return len(a.terms & b.terms) >= th.claim_join_min_shared_terms or len(kinds) >= 2
+    return len(a.evidence & b.evidence) >= th.claim_join_min_shared_terms or len(kinds) >= 2
 
 
 def majority_needed(group_size: int) -> int:
@@ -529,7 +564,9 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping
     if len(pairs):
         best_bonus = th.claim_shared_facet_bonus * np.minimum(n_kinds[pairs[:, 0]],
                                                               n_kinds[pairs[:, 1]])
-        promising = scores + best_bonus >= th.claim_similarity
+        has_values = np.asarray([bool(p.values) for p in profiles], dtype=bool)
+        promising = ((scores + best_bonus >= th.claim_similarity)
+                     | (has_values[pairs[:, 0]] & has_values[pairs[:, 1]]))
         pairs, scores = pairs[promising], scores[promising]
     weights = term_weights(profiles)
     cache: dict[tuple[int, int], Link | None] = {}

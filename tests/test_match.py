@@ -150,6 +150,34 @@ def test_claims_giving_different_quantities_are_not_one_assertion() -> None:
     assert _together(_groups(sentences, facets), "a:1", "b:1")
 
 
+def _money(s: int, text: str, value: str, qualifier: str = "") -> dict:
+    return {"s": s, "facet": "figure", "text": text, "value": value, "key": "EUR",
+            "qualifier": qualifier}
+
+
+def _year(s: int, text: str) -> dict:
+    return {"s": s, "facet": "date", "text": text, "value": text, "key": "year"}
+
+
+def test_the_same_figure_value_and_year_anchor_a_differently_worded_claim() -> None:
+    sentences = [
+        ["a", "Two-way commerce between the neighbours reached 2.4 billion euros in 2024, "
+              "the envoy said."],
+        ["b", "Bilateral commerce stood at about €2.4bn in 2024."],
+    ]
+    facets = [_money(0, "2.4 billion euros", "2400000000"), _year(0, "2024"),
+              _money(1, "about €2.4bn", "2400000000", "approximately"), _year(1, "2024")]
+    assert _together(_groups(sentences, facets), "a:1", "b:1")
+    # another value: nothing anchors the two wordings, and they share one word
+    sentences[1][1] = "Bilateral commerce stood at about €3.1bn in 2024."
+    facets[2] = _money(1, "about €3.1bn", "3100000000", "approximately")
+    assert not _together(_groups(sentences, facets), "a:1", "b:1")
+    # the same value in another year, with no common content word, is no anchor either
+    sentences[1][1] = "Ferry tolls yielded about €2.4bn in 2023."
+    facets[2:] = [_money(1, "about €2.4bn", "2400000000", "approximately"), _year(1, "2023")]
+    assert not _together(_groups(sentences, facets), "a:1", "b:1")
+
+
 def test_short_claims_are_no_match_for_long_ones() -> None:
     groups = _groups([
         ["a", "Portmere harbour strike."],
