@@ -178,6 +178,22 @@ def test_the_mou_signing_is_reported_as_an_agreement(seeds: SeedRun):
                   + "; ".join(f.describe() for f in seeds.findings if f.kind == "agreement"))
 
 
+def test_each_corroborated_group_is_listed_once_with_its_fingerprint(seeds: SeedRun):
+    """An atomic fact's agreement cites its sentence, which other groups cite too: the report
+    must still pair every group with its own finding, not list a group twice."""
+    from checker.report import render_markdown
+
+    text = render_markdown(seeds.result)
+    agreements = text.split("## Agreements", 1)[1].split("\n## ", 1)[0]
+    heads = [line for line in agreements.splitlines() if line.startswith("**A")]
+    groups = seeds.result.tables.groups
+    corroborated = groups[groups["status"] == "corroborated"]["group_id"].nunique()
+    assert len(heads) == corroborated, heads
+    assert all("fingerprint" in h for h in heads), heads
+    fingerprints = [h.rsplit("`", 2)[1] for h in heads]
+    assert len(set(fingerprints)) == len(fingerprints), heads
+
+
 @pytest.mark.parametrize("rule", [pytest.param(r, id=f"{r.kinds[0]}-{i}") for i, r in enumerate(MUST_NOT)])
 def test_no_false_alarm(seeds: SeedRun, rule: MustNot):
     _fail_on(must_not_violations(seeds.findings, rule, seeds.sources, CONTEXT))

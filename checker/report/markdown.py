@@ -278,21 +278,30 @@ def _agreements(result: CheckResult, groups: Sequence[GroupSummary], findings: S
     fingerprints); an agreement finding that matches no group is shown from its evidence."""
     items: list[tuple[tuple[tuple[str, int, str], ...], str]] = []
     agreement_findings = [f for f in findings if f.kind == AGREEMENT_KIND]
-    by_claim: dict[str, list[Finding]] = {}
+    # A finding cites the sentences its claims stand in (an atomic fact by its sentence), so a
+    # group and its finding are paired by that set of sentences.
+    by_cited: dict[frozenset[str], list[Finding]] = {}
     for f in agreement_findings:
-        for e in f.evidence:
-            by_claim.setdefault(e.claim_id, []).append(f)
+        by_cited.setdefault(frozenset(e.claim_id for e in f.evidence), []).append(f)
     used: set[str] = set()
     for g in groups:
         if g.status != "corroborated":
             continue
+        cited = frozenset(
+            text(claims_by_id[i].get("parent")) or i if i in claims_by_id else i
+            for i in g.claim_ids
+        )
+        candidates = [f for f in (*by_cited.get(cited, ()), *by_cited.get(frozenset(g.claim_ids), ()))
+                      if f.fingerprint not in used]
+        # Several groups can stand in the same sentences (a sentence and the facts taken from
+        # it): the finding names its group's lead claim as its subject.
+        texts = {text(claims_by_id[i]["text"]) for i in g.claim_ids if i in claims_by_id}
+        match = next((f for f in candidates if f.subject in texts),
+                     candidates[0] if candidates else None)
         fingerprint = ""
-        for claim_id in g.claim_ids:
-            match = next((f for f in by_claim.get(claim_id, ()) if f.fingerprint not in used), None)
-            if match:
-                fingerprint = match.fingerprint
-                used.add(fingerprint)
-                break
+        if match:
+            fingerprint = match.fingerprint
+            used.add(fingerprint)
         entries = tuple(
             (text(c["source"]), integer(c["line"]), text(c["text"]))
             for c in (claims_by_id[i] for i in g.claim_ids if i in claims_by_id)
