@@ -44,8 +44,8 @@ Rules
             "in 1990 ... on March 5" conflicts, while two claims naming several unrelated
             dates do not). Two dates both read from the same weekday name ("on Thursday")
             never conflict: articles published on different days anchor it differently.
-    place   role = the preposition before the place ("in", "at", "to", "from"; data/
-            place_roles.csv). Equal places agree, a city and its own country are compatible;
+    place   role = the preposition before the place ("in", "at", "near", "to", "from"; data/
+            place_roles.csv), read before a kind cue ("in the town of <Town>"). Equal places agree, a city and its own country are compatible;
             two different places of one kind (two cities, two countries) conflict only when
             each claim has exactly one place left in the same known role (the summit "in
             Lyon" vs "in Lille"); a city the gazetteer lacks is read as written when it is the
@@ -450,16 +450,40 @@ def _place_roles() -> dict[str, str]:
     return {r["word"]: r["role"] for r in table("place_roles")}
 
 
+@cache
+def _kind_cues() -> tuple[tuple[str, ...], ...]:
+    """The words of each place kind cue ("town of"), longest first."""
+    cues = {tuple(r["cue"].casefold().split()) for r in table("place_kind_cues")}
+    return tuple(sorted(cues, key=lambda c: (-len(c), c)))
+
+
+#: After a kind cue ("in the coastal town of <Town>"), how many words (an article, an
+#: adjective) may stand between the role word and the cue.
+ROLE_WORDS_BEFORE_CUE = 3
+
+
+def _role_of_words(before: list[str]) -> str:
+    """The role from the words before a place: the last word, or, when they end with a place
+    kind cue ("near the town of"), the nearest role word within a few words of the cue."""
+    words = [w.lower() for w in before]
+    roles = _place_roles()
+    for cue in _kind_cues():
+        if len(words) > len(cue) and tuple(words[-len(cue):]) == cue:
+            ahead = words[:-len(cue)][-ROLE_WORDS_BEFORE_CUE:]
+            return next((roles[w] for w in reversed(ahead) if w in roles), "")
+    return roles.get(words[-1], "") if words else ""
+
+
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
-    """The role of a place in its claim, from the word right before it ("" when unknown)."""
+    """The role of a place in its claim, from the word right before it, or before its kind
+    cue ("landfall in the coastal town of <Town>": where); "" when unknown."""
     offset = _int(f.get("start")) - claim.start
     text = str(f["text"])
     if not (0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text):
         offset = claim.text.find(text)
     if offset < 0:
         return ""
-    before = _WORDS.findall(claim.text[max(0, offset - 40):offset])
-    return _place_roles().get(before[-1].lower(), "") if before else ""
+    return _role_of_words(_WORDS.findall(claim.text[max(0, offset - 60):offset]))
 
 
 _NAME_AFTER = re.compile(r"\b([^\W\d_]+) ((?:[A-Z\u00C0-\u00DE][^\W\d_]+)(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+)*)")

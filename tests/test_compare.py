@@ -100,6 +100,29 @@ def test_city_and_its_country_are_compatible_and_offsets_point_at_values() -> No
     assert set(t.groups["status"]) == {"corroborated"}
 
 
+def _town(s: int, name: str) -> dict:
+    return {"s": s, "facet": "place", "text": name, "value": name, "key": "XX", "qualifier": "city"}
+
+
+@pytest.mark.parametrize(("a_words", "b_words", "verdict"), [
+    # the role is read before a kind cue and its article or adjective
+    ("came ashore near the town of", "came ashore near the town of", "conflict"),
+    ("made landfall in the coastal town of", "made landfall in", "conflict"),
+    # a place after a word of no role ("swept past <Town>") is never in conflict
+    ("came ashore in the town of", "swept past", None),
+    # nor one too far behind its cue for the role word to be its own
+    ("came ashore in a small remote coastal fishing town of", "came ashore in", None),
+])
+def test_a_place_after_a_kind_cue_takes_the_role_before_the_cue(a_words: str, b_words: str,
+                                                                verdict: str | None) -> None:
+    t = _comparisons(
+        [["a", f"Typhoon Kestrel {a_words} Marrowby with winds of 160 km/h, the weather agency said."],
+         ["b", f"Typhoon Kestrel {b_words} Selvane with winds of 160 km/h, the weather agency said."]],
+        [_town(0, "Marrowby"), _town(1, "Selvane")])
+    places = t.comparisons[t.comparisons["facet"] == "place"]
+    assert list(places["verdict"]) == ([verdict] if verdict else [])
+
+
 def test_a_conflict_makes_the_group_conflicting() -> None:
     t = _comparisons(
         [["a", "The storm cut power to 1,200 households in Riverton, the utility said."],
