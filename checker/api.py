@@ -96,7 +96,7 @@ def _no_progress(stage: str) -> None:
 
 def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles without a publication date in their metadata get the date of a dateline near
-    their top ("26/1/26"), recorded as `dateline:<line>`; relative dates are anchored on it."""
+    their top ("14/9/25"), recorded as `dateline:<line>`; relative dates are anchored on it."""
     missing = articles["published"].fillna("") == ""
     if not missing.any():
         return articles

@@ -447,7 +447,7 @@ def _token_keys(token: str) -> tuple[tuple[str, bool, bool], ...]:
 
 
 def _stem(word: str) -> str:
-    """A crude stem that makes "lanes"/"lane", "Israeli"/"Israel", "councillors"/"council" meet."""
+    """A crude stem that makes "lanes"/"lane", "councillors"/"council" meet."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:_STEM]

@@ -34,11 +34,11 @@ Rules
             its precision (52 and 52.4, 40,000 and 41,200); a bound ("at least 11", "up to
             40") is compatible with any value it admits; two bounds of one direction
             ("at least 23" / "at least 28") agree within Thresholds.figure_tolerance and
-            conflict beyond it; anything else conflicts (55% vs 45%, 1,200 vs 2,100, 47.6% vs
+            conflict beyond it; anything else conflicts (62% vs 52%, 1,200 vs 2,100, 47.6% vs
             45.6%).
     date    readings are the ISO value and, for an unresolved day/month order, the other
             reading ("ambiguous; also <ISO>"): dates agree when a reading is equal, are
-            compatible when one is a coarser form of the other (2026-02 and 2026-02-03).
+            compatible when one is a coarser form of the other (2025-10 and 2025-10-06).
             Dates that fit each other are paired off first; a conflict is reported only when
             one unqualified date is left on each side (so "in 1990 ... on March 3" against
             "in 1990 ... on March 5" conflicts, while two claims naming several unrelated

@@ -55,7 +55,7 @@ class Thresholds:
     claim_join_min_shared_terms: int = 2
     #: Claims dated in different years match (as one assertion with a date conflict) only this similar.
     claim_cross_year_similarity: float = 90.0
-    #: Two figures' nouns name the same quantity ("oil exports" / "exports of oil").
+    #: Two figures' nouns name the same quantity ("grain exports" / "exports of grain").
     figure_noun_similarity: float = 70.0
     #: Figures without a noun are paired by what is left only between claims this alike (token_sort_ratio).
     figure_pairing_similarity: float = 85.0
@@ -73,7 +73,7 @@ class Thresholds:
     off_topic_lone_cohesion: float = 0.1
     #: Two quotes of one speaker are the same quote, worded differently.
     quote_similarity: float = 60.0
-    #: Two figures agree when they differ by at most this fraction ("about 30,000" vs 31,000).
+    #: Two figures agree when they differ by at most this fraction ("about 12,000" vs 12,500).
     figure_tolerance: float = 0.05
     #: A city this big (or a capital) is a place without a cue such as "in" (places facet).
     city_without_cue_population: int = 1_000_000

@@ -47,7 +47,7 @@ OWN_TEXTS: tuple[tuple[tuple[str, ...], ...], ...] = (
          "Talks resume in May."),
         ("U.S. President Jo Fields met Mr. Ortega and Dr. Vance at St. Mary's Hall.",
          "The plan was agreed in the U.S.", "The talks ended at 5 p.m. on Friday."),
-        ("The report by J. R. Hollis was filed as No. 12 on 3.2.2026 and cost 3.5 million.",
+        ("The report by J. R. Hollis was filed as No. 12 on 6.10.2025 and cost 3.5 million.",
          "Prices rose 4.5% in Jan. 2024 and fell e.g. in spring vs. summer.",
          "Trade grew."),
     ),

@@ -23,7 +23,7 @@ CHECK = Check(
     summary="Sources give different dates, {values}, for: {subject}",
     doc=KindDoc(
         what="Claims from different sources that assert the same thing but date it "
-        "differently, after normalisation: '3.2.2026' and 'February 3, 2026' agree, an "
+        "differently, after normalisation: '6.10.2025' and 'October 6, 2025' agree, an "
         "ambiguous day/month order agrees when either reading fits, and a month agrees with "
         "a day inside it. Events in different years are different events, not conflicts.",
         why="A wrong date misplaces the event for every reader and every later story that "

@@ -13,7 +13,7 @@ FACET_COLUMNS
                  place   the place's name ("Porto")
                  metonym the country the place stands for ("Portugal")
                  date    ISO 8601: 2025-10-06 | 2025-10 | 2025 | 1990s
-                 figure  the number as a plain decimal ("55", "30000", "0.5")
+                 figure  the number as a plain decimal ("18", "12000", "0.5")
                  quote   the quoted words, normalised
     key        person: surname | org: owner/country if stated | place: ISO country code |
                metonym: ISO country code | date: precision (day, month, year, decade) |

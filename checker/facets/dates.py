@@ -1,21 +1,21 @@
 """Dates: every date a claim states, normalised to ISO 8601 with its precision and with the
 reason for any choice recorded in `note`.
 
-value      2026-02-03 | 2026-02 | 2026 | 1990s | 2026-W06 (a week) | --02-15 (day and
+value      2025-10-06 | 2025-10 | 2025 | 1990s | 2025-W41 (a week) | --02-15 (day and
            month whose year nothing gives)
 key        precision: day | week | month | year | decade | monthday
 noun       the weekday named beside the date ("Tuesday"), as the calendar spells it
 qualifier  since | by | until | before | after | early | mid | late | "" (and the
            direction of a relative weekday: last | next)
-note       how it was read, e.g. "day-first: weekday Tuesday fits 2026-02-03, not
-           2026-03-02", "day-first: day > 12", "article convention: day-first",
-           "ambiguous; also 2026-03-02", "relative: 'last month' anchored to 2026-02-16",
+note       how it was read, e.g. "day-first: weekday Monday fits 2025-10-06, not
+           2025-06-10", "day-first: day > 12", "article convention: day-first",
+           "ambiguous; also 2025-06-10", "relative: 'last month' anchored to 2025-10-16",
            "relative: 'on Saturday' anchored to 2025-11-20 (future tense)",
            "publication day: 'on Thursday' is the article's date 2025-11-20",
-           "year from the publication date", "weekday Friday does not fit 2026-02-03"
+           "year from the publication date", "weekday Friday does not fit 2025-10-06"
 
-Forms read: numeric dates ("3.2.2026", "26/1/26", "2026-02-03"), written dates ("February 3,
-2026", "3 February 2026", "Feb. 3", "Sunday (15 February)", "February 2026"), years after a
+Forms read: numeric dates ("6.10.2025", "14/9/25", "2025-10-06"), written dates ("October 6,
+2025", "6 October 2025", "Oct. 6", "Sunday (15 February)", "October 2025"), years after a
 cue ("in 2023", "since 1992"), decades ("the 1990s", "the mid-1990s", "the early '90s"),
 relative dates ("yesterday", "last month", "earlier this week") and weekdays ("on Tuesday",
 "last Friday"), the last two anchored to the article's publication date when it is known
@@ -463,7 +463,7 @@ _DATELINE_TIME = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.
 
 def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
     """(ISO date, 1-based line) of a line near the top of the article that is only a date
-    ("26/1/26", "February 18, 2025", "Published: Tuesday 3 February 2026, 10:30"); None when
+    ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30"); None when
     there is none or its day and month cannot be told apart, neither by the date itself nor
     by the months the article's own dates name (12/06/2025 above "Tuesday (10 June)")."""
     lines = LineIndex.of(text)

@@ -1,18 +1,18 @@
 """Figures: percentages, counts, money, durations and ordinals-as-facts a claim states.
 
-value      the number as a plain decimal: "55", "30000", "0.5", "2400000000"
+value      the number as a plain decimal: "18", "12000", "0.5", "2400000000"
 key        the unit: % | pp | USD | EUR | AUD | KES | ... (ISO 4217) | hours | days | years |
            decades | people | km | km/h | tonnes | m | °C (base units) | a measure ("magnitude") | the counted noun's key
            ("households" for "families": `noun_key`) | ordinal ("the second round": 2) |
            "" (bare)
 qualifier  approximately | nearly | at least | more than | up to | less than | exactly | ""
-noun       what it quantifies: the counted noun ("Jews" in "approximately 30,000 Jews"), or
-           for a percentage the quantity that changed ("oil exports" in "increasing oil
-           exports by 55%") or the whole it is part of ("voters" in "55% of voters"); a
+noun       what it quantifies: the counted noun ("residents" in "approximately 12,000 residents"), or
+           for a percentage the quantity that changed ("grain exports" in "increasing grain
+           exports by 18%") or the whole it is part of ("voters" in "61% of voters"); a
            measure word ("magnitude" in "a magnitude 6.8 quake", "depth" in "40 km deep");
            what happened to the people a bare count stands for ("injured" in "another 412
            were injured", "injuring 412"); never a verb ("6.8 hit the region")
-text       as written, qualifier included ("approximately 30,000", "$2.4bn", "48 hours")
+text       as written, qualifier included ("approximately 12,000", "$2.4bn", "36 hours")
 note       "ordinal" for ordinals; "converted from <value> <unit>" for a unit converted to
            its base unit; "conversion of <figure>: <value> <unit>" for a conversion of the
            figure before it; "" otherwise

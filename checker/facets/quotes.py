@@ -31,7 +31,7 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 #: Reporting verbs that take a clause without "that" ("said the talks failed"); the others
 #: take an object there ("recalled the meeting", "noted the importance") and need "that".
 _CLAUSE_WITHOUT_THAT = frozenset({"said", "says", "say", "added", "argued", "warned", "insisted"})
-#: Words that can open a reported clause right after "said" ("said the talks...", "said Israel...").
+#: Words that can open a reported clause right after "said" ("said the talks...", "said Canada...").
 _CLAUSE_OPENERS = frozenset({
     "the", "a", "an", "this", "these", "those", "that", "it", "he", "she", "they", "we", "i",
     "there", "its", "his", "her", "their", "our", "both", "all", "some", "no", "any",

@@ -9,8 +9,8 @@ blank lines and lines starting with '#' are skipped)
                   contains ("rail accord signed"; stopwords do not count)
     attribute     spelling | title | role | date | place | figure | person
     value         the verified value: the right spelling, the exact title, an ISO date
-                  (or a written date, "3 February 2026"), a place, a figure with its unit
-                  ("55%", "1,200 passengers"), the person who did it
+                  (or a written date, "6 October 2025"), a place, a figure with its unit
+                  ("18%", "1,200 passengers"), the person who did it
     source        where it was verified: a URL or a document
     verified_by   who verified it (free text)
     verified_on   ISO date (YYYY-MM-DD); may be empty
@@ -38,8 +38,8 @@ How claims are compared with a fact (the cross-source rules, not new ones)
                   `Thresholds.figure_tolerance` matches, beyond contradicts.
     person        as date, with the claim's resolved people: naming the value's person
                   matches; naming exactly one other person contradicts (medium severity).
-Values are parsed by the facet extractors (`checker.facets.EXTRACTORS`), so "3 February
-2026" and "2026-02-03" are one date and "1,200" is 1200.
+Values are parsed by the facet extractors (`checker.facets.EXTRACTORS`), so "6 October
+2025" and "2025-10-06" are one date and "1,200" is 1200.
 
 Canonical forms set with `checker decide --canonical` are reference facts too (attribute
 spelling for a person or organisation, title for a person's title), with the decision as
@@ -480,7 +480,7 @@ def _verdict(fact: ReferenceFact, reference: Facet | None, row: dict, th: Thresh
 
 
 def _dates_agree(a: str, b: str) -> bool:
-    """Equal at the precision both give ("2026-02" fits "2026-02-03"; "2020s" fits 2026)."""
+    """Equal at the precision both give ("2025-10" fits "2025-10-06"; "2020s" fits 2026)."""
     def prefix(value: str) -> str:
         return value[:3] if value.endswith("s") and value[:-1].isdigit() else value
     a, b = prefix(a), prefix(b)
