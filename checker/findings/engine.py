@@ -57,7 +57,10 @@ def select_checks(registry: Sequence[Check], config: CheckConfig) -> list[Check]
 def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     """Groups in group_id order. Each table is reordered once so that a group's rows are one
     slice: a lookup and a concat per group cost milliseconds, and an archive has tens of
-    thousands of groups. Every claim is in at most one group (match.GROUP_COLUMNS)."""
+    thousands of groups. Every claim is in at most one group (match.GROUP_COLUMNS).
+
+    A single-source group with no comparison rows (most groups of an archive: claims only
+    one outlet makes) holds nothing a group check can compare and is not shown to them."""
     t = ctx.tables
     if t.groups.empty:
         return
@@ -78,6 +81,8 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     for g in range(len(bounds) - 1):
         first, stop = bounds[g], bounds[g + 1]
         group_id = group_ids[first]
+        if statuses[first] == "single_source" and group_id not in comps:
+            continue
         yield GroupView(
             group_id=str(group_id),
             status=str(statuses[first]),
