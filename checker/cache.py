@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.config import CheckConfig, Thresholds
-from checker.facets import FACET_COLUMNS, ArticleContext, Facet, FacetResult, Segment
+from checker.facets import FACET_COLUMNS, article_facet_rows, cross_source_facets
 from checker.segment import CLAIM_COLUMNS
 from checker.tables import empty_frame
 
@@ -129,47 +129,6 @@ def _valid_rows(rows: object, width: int) -> bool:
 
 
 # --------------------------------------------------------------------------- extraction
-
-
-def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The facet extractors run over every segment of every article, without the
-    cross-source passes: what `checker.facets.extract_facets` computes before settling dates
-    across sources and adding atomic facts (same extractors, same order, same rows)."""
-    from checker.facets import EXTRACTORS
-
-    rows: list[tuple] = []
-    by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
-    for art in articles.itertuples(index=False):
-        segs = by_source.get(art.source)
-        if segs is None:
-            continue
-        ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
-                             title=art.title)
-        for c in segs.to_dict("records"):
-            start, end = int(c["start"]), int(c["end"])
-            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=start, end=end,
-                          text=art.text[start:end], cls=c["class"], speaker=c["speaker"])
-            found: list[Facet] = []
-            for extractor in EXTRACTORS:
-                found.extend(extractor(seg, found, ctx))
-            rows.extend(f.row(seg.claim_id, seg.source)
-                        for f in sorted(found, key=lambda f: (f.start, f.end, f.facet)))
-    return pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
-
-
-def cross_source_facets(claims: pd.DataFrame, facets: pd.DataFrame, articles: pd.DataFrame) -> FacetResult:
-    """The whole-corpus tail of `checker.facets.extract_facets`: dates settled by other
-    sources, then atomic facts appended to claims and facets."""
-    from checker.facets import dates
-    from checker.facets.atomic import atomic_facts
-
-    facets = dates.resolve_across_sources(facets, articles)
-    fact_claims, fact_facets = atomic_facts(claims, facets)
-    if not fact_claims.empty:
-        claims = pd.concat([claims, fact_claims], ignore_index=True)
-        claims = claims.sort_values(["source", "n", "claim_id"], kind="stable").reset_index(drop=True)
-        facets = pd.concat([facets, fact_facets], ignore_index=True)
-    return FacetResult(claims=claims, facets=facets.reset_index(drop=True))
 
 
 def _rows(frame: pd.DataFrame) -> dict[str, list[list[object]]]:

@@ -8,7 +8,7 @@ How the work is split
   (duplicates, unique ids, sidecar metadata) and the files live where the client runs.
 - The articles table is cut into partitions of about `PARTITION_ARTICLES` articles, held in
   a `dask.bag`; on the workers, each partition is segmented, titled and run through the facet
-  extractors (`checker.cache.article_facet_rows`: every per-article stage, no cross-source
+  extractors (`checker.facets.article_facet_rows`: every per-article stage, no cross-source
   pass). This is where almost all of the time goes.
 - The partitions come back in order and the cross-source passes run on the whole corpus in
   the client: dates settled by other sources, atomic facts, resolve, match, compare,
@@ -91,7 +91,8 @@ def extract_partition(articles: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, l
     """The per-article stages for one partition (runs on a worker): the titled articles and,
     by source, the segment rows and the pre-cross-source facet rows."""
     from checker.api import title_from_headlines
-    from checker.cache import _rows, article_facet_rows
+    from checker.cache import _rows
+    from checker.facets import article_facet_rows
     from checker.segment import segment
 
     segments = segment(articles)
@@ -118,8 +119,8 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
     import pandas as pd
 
     from checker.api import Extraction, check_extraction, date_from_datelines
-    from checker.cache import _frame, cross_source_facets
-    from checker.facets import FACET_COLUMNS
+    from checker.cache import _frame
+    from checker.facets import FACET_COLUMNS, cross_source_facets
     from checker.ingest import IngestOptions, ingest
     from checker.segment import CLAIM_COLUMNS
 

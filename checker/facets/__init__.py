@@ -56,7 +56,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 __all__ = ["FACET_COLUMNS", "FACET_TYPES", "ArticleContext", "Facet", "FacetResult", "Segment",
-           "extract_facets"]
+           "article_facet_rows", "cross_source_facets", "extract_facets"]
 
 
 @dataclass(frozen=True)
@@ -66,23 +66,35 @@ class FacetResult:
 
 
 def extract_facets(claims: pd.DataFrame, articles: pd.DataFrame) -> FacetResult:
+    return cross_source_facets(claims, article_facet_rows(claims, articles), articles)
+
+
+def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The facet extractors run over every segment of every article: the per-article part of
+    `extract_facets`, which the cache and the Dask engine run on their own."""
     rows: list[tuple] = []
-    by_source = dict(tuple(claims.groupby("source", sort=False))) if not claims.empty else {}
+    by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
     for art in articles.itertuples(index=False):
-        ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
-                             title=art.title)
         segs = by_source.get(art.source)
         if segs is None:
             continue
+        ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
+                             title=art.title)
         for c in segs.to_dict("records"):
-            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=int(c["start"]),
-                          end=int(c["end"]), text=art.text[int(c["start"]):int(c["end"])],
-                          cls=c["class"], speaker=c["speaker"])
+            start, end = int(c["start"]), int(c["end"])
+            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=start, end=end,
+                          text=art.text[start:end], cls=c["class"], speaker=c["speaker"])
             found: list[Facet] = []
             for extractor in EXTRACTORS:
                 found.extend(extractor(seg, found, ctx))
             rows.extend(f.row(seg.claim_id, seg.source) for f in sorted(found, key=_facet_order))
-    facets = pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+    return pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+
+
+def cross_source_facets(claims: pd.DataFrame, facets: pd.DataFrame,
+                        articles: pd.DataFrame) -> FacetResult:
+    """The whole-corpus part of `extract_facets`: dates settled by other sources, then atomic
+    facts appended to claims and facets."""
     facets = dates.resolve_across_sources(facets, articles)
     fact_claims, fact_facets = atomic_facts(claims, facets)
     if not fact_claims.empty:
