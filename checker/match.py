@@ -443,27 +443,36 @@ class Link:
     method: str
 
 
-def term_weights(profiles: Sequence[ClaimProfile]) -> dict[str, float]:
-    """idf of each content word over the claims being matched: log((N + 1) / (df + 0.5))."""
-    df: dict[str, int] = {}
-    for p in profiles:
-        for t in p.evidence:
-            df[t] = df.get(t, 0) + 1
-    n = len(profiles)
-    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+class TermWeights:
+    """idf of each content word and figure value over the claims being matched,
+    log((N + 1) / (df + 0.5)), with each claim's total weight memoised (a claim is scored
+    against many candidates)."""
 
+    def __init__(self, profiles: Sequence[ClaimProfile]) -> None:
+        df: dict[str, int] = {}
+        for p in profiles:
+            for t in p.evidence:
+                df[t] = df.get(t, 0) + 1
+        n = len(profiles)
+        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        self._totals: dict[frozenset[str], float] = {}
 
-def shared_weight(a: ClaimProfile, b: ClaimProfile, weights: dict[str, float],
-                  of_lighter: bool = False) -> float:
-    """The idf weight of the shared words and figure values over that of the heavier (or
-    lighter) claim's words (at most 1). A figure value counts only when shared: an altered
-    number must never keep two claims apart, it is a conflict to report."""
-    def total(terms: Iterable[str]) -> float:
-        return sum(weights.get(t, 1.0) for t in terms)
+    def total(self, terms: frozenset[str]) -> float:
+        found = self._totals.get(terms)
+        if found is None:
+            found = self._totals[terms] = sum(self.idf.get(t, 1.0) for t in terms)
+        return found
 
-    pick = min if of_lighter else max
-    base = pick(total(a.terms), total(b.terms))
-    return min(1.0, total(a.evidence & b.evidence) / base) if base > 0 else 0.0
+    def shared(self, a: ClaimProfile, b: ClaimProfile, of_lighter: bool = False) -> float:
+        """The weight of the shared words and figure values over that of the heavier (or
+        lighter) claim's words (at most 1). A figure value counts only when shared: an
+        altered number must never keep two claims apart, it is a conflict to report."""
+        pick = min if of_lighter else max
+        base = pick(self.total(a.terms), self.total(b.terms))
+        if base <= 0:
+            return 0.0
+        shared = sum(self.idf.get(t, 1.0) for t in a.evidence & b.evidence)
+        return min(1.0, shared / base)
 
 
 #: A short claim almost wholly inside a longer one ("Halvorsen buys Kildegaard for cash"
@@ -484,7 +493,7 @@ def anchored_by_figure(a: ClaimProfile, b: ClaimProfile) -> bool:
 
 
 def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
-         weights: dict[str, float]) -> Link | None:
+         weights: TermWeights) -> Link | None:
     """Whether two claims assert the same thing, by the rule in this module's docstring."""
     if a.unit != b.unit:
         return None
@@ -493,9 +502,9 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     same_words = a.terms == b.terms and len(a.terms) >= 2
     shared = len(a.evidence & b.evidence)
     overlapping = (shared >= th.claim_min_shared_terms
-                   and shared_weight(a, b, weights) >= th.claim_min_shared_weight)
+                   and weights.shared(a, b) >= th.claim_min_shared_weight)
     contained = (shared > th.claim_min_shared_terms
-                 and shared_weight(a, b, weights, of_lighter=True) >= CONTAINED_SHARE)
+                 and weights.shared(a, b, of_lighter=True) >= CONTAINED_SHARE)
     anchored = anchored_by_figure(a, b)
     if not (same_words or overlapping or contained or anchored):
         return None
@@ -568,7 +577,7 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping
         promising = ((scores + best_bonus >= th.claim_similarity)
                      | (has_values[pairs[:, 0]] & has_values[pairs[:, 1]]))
         pairs, scores = pairs[promising], scores[promising]
-    weights = term_weights(profiles)
+    weights = TermWeights(profiles)
     cache: dict[tuple[int, int], Link | None] = {}
     edges: list[tuple[float, int, int]] = []
     for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):

@@ -13,19 +13,19 @@ from checker.findings.model import Evidence, Finding, KindDoc, Scope
 def find_agreements(group: GroupView, ctx: CheckContext) -> Iterator[Finding]:
     if group.status != "corroborated":
         return
-    claims = group.claims.sort_values(["source", "line", "claim_id"])
+    claims = sorted(group.claims, key=lambda c: (c["source"], int(c["line"]), c["claim_id"]))
     evidence = tuple(
-        Evidence(source=c.source, line=int(c.line), quote=c.text, claim_id=c.claim_id)
-        for c in claims.itertuples(index=False)
+        Evidence(source=c["source"], line=int(c["line"]), quote=c["text"], claim_id=c["claim_id"])
+        for c in claims
     )
-    lead = claims.iloc[0]
+    lead = claims[0]
     yield Finding(
         code="", kind="", severity=Severity.INFO,
-        values=(lead.text,),
+        values=(lead["text"],),
         evidence=evidence,
-        subject=lead.text,
-        identity=(lead.text,),
-        fields=(("n", str(claims["source"].nunique())),),
+        subject=lead["text"],
+        identity=(lead["text"],),
+        fields=(("n", str(len({c["source"] for c in claims}))),),
     )
 
 

@@ -113,15 +113,12 @@ def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity:
     "subject" (the comparison's subject, e.g. a figure's noun) or "claim" (the first claim of
     the majority side, for dates and places whose subject is the event itself). `verdict` selects the
     comparisons ("compatible" for differently worded quotes)."""
-    comps = group.comparisons
-    if comps.empty:
-        return
-    rows = comps[(comps["facet"] == facet) & (comps["verdict"] == verdict)]
-    if rows.empty:
+    rows = [r for r in group.comparisons if r["facet"] == facet and r["verdict"] == verdict]
+    if not rows:
         return
     index = claim_index(ctx.tables)
     by_subject: dict[str, list[dict[str, Any]]] = {}
-    for r in rows.to_dict("records"):
+    for r in rows:
         by_subject.setdefault(match_key(str(r["subject"])), []).append(r)
     for subject_key in sorted(by_subject):
         subject_rows = by_subject[subject_key]

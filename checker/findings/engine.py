@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,11 +26,15 @@ class CheckContext:
 
 @dataclass(frozen=True)
 class GroupView:
+    """One group of matched claims, as plain records (dicts keyed by the tables' columns): an
+    archive has hundreds of thousands of groups, and a DataFrame per group cost more than
+    every check together."""
+
     group_id: str
     status: str
-    claims: pd.DataFrame  # rows of tables.claims in this group
-    facets: pd.DataFrame  # rows of tables.facets for those claims
-    comparisons: pd.DataFrame  # rows of tables.comparisons for this group
+    claims: tuple[dict[str, Any], ...]  # rows of tables.claims in this group
+    facets: tuple[dict[str, Any], ...]  # rows of tables.facets for those claims
+    comparisons: tuple[dict[str, Any], ...]  # rows of tables.comparisons for this group
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,9 @@ def select_checks(registry: Sequence[Check], config: CheckConfig) -> list[Check]
 
 
 def _groups(ctx: CheckContext) -> Iterator[GroupView]:
-    """Groups in group_id order. Each table is reordered once so that a group's rows are one
-    slice: a lookup and a concat per group cost milliseconds, and an archive has tens of
-    thousands of groups. Every claim is in at most one group (match.GROUP_COLUMNS).
+    """Groups in group_id order. Each table is turned into records once, in group order, so
+    that a group's rows are one slice. Every claim is in at most one group
+    (match.GROUP_COLUMNS).
 
     A single-source group with no comparison rows (most groups of an archive: claims only
     one outlet makes) holds nothing a group check can compare and is not shown to them."""
@@ -67,28 +72,39 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     groups = t.groups.sort_values("group_id", kind="stable")
     group_ids = groups["group_id"].to_numpy()
     statuses = groups["status"].to_numpy()
-    ids = groups["claim_id"].to_numpy()
-    claims = t.claims.take(pd.Index(t.claims["claim_id"]).get_indexer(ids)).reset_index(drop=True)
+    comparisons: dict[str, list[dict[str, Any]]] = {}
+    if not t.comparisons.empty:
+        for row in t.comparisons.to_dict("records"):
+            comparisons.setdefault(row["group_id"], []).append(row)
     bounds = np.flatnonzero(np.r_[True, group_ids[1:] != group_ids[:-1], True])
-    position = pd.Series(np.arange(len(ids)), index=ids)
+    starts = bounds[:-1]
+    wanted = np.asarray([statuses[i] != "single_source" or group_ids[i] in comparisons
+                         for i in starts], dtype=bool)
+    if not wanted.any():
+        return
+    keep = np.zeros(len(group_ids), dtype=bool)
+    for first, stop in zip(starts[wanted], bounds[1:][wanted], strict=True):
+        keep[first:stop] = True
+    kept_ids = groups["claim_id"].to_numpy()[keep]
+    kept_groups = group_ids[keep]
+    kept_statuses = statuses[keep]
+    claims = t.claims.take(pd.Index(t.claims["claim_id"]).get_indexer(kept_ids)).to_dict("records")
+    position = pd.Series(np.arange(len(kept_ids)), index=kept_ids)
     facet_rank = t.facets["claim_id"].map(position).to_numpy(dtype=float)
     grouped = ~np.isnan(facet_rank)
     order = np.argsort(facet_rank[grouped], kind="stable")
-    facets = t.facets[grouped].take(order).reset_index(drop=True)
-    facet_bounds = np.searchsorted(facet_rank[grouped][order], bounds)
-    comps = dict(tuple(t.comparisons.groupby("group_id", sort=False))) if not t.comparisons.empty else {}
-    empty_comps = t.comparisons.iloc[0:0]
-    for g in range(len(bounds) - 1):
-        first, stop = bounds[g], bounds[g + 1]
-        group_id = group_ids[first]
-        if statuses[first] == "single_source" and group_id not in comps:
-            continue
+    facets = t.facets[grouped].take(order).to_dict("records")
+    kept_bounds = np.flatnonzero(np.r_[True, kept_groups[1:] != kept_groups[:-1], True])
+    facet_bounds = np.searchsorted(facet_rank[grouped][order], kept_bounds)
+    for g in range(len(kept_bounds) - 1):
+        first, stop = kept_bounds[g], kept_bounds[g + 1]
+        group_id = str(kept_groups[first])
         yield GroupView(
-            group_id=str(group_id),
-            status=str(statuses[first]),
-            claims=claims.iloc[first:stop].reset_index(drop=True),
-            facets=facets.iloc[facet_bounds[g]:facet_bounds[g + 1]].reset_index(drop=True),
-            comparisons=comps.get(group_id, empty_comps),
+            group_id=group_id,
+            status=str(kept_statuses[first]),
+            claims=tuple(claims[first:stop]),
+            facets=tuple(facets[facet_bounds[g]:facet_bounds[g + 1]]),
+            comparisons=tuple(comparisons.get(group_id, ())),
         )
 
 
