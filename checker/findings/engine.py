@@ -109,16 +109,25 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
 
 
 def _entities(ctx: CheckContext) -> Iterator[EntityView]:
+    """Entities in table order. One written a single way (one spelling key; most entities of
+    an archive) has nothing an entity check can report and is not shown to them."""
     t = ctx.tables
-    if t.entities.empty:
+    if t.entities.empty or t.mentions.empty:
         return
-    mentions = dict(tuple(t.mentions.groupby("entity_id", sort=False)))
+    mentions = t.mentions
+    if "spelling" in mentions.columns:
+        spelled = mentions[mentions["spelling"].astype(str) != ""]
+        several = spelled.groupby("entity_id", sort=False)["spelling"].nunique()
+        mentions = mentions[mentions["entity_id"].isin(several[several > 1].index)]
+    by_entity = dict(tuple(mentions.groupby("entity_id", sort=False)))
     for row in t.entities.itertuples(index=False):
+        if row.entity_id not in by_entity:
+            continue
         yield EntityView(
             entity_id=row.entity_id,
             facet=row.facet,
             canonical=row.canonical,
-            mentions=mentions.get(row.entity_id, t.mentions.iloc[0:0]),
+            mentions=by_entity[row.entity_id],
         )
 
 
