@@ -96,10 +96,14 @@ def test_an_interrupt_during_the_commit_comes_after_every_rename(tmp_path):
             time.sleep(0.05)
         return real_replace(src, dst)
 
+    # A process started in the background by a shell inherits SIGINT ignored; the test needs
+    # Python's own handler whatever launched it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     os.replace = replace_and_interrupt
     try:
         with pytest.raises(KeyboardInterrupt):
             write_all_atomic(files)
     finally:
         os.replace = real_replace
+        signal.signal(signal.SIGINT, previous)
     assert all(path.read_text() == text for path, text in files.items())
