@@ -25,7 +25,7 @@ takes it for a person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -324,20 +324,25 @@ def cue_org_runs(toks: Tokens, named: frozenset[tuple[str, ...]]) -> list[tuple[
     """(first, last, cue) of each capitalised run that the article calls an organisation:
     the run is in `named`, with the cue noun found here or "" when named elsewhere."""
     out: list[tuple[int, int, str]] = []
-    i = 0
     n = len(toks)
-    while i < n:
+    for i, end in _cap_runs(toks):
+        if i > 0 and toks.cap[i - 1] and toks.text[i - 1][:1].isalpha():
+            continue  # inside a longer capitalised run
+        if toks.key[i:end] in named and (end >= n or not toks.cap[end]):
+            out.append((i, end - 1, _cue_before(toks, i) or _cue_after(toks, end)))
+    return out
+
+
+def _cap_runs(toks: Tokens) -> Iterator[tuple[int, int]]:
+    """(first, end) of each capitalised run of the line, left to right (`_cap_run`)."""
+    i = 0
+    while i < len(toks):
         end = _cap_run(toks, i)
         if end == i:
             i += 1
             continue
-        if i > 0 and toks.cap[i - 1] and toks.text[i - 1][:1].isalpha():
-            i = end  # inside a longer capitalised run
-            continue
-        if toks.key[i:end] in named and (end >= n or not toks.cap[end]):
-            out.append((i, end - 1, _cue_before(toks, i) or _cue_after(toks, end)))
+        yield i, end
         i = end
-    return out
 
 
 @lru_cache(maxsize=16)
@@ -348,17 +353,11 @@ def article_cue_orgs(text: str) -> frozenset[tuple[str, ...]]:
     names: set[tuple[str, ...]] = set()
     for line in text.splitlines():
         toks = tokenize(line)
-        i = 0
         n = len(toks)
-        while i < n:
-            end = _cap_run(toks, i)
-            if end == i:
-                i += 1
-                continue
+        for i, end in _cap_runs(toks):
             whole = (i == 0 or not toks.cap[i - 1]) and (end >= n or not toks.cap[end])
             if whole and not is_place(" ".join(toks.text[i:end])) and (
                     (_cue_before(toks, i) and (_free_after(toks, end) or not _determined(toks, i - 1)))
                     or _cue_after(toks, end)):
                 names.add(toks.key[i:end])
-            i = end
     return frozenset(names)
