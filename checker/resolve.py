@@ -120,7 +120,7 @@ from rapidfuzz.distance import Levenshtein
 from checker import gazetteer, lexicon
 from checker.config import Thresholds
 from checker.tables import empty_frame
-from checker.textutil import fold, match_key
+from checker.textutil import fold, match_key, rewrite_phrases
 
 MENTION_COLUMNS = [
     "mention_id", "claim_id", "source", "facet", "start", "end", "text", "value",
@@ -432,19 +432,7 @@ def canonical_title(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if not tokens or is_rank_title(tokens):
         return tokens
     table, longest = _title_synonyms()
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            hit = table.get(tokens[i:i + n])
-            if hit is not None:
-                out.extend(hit)
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return _title_first(tuple(out))
+    return _title_first(tuple(rewrite_phrases(tokens, table, longest)))
 
 
 def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:

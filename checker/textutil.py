@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 # One character in, one character out: offsets survive normalisation.
@@ -69,3 +70,22 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
+
+
+def rewrite_phrases(tokens: Sequence[str], table: Mapping[tuple[str, ...], Sequence[str]],
+                    longest: int) -> list[str]:
+    """Tokens with every phrase of `table` (at most `longest` tokens) replaced by its
+    tokens, longest phrase first, left to right; other tokens kept."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            hit = table.get(tuple(tokens[i:i + size]))
+            if hit is not None:
+                out.extend(hit)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out

@@ -79,7 +79,7 @@ from checker.facets.dates import SpanIndex
 from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
-from checker.textutil import fold
+from checker.textutil import fold, rewrite_phrases
 
 _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her",
                           "my", "your", "all", "each"})
@@ -129,7 +129,7 @@ class _Tables:
     hyphen_units: dict[str, tuple[str, str]]  # "hour" in "48-hour" -> (unit, kind)
     unit_pattern: re.Pattern[str]
     country_currency: re.Pattern[str]  # " Kenyan shillings", " US dollars" after a number
-    noun_keys: dict[tuple[str, ...], str]  # words of a listed noun -> its key
+    noun_keys: dict[tuple[str, ...], tuple[str]]  # words of a listed noun -> (its key,)
     noun_key_words: int  # the longest listed noun, in words
     measures_before: dict[str, str]  # "magnitude" -> measure
     measures_after: dict[str, str]  # "deep" -> "depth"
@@ -186,7 +186,7 @@ def _tables() -> _Tables:
     qualifiers = tuple(sorted(((r["phrase"].casefold(), r["qualifier"])
                                for r in table("figure_qualifiers")),
                               key=lambda r: (-len(r[0]), r[0])))
-    noun_keys = {tuple(r["word"].casefold().split()): r["key"] for r in table("quantity_nouns")}
+    noun_keys = {tuple(r["word"].casefold().split()): (r["key"],) for r in table("quantity_nouns")}
     measures = table("figure_measures")
     small = [w for w in numbers if numbers[w] < 20 and " " not in w]
     unit_words = [w for w in small if numbers[w] < 10]
@@ -255,19 +255,7 @@ def noun_key(noun: str) -> str:
     "" for "". Compare stages may treat two nouns with one key as the same quantity."""
     t = _tables()
     tokens = re.findall(r"[^\W\d_][\w'-]*", noun.casefold())
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for size in range(min(t.noun_key_words, len(tokens) - i), 0, -1):
-            key = t.noun_keys.get(tuple(tokens[i:i + size]))
-            if key is not None:
-                out.append(key)
-                i += size
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return " ".join(out)
+    return " ".join(rewrite_phrases(tokens, t.noun_keys, t.noun_key_words))
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
