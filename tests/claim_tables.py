@@ -1,16 +1,20 @@
 """Hand-made claims and facets tables for the match/compare/check tests (the shape the
-segment and facets stages give), and a runner from those tables to findings."""
+segment and facets stages give), a runner from those tables to findings, and the loader
+and common assertions of the per-kind cases in tests/cases/."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
 from checker.checks import by_kind
 from checker.compare import compare_groups
-from checker.config import CheckConfig, Thresholds
+from checker.config import CheckConfig, Severity, Thresholds
 from checker.facets import FACET_COLUMNS
 from checker.findings.engine import CheckContext, run_checks
 from checker.findings.model import Finding
@@ -79,3 +83,35 @@ def findings_for(sentences: Sequence[Sequence[Any]], facets: Sequence[dict[str, 
     check = by_kind(kind)
     assert check is not None, kind
     return run_checks(CheckContext(tables, CheckConfig()), [check])
+
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def kind_cases(codes: Iterable[str]) -> list[Any]:
+    """pytest params (code, case) of every case in tests/cases/<code>_*.toml."""
+    out = []
+    for code in sorted(codes):
+        (path,) = CASES.glob(f"{code}_*.toml")
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            out.append(pytest.param(code, case, id=f"{code}-{case['expect']}-{case['name'][:50]}"))
+    return out
+
+
+def flagged_as_expected(found: list[Finding], code: str, case: dict[str, Any]) -> Finding | None:
+    """Asserts what every case says: a pass case finds nothing; a flag case finds one finding
+    of the code with the values and severity given, and evidence for every value, each
+    pointing at the value as written in its claim. The flag case's finding is returned."""
+    if case["expect"] == "pass":
+        assert found == [], [f.summary for f in found]
+        return None
+    assert len(found) == 1, [f.summary for f in found]
+    finding = found[0]
+    assert finding.code == code
+    assert list(finding.values) == case["values"]
+    assert finding.severity == Severity.parse(case["severity"])
+    assert {e.value for e in finding.evidence} >= set(case["values"])
+    for e in finding.evidence:
+        assert e.value in e.quote
+        assert e.start >= 0 and e.end - e.start == len(e.value)
+    return finding
