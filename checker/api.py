@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,8 @@ import pandas as pd
 from checker.checks import REGISTRY
 from checker.compare import compare_groups
 from checker.config import CheckConfig
-from checker.facets import extract_facets
+from checker.extract import extract_articles, frame_in_order
+from checker.facets import FACET_COLUMNS, cross_source_facets
 from checker.facets.dates import find_dateline
 from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
@@ -26,7 +28,7 @@ from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import match_claims
 from checker.progress import Progress
 from checker.resolve import resolve_entities
-from checker.segment import segment
+from checker.segment import CLAIM_COLUMNS
 from checker.tables import Tables
 from checker.workflow import WorkflowInputs, apply_workflow, load_workflow
 
@@ -76,18 +78,19 @@ def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig |
     read = ingest(paths, IngestOptions.from_config(config))
     articles = date_from_datelines(read.articles)
     report("segment")
+    extract = partial(extract_articles, thresholds=config.thresholds, workers=config.workers)
     if config.cache_dir is not None and not articles.empty:
         from checker.cache import ExtractionCache, extract_with_cache
 
         store = ExtractionCache(config.cache_dir, config.thresholds)
-        cached = extract_with_cache(articles, store, title_from_headlines, segment,
-                                    on_facets=lambda: report("facets"))
+        cached = extract_with_cache(articles, store, extract, on_facets=lambda: report("facets"))
         return Extraction(cached.articles, read.problems, cached.claims, cached.facets)
-    segments = segment(articles, config.thresholds)
-    articles = title_from_headlines(articles, segments)
+    done = extract(articles)
+    sources = articles["source"].tolist()
     report("facets")
-    facets = extract_facets(segments, articles)
-    return Extraction(articles, read.problems, facets.claims, facets.facets)
+    facets = cross_source_facets(frame_in_order(done.segments, sources, CLAIM_COLUMNS),
+                                 frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
+    return Extraction(done.articles, read.problems, facets.claims, facets.facets)
 
 
 def _no_progress(stage: str) -> None:

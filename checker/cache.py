@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,9 +35,10 @@ from pathlib import Path
 import pandas as pd
 
 from checker.config import CheckConfig, Thresholds
-from checker.facets import FACET_COLUMNS, article_facet_rows, cross_source_facets
+from checker.extract import PerArticle, frame_in_order
+from checker.facets import FACET_COLUMNS, cross_source_facets
 from checker.segment import CLAIM_COLUMNS
-from checker.tables import empty_frame
+from checker.tables import row_dicts
 
 #: Bump when what an entry holds, or how it is laid out, changes.
 CACHE_FORMAT = 1
@@ -131,24 +132,6 @@ def _valid_rows(rows: object, width: int) -> bool:
 # --------------------------------------------------------------------------- extraction
 
 
-def _rows(frame: pd.DataFrame) -> dict[str, list[list[object]]]:
-    """Rows of a per-article table grouped by source, as plain Python values."""
-    if frame.empty:
-        return {}
-    out: dict[str, list[list[object]]] = {}
-    values = frame.astype(object).to_numpy().tolist()
-    for source, row in zip(frame["source"].tolist(), values, strict=True):
-        out.setdefault(str(source), []).append(row)
-    return out
-
-
-def _frame(rows: list[list[object]], columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(columns)) if rows else empty_frame(list(columns))
-
-
-TitleStep = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
-
-
 @dataclass(frozen=True)
 class CachedExtraction:
     articles: pd.DataFrame  # titled
@@ -158,52 +141,40 @@ class CachedExtraction:
     extracted: int  # articles segmented and extracted in this run
 
 
-def extract_with_cache(articles: pd.DataFrame, store: ExtractionCache, title: TitleStep,
-                       segment_articles: Callable[[pd.DataFrame], pd.DataFrame],
+def extract_with_cache(articles: pd.DataFrame, store: ExtractionCache,
+                       extract: Callable[[pd.DataFrame], PerArticle],
                        on_facets: Callable[[], None] | None = None) -> CachedExtraction:
-    """Segment and extract the articles that are not cached, reuse the others, then run the
-    cross-source passes on everything. `title` is the API's headline step (titles depend on
-    the segments), `segment_articles` the segment stage; `on_facets` is called when the
-    facets stage starts (progress)."""
-    records = articles.to_dict("records")
+    """Run `extract` (checker.extract.extract_articles, or a stand-in) on the articles that
+    are not cached, reuse the others, then run the cross-source passes on everything.
+    `on_facets` is called when the per-article work is done (progress)."""
+    from checker.api import title_from_headlines
+
+    records = row_dicts(articles)
     keys = [article_key(r, store.run) for r in records]
     cached: dict[str, Entry] = {}
     for record, key in zip(records, keys, strict=True):
         entry = store.load(key)
         if entry is not None:
             cached[str(record["source"])] = entry
-    fresh_mask = ~articles["source"].isin(list(cached))
-    fresh = articles[fresh_mask]
-    fresh_segments = _rows(segment_articles(fresh)) if not fresh.empty else {}
+    fresh = articles[~articles["source"].isin(list(cached))]
+    done = extract(fresh) if not fresh.empty else PerArticle(fresh, {}, {})
 
-    claim_rows: list[list[object]] = []
-    for source in articles["source"].tolist():
-        hit = cached.get(source)
-        claim_rows.extend(hit.claims if hit is not None else fresh_segments.get(source, []))
-    segments = _frame(claim_rows, CLAIM_COLUMNS)
-    titled = title(articles, segments)
+    sources = articles["source"].tolist()
+    for source, key in zip(sources, keys, strict=True):
+        if source not in cached:
+            entry = Entry(claims=done.segments.get(source, []), facets=done.facets.get(source, []))
+            store.save(key, entry)
+            cached[source] = entry
+    segments = frame_in_order({s: e.claims for s, e in cached.items()}, sources, CLAIM_COLUMNS)
+    titled = title_from_headlines(articles, segments)
     if on_facets is not None:
         on_facets()
-
-    fresh_titled = titled[fresh_mask.to_numpy()]
-    fresh_facets: dict[str, list[list[object]]] = {}
-    if not fresh_titled.empty:
-        own = segments[segments["source"].isin(fresh_titled["source"].tolist())]
-        fresh_facets = _rows(article_facet_rows(own, fresh_titled))
-    facet_rows: list[list[object]] = []
-    for source, key in zip(articles["source"].tolist(), keys, strict=True):
-        hit = cached.get(source)
-        if hit is not None:
-            facet_rows.extend(hit.facets)
-            continue
-        entry = Entry(claims=fresh_segments.get(source, []), facets=fresh_facets.get(source, []))
-        store.save(key, entry)
-        facet_rows.extend(entry.facets)
-    store.hits += len(cached)
+    facets = frame_in_order({s: e.facets for s, e in cached.items()}, sources, FACET_COLUMNS)
+    store.hits += len(articles) - len(fresh)
     store.misses += len(fresh)
-    result = cross_source_facets(segments, _frame(facet_rows, FACET_COLUMNS), titled)
+    result = cross_source_facets(segments, facets, titled)
     return CachedExtraction(articles=titled, claims=result.claims, facets=result.facets,
-                            reused=len(cached), extracted=len(fresh))
+                            reused=len(articles) - len(fresh), extracted=len(fresh))
 
 
 def open_cache(config: CheckConfig) -> ExtractionCache | None:

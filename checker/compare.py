@@ -80,7 +80,7 @@ from checker.config import Thresholds
 from checker.facets.figures import noun_key
 from checker.lexicon import table
 from checker.match import content_terms, date_readings
-from checker.tables import empty_frame
+from checker.tables import empty_frame, row_dicts
 from checker.textutil import match_key
 
 COMPARISON_COLUMNS = [
@@ -140,9 +140,9 @@ def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFr
 def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, str, str, bool]]:
     """(group_id, a_claim, b_claim, along_a_link) in a fixed order: within groups, then
     along links."""
-    order = {c: i for i, c in enumerate(groups["claim_id"])}
-    group_of = dict(zip(groups["claim_id"], groups["group_id"], strict=True))
-    source_of = dict(zip(groups["claim_id"], groups["source"], strict=True))
+    order = {c: i for i, c in enumerate(groups["claim_id"].tolist())}
+    group_of = dict(zip(groups["claim_id"].tolist(), groups["group_id"].tolist(), strict=True))
+    source_of = dict(zip(groups["claim_id"].tolist(), groups["source"].tolist(), strict=True))
     multi = groups[n_sources > 1]
     for group_id, ids in multi.groupby("group_id", sort=False)["claim_id"]:
         for a, b in combinations(list(ids), 2):
@@ -151,7 +151,7 @@ def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, st
     if "links" not in groups.columns:
         return
     seen: set[tuple[str, str]] = set()
-    for claim_id, links in zip(groups["claim_id"], groups["links"], strict=True):
+    for claim_id, links in zip(groups["claim_id"].tolist(), groups["links"].tolist(), strict=True):
         for other in str(links or "").split():
             if other not in order or source_of[other] == source_of[claim_id]:
                 continue
@@ -167,12 +167,12 @@ def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[
     by_claim: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not facets.empty:
         sub = facets[facets["claim_id"].isin(wanted) & facets["facet"].isin(_FACETS_COMPARED)]
-        for f in sub.to_dict("records"):
+        for f in row_dicts(sub):
             by_claim.setdefault(f["claim_id"], {}).setdefault(f["facet"], []).append(f)
     return {
         c["claim_id"]: _Claim(c["claim_id"], str(c["source"]), str(c["text"]), int(c["start"]),
                               by_claim.get(c["claim_id"], {}))
-        for c in rows.to_dict("records")
+        for c in row_dicts(rows)
     }
 
 

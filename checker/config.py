@@ -106,4 +106,9 @@ class CheckConfig:
     reference_facts: tuple[Any, ...] = ()
     #: "pandas" (in process) or "dask".
     engine: str = "pandas"
+    #: Processes for the per-article stages of the pandas engine on large inputs
+    #: (checker.extract; 0: one per CPU). The CLI's default is 0; the library's is 1 (this
+    #: process only), because worker processes re-import a script's main module, which then
+    #: needs the usual `if __name__ == "__main__":` guard.
+    workers: int = 1
     scheduler: str | None = None

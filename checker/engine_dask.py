@@ -7,9 +7,9 @@ How the work is split
 - Discovery and reading (ingest) run in the client, because they decide things across files
   (duplicates, unique ids, sidecar metadata) and the files live where the client runs.
 - The articles table is cut into partitions of about `PARTITION_ARTICLES` articles, held in
-  a `dask.bag`; on the workers, each partition is segmented, titled and run through the facet
-  extractors (`checker.facets.article_facet_rows`: every per-article stage, no cross-source
-  pass). This is where almost all of the time goes.
+  a `dask.bag`; on the workers, each partition goes through `checker.extract.extract_partition`
+  (segmented, titled, run through the facet extractors: every per-article stage, no
+  cross-source pass), the function the default engine runs on its own process pool.
 - The partitions come back in order and the cross-source passes run on the whole corpus in
   the client: dates settled by other sources, atomic facts, resolve, match, compare,
   findings, with the very functions the default engine calls. The result, and so every
@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 from checker.config import CheckConfig
 
 if TYPE_CHECKING:
-    import pandas as pd
 
     from checker.api import CheckResult
     from checker.progress import Progress
@@ -82,25 +81,6 @@ def dask_client(scheduler: str | None) -> Iterator[Any]:
         yield client
 
 
-def partitions(articles: pd.DataFrame, size: int = PARTITION_ARTICLES) -> list[pd.DataFrame]:
-    """The articles table cut into consecutive slices of at most `size` rows."""
-    return [articles.iloc[i:i + size] for i in range(0, len(articles), size)]
-
-
-def extract_partition(articles: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list], dict[str, list]]:
-    """The per-article stages for one partition (runs on a worker): the titled articles and,
-    by source, the segment rows and the pre-cross-source facet rows."""
-    from checker.api import title_from_headlines
-    from checker.cache import _rows
-    from checker.facets import article_facet_rows
-    from checker.segment import segment
-
-    segments = segment(articles)
-    titled = title_from_headlines(articles, segments)
-    facets = article_facet_rows(segments, titled)
-    return titled, _rows(segments), _rows(facets)
-
-
 def check_paths_dask(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,
                      *, progress: Progress | None = None, client: Any = None) -> CheckResult:
     """`checker.api.check_paths` on a Dask cluster; `client`, when given, is used as is
@@ -116,10 +96,9 @@ def check_paths_dask(paths: Sequence[str | os.PathLike[str]], config: CheckConfi
 def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
            progress: Progress | None, client: Any) -> CheckResult:
     import dask.bag as db
-    import pandas as pd
 
     from checker.api import Extraction, check_extraction, date_from_datelines
-    from checker.cache import _frame
+    from checker.extract import PerArticle, extract_partition, frame_in_order, merge, partitions
     from checker.facets import FACET_COLUMNS, cross_source_facets
     from checker.ingest import IngestOptions, ingest
     from checker.segment import CLAIM_COLUMNS
@@ -132,21 +111,14 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
     read = ingest(paths, IngestOptions.from_config(config))
     articles = date_from_datelines(read.articles)
     report("segment")
-    parts = partitions(articles)
-    claim_rows: list[list[object]] = []
-    facet_rows: list[list[object]] = []
-    titled_parts: list[pd.DataFrame] = []
+    parts = partitions(articles, PARTITION_ARTICLES)
+    done = PerArticle(articles, {}, {})
     if parts:
-        bag = db.from_sequence(parts, npartitions=len(parts)).map(extract_partition)
-        results = client.compute(bag, sync=True)
-        for part, (titled, claims_by_source, facets_by_source) in zip(parts, results, strict=True):
-            titled_parts.append(titled)
-            for source in part["source"].tolist():
-                claim_rows.extend(claims_by_source.get(source, []))
-                facet_rows.extend(facets_by_source.get(source, []))
+        bag = db.from_sequence(parts, npartitions=len(parts)).map(extract_partition, config.thresholds)
+        done = merge(client.compute(bag, sync=True))
     report("facets")
-    titled_all = pd.concat(titled_parts) if titled_parts else articles
-    claims = _frame(claim_rows, CLAIM_COLUMNS)
-    facets = cross_source_facets(claims, _frame(facet_rows, FACET_COLUMNS), titled_all)
-    extraction = Extraction(titled_all, read.problems, facets.claims, facets.facets)
+    sources = articles["source"].tolist()
+    facets = cross_source_facets(frame_in_order(done.segments, sources, CLAIM_COLUMNS),
+                                 frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
+    extraction = Extraction(done.articles, read.problems, facets.claims, facets.facets)
     return check_extraction(extraction, config, progress=progress)

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from checker.tables import row_tuples
+
 SEED_TEXTS: tuple[bytes, ...] = (
     b"Port strike ends after nine days\n\nDock workers in the northern port returned on "
     b"Monday, 4 March 2024, after unions accepted a 7.5% pay rise, the harbour authority said.\n",
@@ -64,15 +66,15 @@ def run_case(data: bytes, folder: Path) -> None:
 
     write_case(data, folder)
     extraction = extract_paths([folder], CheckConfig(max_bytes=1_000_000))
-    texts = dict(zip(extraction.articles["source"], extraction.articles["text"], strict=True))
-    for row in extraction.claims.itertuples(index=False):
+    texts = dict(zip(extraction.articles["source"].tolist(), extraction.articles["text"].tolist(), strict=True))
+    for row in row_tuples(extraction.claims):
         text = texts[row.source]
         start, end = int(row.start), int(row.end)
         if not 0 <= start <= end <= len(text):
             raise AssertionError(f"claim {row.claim_id} offsets {start}:{end} outside the text")
         if row.unit == "segment" and text[start:end] != row.text:
             raise AssertionError(f"claim {row.claim_id} text does not match its offsets")
-    for row in extraction.facets.itertuples(index=False):
+    for row in row_tuples(extraction.facets):
         text = texts[row.source]
         if not 0 <= int(row.start) <= int(row.end) <= len(text):
             raise AssertionError(f"facet {row.facet} of {row.claim_id} offsets outside the text")

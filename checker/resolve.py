@@ -119,7 +119,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import gazetteer, lexicon
 from checker.config import Thresholds
-from checker.tables import empty_frame
+from checker.tables import empty_frame, row_tuples
 from checker.textutil import fold, match_key, rewrite_phrases
 
 MENTION_COLUMNS = [
@@ -729,7 +729,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
     rows = rows.sort_values(["source", "start", "end", "claim_id", "facet"], kind="stable")
     persons: list[_Mention] = []
     orgs: list[_Mention] = []
-    for r in rows.itertuples(index=False):
+    for r in row_tuples(rows):
         m = _mention(r, info)
         if m is not None:
             (persons if m.facet == "person" else orgs).append(m)
@@ -768,7 +768,7 @@ class _ClaimInfo:
 
 
 def _claim_info(claims: pd.DataFrame) -> dict[str, _ClaimInfo]:
-    base = {c.claim_id: c for c in claims.itertuples(index=False)}
+    base = {c.claim_id: c for c in row_tuples(claims)}
     out: dict[str, _ClaimInfo] = {}
     for cid, c in base.items():
         root = c
@@ -1602,7 +1602,7 @@ def display_form(ms: Sequence[_Mention] | pd.DataFrame) -> str:
 def _as_items(ms: Sequence[_Mention] | pd.DataFrame) -> list[tuple[str, str, tuple[str, int, int], str]]:
     if isinstance(ms, pd.DataFrame):
         return [(str(r.spelling), str(r.source), (str(r.source), int(r.start), int(r.end)), str(r.written))
-                for r in ms.itertuples(index=False)]
+                for r in row_tuples(ms)]
     return [(m.spelling, m.source, m.span, m.written) for m in ms]
 
 

@@ -49,7 +49,7 @@ import pandas as pd
 
 from checker.config import Thresholds
 from checker.lexicon import entries
-from checker.tables import empty_frame
+from checker.tables import empty_frame, row_tuples
 from checker.textutil import LineIndex
 
 CLAIM_COLUMNS = [
@@ -134,7 +134,7 @@ def segment(articles: pd.DataFrame, thresholds: Thresholds | None = None) -> pd.
 
     thresholds = thresholds or Thresholds()
     rows: list[dict[str, object]] = []
-    for art in articles.itertuples(index=False):
+    for art in row_tuples(articles):
         text = str(art.text)
         body_start = int(art.body_start)
         lay = layout(text, body_start)

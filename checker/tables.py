@@ -14,13 +14,35 @@ comparisons compare.COMPARISON_COLUMNS one row per facet compared inside a group
 
 from __future__ import annotations
 
+from collections import namedtuple
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+# pandas iterates its Arrow-backed string columns one Python call per cell, which made
+# `to_dict("records")` and `itertuples` the largest single cost on big archives; whole-column
+# `tolist()` is ten times faster and gives the same values.
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """`frame.to_dict("records")`, fast."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row, strict=True))
+            for row in zip(*(frame[c].tolist() for c in columns), strict=True)]
+
+
+def row_tuples(frame: pd.DataFrame) -> Iterator[NamedTuple]:
+    """`frame.itertuples(index=False)`, fast: named tuples, a keyword or odd column name
+    renamed positionally (`_2`) the way pandas does it."""
+    row = namedtuple("Row", [str(c) for c in frame.columns], rename=True)  # type: ignore[misc]
+    return map(row._make, zip(*(frame[c].tolist() for c in frame.columns), strict=True))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ offset found in normalised text is the offset in the original.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -48,10 +49,14 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def match_key(text: str) -> str:
-    """Case- and accent-insensitive key: 'O’Neil' and "O'Neil" and 'O'NEIL' give one key."""
-    text = unicodedata.normalize("NFKD", normalise(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Case- and accent-insensitive key: 'O’Neil' and "O'Neil" and 'O'NEIL' give one key.
+    Memoised: the same names and words are keyed again and again across an archive."""
+    text = normalise(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from checker.api import check_paths, date_from_datelines, title_from_headlines
+from checker.api import check_paths, date_from_datelines
 from checker.bench.corpus import write_corpus
 from checker.cache import ExtractionCache, article_key, extract_with_cache, run_digest
 from checker.config import CheckConfig, Thresholds
+from checker.extract import extract_articles
 from checker.ingest import ingest
 from checker.report import FORMATS, render_claims
-from checker.segment import segment
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 TABLES = ("articles", "claims", "facets", "mentions", "entities", "groups", "comparisons")
@@ -67,7 +67,7 @@ def test_cold_and_warm_cached_runs_equal_a_run_without_cache(corpus, plain, tmp_
 
 def _extract(paths: list[Path], store: ExtractionCache):
     articles = date_from_datelines(ingest(paths).articles)
-    return extract_with_cache(articles, store, title_from_headlines, segment)
+    return extract_with_cache(articles, store, extract_articles)
 
 
 def test_unchanged_articles_are_reused_and_a_changed_one_is_extracted_again(corpus, tmp_path):

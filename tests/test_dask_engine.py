@@ -17,7 +17,8 @@ from checker.api import check_paths
 from checker.bench.corpus import write_corpus
 from checker.cli import cli
 from checker.config import CheckConfig
-from checker.engine_dask import EngineError, check_paths_dask, partitions
+from checker.engine_dask import EngineError, check_paths_dask
+from checker.extract import partitions
 from checker.report import FORMATS, render_claims
 
 ARTICLES = Path(__file__).resolve().parent / "articles"

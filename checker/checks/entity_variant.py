@@ -21,6 +21,7 @@ from checker.config import Severity
 from checker.findings.engine import CheckContext, EntityView
 from checker.findings.model import Evidence, Finding
 from checker.resolve import spelling_key
+from checker.tables import row_tuples
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def variant_finding(v: Variants, severity: Severity, identity_prefix: tuple[str,
     evidence = tuple(sorted(
         (Evidence(source=str(r.source), line=int(r.line), quote=str(r.quote), claim_id=str(r.claim_id),
                   value=str(r.written), start=int(r.written_start), end=int(r.written_end))
-         for r in kept.itertuples(index=False)),
+         for r in row_tuples(kept)),
         key=lambda e: (e.source, e.line, e.start, e.claim_id),
     ))
     canonical = v.spellings[0]

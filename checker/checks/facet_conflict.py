@@ -20,7 +20,7 @@ from checker.config import Severity
 from checker.facets.figures import noun_key
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
-from checker.tables import Tables
+from checker.tables import Tables, row_dicts
 from checker.textutil import match_key
 
 SUBJECT_CHARS = 90
@@ -62,14 +62,14 @@ def claim_index(tables: Tables) -> ClaimIndex:
         return cached[1]
     for stale in [k for k, (refs, _) in _INDEXES.items() if any(r() is None for r in refs)]:
         del _INDEXES[stale]
-    claims = {c["claim_id"]: c for c in tables.claims.to_dict("records")}
+    claims = {c["claim_id"]: c for c in row_dicts(tables.claims)}
     facets: dict[str, list[dict[str, Any]]] = {}
-    for f in tables.facets.to_dict("records"):
+    for f in row_dicts(tables.facets):
         facets.setdefault(f["claim_id"], []).append(f)
-    group_of = dict(zip(tables.groups["claim_id"], tables.groups["group_id"], strict=True)) \
+    group_of = dict(zip(tables.groups["claim_id"].tolist(), tables.groups["group_id"].tolist(), strict=True)) \
         if not tables.groups.empty else {}
     comparisons: dict[str, list[dict[str, Any]]] = {}
-    for r in tables.comparisons.to_dict("records"):
+    for r in row_dicts(tables.comparisons):
         comparisons.setdefault(r["a_claim"], []).append(r)
         if r["b_claim"] != r["a_claim"]:
             comparisons.setdefault(r["b_claim"], []).append(r)

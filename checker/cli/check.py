@@ -54,6 +54,9 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 
 
 def engine_options(f: F) -> F:
+    f = click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Processes for segmenting and extracting large inputs (pandas engine); "
+                          "0: one per CPU, 1: no extra process.")(f)
     f = click.option("--no-cache", is_flag=True,
                      help="Extract every article again; do not read or write the cache.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -144,8 +147,8 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
                   out: Path, formats: tuple[str, ...], claims_dir: Path, fail_on: str,
                   decisions: Path | None, reference: Path | None, baseline: Path | None,
                   select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
-                  engine: str, scheduler: str | None, cache_dir: Path, no_cache: bool,
-                  quiet: bool, verbose: bool) -> None:
+                  engine: str, scheduler: str | None, workers: int, cache_dir: Path,
+                  no_cache: bool, quiet: bool, verbose: bool) -> None:
     """Check articles for consistency and write the reports.
 
     PATHS are .txt/.md files or folders (searched recursively); default: seeds/. Problems
@@ -172,7 +175,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes,
                          exclude_paths=(out, claims_dir, cache_dir), select=select, ignore=ignore,
                          preview=preview, cache_dir=None if no_cache else cache_dir,
-                         engine=engine, scheduler=scheduler,
+                         engine=engine, scheduler=scheduler, workers=workers,
                          decisions_path=decisions or claims_dir / "decisions.csv",
                          reference_path=reference or claims_dir / "reference.csv",
                          baseline_path=baseline)

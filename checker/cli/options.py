@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from checker.config import CheckConfig, Severity
+from checker.tables import row_tuples
 
 F = Callable[..., Any]
 
@@ -67,7 +68,7 @@ def default_paths(paths: tuple[Path, ...]) -> list[Path]:
 def echo_problems(problems: Any, *, verbose: bool) -> None:
     """One line per problem on stderr: `checker: PATH: reason`. Errors and warnings always,
     notes only with --verbose."""
-    for p in problems.itertuples(index=False):
+    for p in row_tuples(problems):
         if p.severity != "note" or verbose:
             click.echo(f"checker: {p.path}: {p.message}", err=True)
 

@@ -35,7 +35,7 @@ import pandas as pd
 from checker.facets import dates, figures, orgs, persons, places, quotes
 from checker.facets.atomic import atomic_facts
 from checker.facets.base import ArticleContext, Extractor, Facet, Segment
-from checker.tables import empty_frame
+from checker.tables import empty_frame, row_dicts, row_tuples
 
 FACET_COLUMNS = [
     "claim_id", "source", "facet", "start", "end", "text", "value",
@@ -74,13 +74,13 @@ def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     `extract_facets`, which the cache and the Dask engine run on their own."""
     rows: list[tuple] = []
     by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
-    for art in articles.itertuples(index=False):
+    for art in row_tuples(articles):
         segs = by_source.get(art.source)
         if segs is None:
             continue
         ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
                              title=art.title)
-        for c in segs.to_dict("records"):
+        for c in row_dicts(segs):
             start, end = int(c["start"]), int(c["end"])
             seg = Segment(claim_id=c["claim_id"], source=c["source"], start=start, end=end,
                           text=art.text[start:end], cls=c["class"], speaker=c["speaker"])

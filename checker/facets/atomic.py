@@ -20,6 +20,8 @@ import re
 
 import pandas as pd
 
+from checker.tables import row_dicts
+
 _ROLE_SPAN = re.compile(r"\brole \w+ at (\d+)-(\d+)")
 _COPIED = frozenset({"person", "org", "place", "metonym"})
 _FACT_CLASSES = frozenset({"claim", "quote"})
@@ -39,14 +41,14 @@ def atomic_facts(claims: pd.DataFrame, facets: pd.DataFrame) -> tuple[pd.DataFra
     wanted = set(persons["claim_id"])
     by_claim: dict[str, list[dict[str, object]]] = {}
     copied = facets[facets["facet"].isin(_COPIED) & facets["claim_id"].isin(wanted)]
-    for f in copied.to_dict("records"):
+    for f in row_dicts(copied):
         by_claim.setdefault(str(f["claim_id"]), []).append(f)
-    parent_rows = {r["claim_id"]: r for r in parents[parents["claim_id"].isin(wanted)].to_dict("records")}
+    parent_rows = {r["claim_id"]: r for r in row_dicts(parents[parents["claim_id"].isin(wanted)])}
     fact_rows: list[dict[str, object]] = []
     fact_facets: list[dict[str, object]] = []
     persons = persons.sort_values(["claim_id", "start", "end"], kind="stable")
     by_person_claim: dict[str, list[dict[str, object]]] = {}
-    for person in persons.to_dict("records"):
+    for person in row_dicts(persons):
         by_person_claim.setdefault(str(person["claim_id"]), []).append(person)
     for claim_id, group in by_person_claim.items():
         parent = parent_rows[claim_id]

@@ -520,7 +520,7 @@ def resolve_across_sources(facets: pd.DataFrame, articles: pd.DataFrame) -> pd.D
         return facets
     settled = facets[is_date & (facets["key"] == "day") & ~ambiguous]
     by_value: dict[str, set[str]] = {}
-    for value, source in zip(settled["value"], settled["source"], strict=True):
+    for value, source in zip(settled["value"].tolist(), settled["source"].tolist(), strict=True):
         by_value.setdefault(str(value), set()).add(str(source))
     facets = facets.copy()
     for idx in facets.index[ambiguous]:

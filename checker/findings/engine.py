@@ -15,7 +15,7 @@ import pandas as pd
 from checker.config import CheckConfig
 from checker.findings.check import Check
 from checker.findings.model import Evidence, Finding, Scope
-from checker.tables import Tables
+from checker.tables import Tables, row_dicts, row_tuples
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     statuses = groups["status"].to_numpy()
     comparisons: dict[str, list[dict[str, Any]]] = {}
     if not t.comparisons.empty:
-        for row in t.comparisons.to_dict("records"):
+        for row in row_dicts(t.comparisons):
             comparisons.setdefault(row["group_id"], []).append(row)
     bounds = np.flatnonzero(np.r_[True, group_ids[1:] != group_ids[:-1], True])
     starts = bounds[:-1]
@@ -88,12 +88,12 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     kept_ids = groups["claim_id"].to_numpy()[keep]
     kept_groups = group_ids[keep]
     kept_statuses = statuses[keep]
-    claims = t.claims.take(pd.Index(t.claims["claim_id"]).get_indexer(kept_ids)).to_dict("records")
+    claims = row_dicts(t.claims.take(pd.Index(t.claims["claim_id"]).get_indexer(kept_ids)))
     position = pd.Series(np.arange(len(kept_ids)), index=kept_ids)
     facet_rank = t.facets["claim_id"].map(position).to_numpy(dtype=float)
     grouped = ~np.isnan(facet_rank)
     order = np.argsort(facet_rank[grouped], kind="stable")
-    facets = t.facets[grouped].take(order).to_dict("records")
+    facets = row_dicts(t.facets[grouped].take(order))
     kept_bounds = np.flatnonzero(np.r_[True, kept_groups[1:] != kept_groups[:-1], True])
     facet_bounds = np.searchsorted(facet_rank[grouped][order], kept_bounds)
     for g in range(len(kept_bounds) - 1):
@@ -120,7 +120,7 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
         several = spelled.groupby("entity_id", sort=False)["spelling"].nunique()
         mentions = mentions[mentions["entity_id"].isin(several[several > 1].index)]
     by_entity = dict(tuple(mentions.groupby("entity_id", sort=False)))
-    for row in t.entities.itertuples(index=False):
+    for row in row_tuples(t.entities):
         if row.entity_id not in by_entity:
             continue
         yield EntityView(
@@ -143,7 +143,7 @@ def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
             raw.extend((check, f) for f in check.run(ctx))
     if Scope.CLAIM in by_scope:
         kept = ctx.tables.claims[ctx.tables.claims["compared"]]
-        for claim in kept.itertuples(index=False):
+        for claim in row_tuples(kept):
             for check in by_scope[Scope.CLAIM]:
                 raw.extend((check, f) for f in check.run(claim, ctx))
     if Scope.GROUP in by_scope:
@@ -180,11 +180,12 @@ def _sentence_of_facts(claims: pd.DataFrame) -> dict[str, tuple[str, int, str]]:
     facts = claims[claims["unit"] == "fact"]
     if facts.empty:
         return {}
-    parents = claims.set_index("claim_id")
+    wanted = set(facts["parent"].tolist())
+    parents = {c["claim_id"]: c for c in row_dicts(claims[claims["claim_id"].isin(wanted)])}
     out = {}
-    for fact_id, parent_id in zip(facts["claim_id"], facts["parent"], strict=True):
-        if parent_id in parents.index:
-            parent = parents.loc[parent_id]
+    for fact_id, parent_id in zip(facts["claim_id"].tolist(), facts["parent"].tolist(), strict=True):
+        parent = parents.get(parent_id)
+        if parent is not None:
             out[fact_id] = (str(parent_id), int(parent["line"]), str(parent["text"]))
     return out
 

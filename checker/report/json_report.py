@@ -105,7 +105,6 @@ skipped[]
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from typing import Any
@@ -115,6 +114,7 @@ import pandas as pd
 from checker import __version__
 from checker.api import CheckResult
 from checker.findings.model import Finding
+from checker.report.jsontext import pretty_json
 from checker.report.view import (
     annotation,
     group_status_counts,
@@ -317,4 +317,4 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps(report_dict(result), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return pretty_json(report_dict(result))

@@ -12,7 +12,6 @@ unchanged. Keys are sorted and there is no timestamp: the same input gives the s
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -24,6 +23,7 @@ from checker.findings.check import Check
 from checker.findings.model import Finding
 from checker.report.docs import kind_doc_markdown, kind_doc_text
 from checker.report.escape import one_line
+from checker.report.jsontext import pretty_json
 from checker.report.view import AGREEMENT_KIND, annotation, ordered_findings, source_paths
 
 SARIF_VERSION = "2.1.0"
@@ -108,4 +108,4 @@ def sarif_dict(result: Any) -> dict[str, Any]:
 
 
 def render_sarif(result: Any) -> str:
-    return json.dumps(sarif_dict(result), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return pretty_json(sarif_dict(result))

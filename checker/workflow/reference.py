@@ -68,7 +68,7 @@ from checker.resolve import (
     title_tokens,
     titles_fit,
 )
-from checker.tables import Tables
+from checker.tables import Tables, row_dicts, row_tuples
 from checker.textutil import match_key
 from checker.workflow.decisions import (
     CANONICAL_KINDS,
@@ -244,9 +244,9 @@ def resolve_subjects(subjects: Sequence[tuple[str, str]], tables: Tables,
     facets = pd.concat([facets, pd.DataFrame(extra_facets, columns=tables.facets.columns)], ignore_index=True)
     again = resolve_entities(facets, claims, th).mentions
 
-    own_entity = dict(zip(tables.mentions["mention_id"], tables.mentions["entity_id"], strict=True))
+    own_entity = dict(zip(tables.mentions["mention_id"].tolist(), tables.mentions["entity_id"].tolist(), strict=True))
     members: dict[str, set[str]] = defaultdict(set)
-    for mention_id, entity in zip(again["mention_id"], again["entity_id"], strict=True):
+    for mention_id, entity in zip(again["mention_id"].tolist(), again["entity_id"].tolist(), strict=True):
         if mention_id in own_entity:
             members[entity].add(own_entity[mention_id])
     out = {}
@@ -324,7 +324,7 @@ def _spelling_checks(fact: ReferenceFact, resolved: dict[tuple[str, str], Resolv
         return [
             _check(fact, "verified", m, "spelling key equal", str(m.spelling)) if str(m.spelling) == value.spelling
             else _check(fact, "conflict", m, f"spelling key {m.spelling} vs {value.spelling}", str(m.spelling))
-            for m in rows.itertuples(index=False)
+            for m in row_tuples(rows)
         ]
     return []
 
@@ -340,7 +340,7 @@ def _title_checks(fact: ReferenceFact, owners: frozenset[str], mentions: pd.Data
         return []
     rows = mentions[(mentions["facet"] == "title") & mentions["owner"].isin(owners)]
     judged = []
-    for m in rows.itertuples(index=False):
+    for m in row_tuples(rows):
         written = title_tokens(str(m.written))
         fit = titles_fit(reference, written, th) if written else None
         if fit is None:
@@ -388,7 +388,7 @@ def _content_checks(tables: Tables, facts: Sequence[ReferenceFact], th: Threshol
     claims = tables.claims[tables.claims["compared"].astype(bool)]
     every_term = set().union(*wanted.values())
     candidates: dict[ReferenceFact, list[_Claim]] = defaultdict(list)
-    for row in claims[["claim_id", "source", "line", "text"]].itertuples(index=False):
+    for row in row_tuples(claims[["claim_id", "source", "line", "text"]]):
         terms = set(content_terms(str(row.text))) & every_term
         if not terms:
             continue
@@ -429,7 +429,7 @@ def _facet_verdicts(fact: ReferenceFact, claim: _Claim, rows: pd.DataFrame, th: 
     """A claim with facets of the fact's type: the agreeing ones verify it; when none agrees,
     a claim with exactly one comparable value contradicts it."""
     reference = parsed_value(fact.attribute, fact.value)
-    records = rows[rows["facet"] == fact.attribute].to_dict("records")
+    records = row_dicts(rows[rows["facet"] == fact.attribute])
     verdicts = [(r, _verdict(fact, reference, r, th)) for r in records]
     comparable = [(r, v) for r, v in verdicts if v is not None]
     agreeing = [(r, v) for r, v in comparable if v[0] == "agree"]
@@ -498,9 +498,9 @@ def _person_verdicts(fact: ReferenceFact, claim: _Claim, people: pd.DataFrame | 
     named = rows[rows["entity_id"].isin(entities)]
     if not named.empty:
         return [_check(fact, "verified", m, "names the person", str(m.entity_id))
-                for m in named.itertuples(index=False)]
+                for m in row_tuples(named)]
     if rows["entity_id"].nunique() == 1:
-        m = next(rows.itertuples(index=False))
+        m = next(row_tuples(rows))
         return [_check(fact, "conflict", m, "names another person", str(m.entity_id), Severity.MEDIUM)]
     return []
 
