@@ -173,21 +173,21 @@ class ClaimProfile(NamedTuple):
     figures: frozenset[str]  # folded figure nouns, and "= <value> <unit>" of each figure
     unit: str = "segment"  # segment | fact: a fact is matched only with facts
     figure_facts: tuple[FigureFact, ...] = ()
+    #: The "= <value> <unit>" keys of its figures: a value two claims both state is as
+    #: telling as a shared rare word ("$1.1bn" / "US$1.1 billion").
+    values: frozenset[str] = frozenset()
+    #: Content words and figure values: what two claims must share to be linked.
+    evidence: frozenset[str] = frozenset()
+
+    def completed(self) -> ClaimProfile:
+        """The profile with `values` and `evidence` derived from its terms and figures (held
+        as fields: matching reads them millions of times)."""
+        values = frozenset(f for f in self.figures if f.startswith("="))
+        return self._replace(values=values, evidence=self.terms | values)
 
     @property
     def text_key(self) -> str:
         return " ".join(sorted(self.terms))
-
-    @property
-    def values(self) -> frozenset[str]:
-        """The "= <value> <unit>" keys of its figures: a value two claims both state is as
-        telling as a shared rare word ("$1.1bn" / "US$1.1 billion")."""
-        return frozenset(f for f in self.figures if f.startswith("="))
-
-    @property
-    def evidence(self) -> frozenset[str]:
-        """Content words and figure values: what two claims must share to be linked."""
-        return self.terms | self.values
 
     @property
     def n_facet_kinds(self) -> int:
@@ -330,7 +330,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
         found = by_claim.get(claim_id)
         if found is None:
             profiles.append(ClaimProfile(claim_id, str(source), frozenset(content_terms(str(text))),
-                                         _NONE, _NONE, _NONE, _NONE, _NONE, str(unit)))
+                                         _NONE, _NONE, _NONE, _NONE, _NONE, str(unit)).completed())
             continue
         exclude = sorted({str(f.text) for f in found if f.facet in ("date", "figure") and f.text},
                          key=lambda s: (-len(s), s))
@@ -361,7 +361,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             frozenset(ents.get(claim_id, ())), frozenset(dates), frozenset(years),
             frozenset(places), frozenset(f for f in figures if f), str(unit),
             tuple(sorted(facts)),
-        ))
+        ).completed())
     return profiles
 
 
@@ -463,16 +463,16 @@ class TermWeights:
             found = self._totals[terms] = sum(self.idf.get(t, 1.0) for t in terms)
         return found
 
-    def shared(self, a: ClaimProfile, b: ClaimProfile, of_lighter: bool = False) -> float:
-        """The weight of the shared words and figure values over that of the heavier (or
-        lighter) claim's words (at most 1). A figure value counts only when shared: an
-        altered number must never keep two claims apart, it is a conflict to report."""
-        pick = min if of_lighter else max
-        base = pick(self.total(a.terms), self.total(b.terms))
-        if base <= 0:
-            return 0.0
+    def shared(self, a: ClaimProfile, b: ClaimProfile) -> tuple[float, float]:
+        """The weight of the shared words and figure values over that of the heavier claim's
+        words, and over the lighter's (each at most 1). A figure value counts only when
+        shared: an altered number must never keep two claims apart, it is a conflict to
+        report."""
+        total_a, total_b = self.total(a.terms), self.total(b.terms)
         shared = sum(self.idf.get(t, 1.0) for t in a.evidence & b.evidence)
-        return min(1.0, shared / base)
+        heavier, lighter = max(total_a, total_b), min(total_a, total_b)
+        return (min(1.0, shared / heavier) if heavier > 0 else 0.0,
+                min(1.0, shared / lighter) if lighter > 0 else 0.0)
 
 
 #: A short claim almost wholly inside a longer one ("Halvorsen buys Kildegaard for cash"
@@ -501,10 +501,11 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
     shared = len(a.evidence & b.evidence)
-    overlapping = (shared >= th.claim_min_shared_terms
-                   and weights.shared(a, b) >= th.claim_min_shared_weight)
-    contained = (shared > th.claim_min_shared_terms
-                 and weights.shared(a, b, of_lighter=True) >= CONTAINED_SHARE)
+    overlapping = contained = False
+    if shared >= th.claim_min_shared_terms:
+        of_heavier, of_lighter = weights.shared(a, b)
+        overlapping = of_heavier >= th.claim_min_shared_weight
+        contained = shared > th.claim_min_shared_terms and of_lighter >= CONTAINED_SHARE
     anchored = anchored_by_figure(a, b)
     if not (same_words or overlapping or contained or anchored):
         return None

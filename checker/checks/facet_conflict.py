@@ -8,7 +8,6 @@ that a check on one claim does not scan the whole tables."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,7 @@ from checker.config import Severity
 from checker.facets.figures import noun_key
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
-from checker.tables import Tables, row_dicts
+from checker.tables import Tables, per_frames, row_dicts
 from checker.textutil import match_key
 
 SUBJECT_CHARS = 90
@@ -48,28 +47,22 @@ class ClaimIndex:
     figure_sources: dict[float, set[str]]
 
 
-# The engine runs every check over one Tables, so the index is built once per run instead of
-# once per claim. Keyed by the claims frame's id and checked through a weak reference: an
-# entry never outlives its run's tables, and a reused id is never mistaken for the old one.
-_INDEXES: dict[tuple[int, ...], tuple[tuple[weakref.ref[pd.DataFrame], ...], ClaimIndex]] = {}
-
-
 def claim_index(tables: Tables) -> ClaimIndex:
-    frames = (tables.claims, tables.facets, tables.groups, tables.comparisons)
-    key = tuple(id(f) for f in frames)
-    cached = _INDEXES.get(key)
-    if cached is not None and all(r() is f for r, f in zip(cached[0], frames, strict=True)):
-        return cached[1]
-    for stale in [k for k, (refs, _) in _INDEXES.items() if any(r() is None for r in refs)]:
-        del _INDEXES[stale]
-    claims = {c["claim_id"]: c for c in row_dicts(tables.claims)}
+    """Built once per run's tables (every check of the run shares it), not once per claim."""
+    return _claim_index(tables.claims, tables.facets, tables.groups, tables.comparisons)
+
+
+@per_frames
+def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.DataFrame,
+                 comparison_rows: pd.DataFrame) -> ClaimIndex:
+    claims = {c["claim_id"]: c for c in row_dicts(claim_rows)}
     facets: dict[str, list[dict[str, Any]]] = {}
-    for f in row_dicts(tables.facets):
+    for f in row_dicts(facet_rows):
         facets.setdefault(f["claim_id"], []).append(f)
-    group_of = dict(zip(tables.groups["claim_id"].tolist(), tables.groups["group_id"].tolist(), strict=True)) \
-        if not tables.groups.empty else {}
+    group_of = dict(zip(groups["claim_id"].tolist(), groups["group_id"].tolist(), strict=True)) \
+        if not groups.empty else {}
     comparisons: dict[str, list[dict[str, Any]]] = {}
-    for r in row_dicts(tables.comparisons):
+    for r in row_dicts(comparison_rows):
         comparisons.setdefault(r["a_claim"], []).append(r)
         if r["b_claim"] != r["a_claim"]:
             comparisons.setdefault(r["b_claim"], []).append(r)
@@ -88,9 +81,7 @@ def claim_index(tables: Tables) -> ClaimIndex:
                      noun_key(str(f.get("noun") or ""))))
     for entries in figures.values():
         entries.sort()
-    index = ClaimIndex(claims, facets, group_of, comparisons, figures, figure_sources)
-    _INDEXES[key] = (tuple(weakref.ref(f) for f in frames), index)
-    return index
+    return ClaimIndex(claims, facets, group_of, comparisons, figures, figure_sources)
 
 
 def shorten(text: str, limit: int = SUBJECT_CHARS) -> str:

@@ -32,7 +32,14 @@ from typing import Any
 
 import pandas as pd
 
-from checker.report.view import integer, is_compared, natural_key, ordered_claims, records, text
+from checker.report.view import (
+    integer,
+    is_compared,
+    natural_key,
+    ordered_claims,
+    ordered_facets,
+    text,
+)
 
 #: The columns of claims/<source>.csv, in order. Facet columns hold "; "-separated values.
 CLAIMS_CSV_COLUMNS = [
@@ -72,11 +79,8 @@ def _facet_label(f: dict[str, Any]) -> str:
 
 
 def _facets_by_claim(facets: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
-    rows = sorted(records(facets),
-                  key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
-                                 text(f["facet"]), text(f["value"]), text(f["text"])))
     out: dict[str, dict[str, list[str]]] = {}
-    for f in rows:
+    for f in ordered_facets(facets):
         column = _FACET_COLUMN.get(text(f["facet"]))
         if column:
             out.setdefault(text(f["claim_id"]), {}).setdefault(column, []).append(_facet_label(f))

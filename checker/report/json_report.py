@@ -123,6 +123,7 @@ from checker.report.view import (
     is_compared,
     natural_key,
     ordered_claims,
+    ordered_facets,
     ordered_findings,
     records,
     severity_counts,
@@ -207,10 +208,7 @@ def _verified(result: CheckResult) -> list[dict[str, Any]]:
 
 def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
-    rows = sorted(records(facets),
-                  key=lambda r: (natural_key(r["claim_id"]), integer(r["start"]), integer(r["end"]),
-                                 text(r["facet"]), text(r["value"])))
-    for r in rows:
+    for r in ordered_facets(facets):
         item: dict[str, Any] = {k: text(r[k]) for k in _FACET_ALWAYS}
         item["start"], item["end"] = integer(r["start"], -1), integer(r["end"], -1)
         item.update({k: text(r[k]) for k in _FACET_OPTIONAL if k in r and text(r[k])})

@@ -31,7 +31,7 @@ import pandas as pd
 from checker.config import Severity
 from checker.findings.model import Evidence, Finding
 from checker.report.escape import one_line
-from checker.tables import Tables
+from checker.tables import Tables, per_frames, row_dicts
 
 SEVERITIES: tuple[Severity, ...] = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 GROUP_STATUSES: tuple[str, ...] = ("corroborated", "conflicting", "single_source")
@@ -73,11 +73,7 @@ def _natural_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
                  for part in _DIGITS.split(identifier) if part)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a table as dicts (much faster than DataFrame.to_dict on string columns)."""
-    columns = [frame[c].tolist() for c in frame.columns]
-    names = list(frame.columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+records = row_dicts
 
 
 # --- findings -------------------------------------------------------------------------------
@@ -215,7 +211,11 @@ def _compared(claims: pd.DataFrame) -> pd.Series:
 
 
 def source_summaries(tables: Tables) -> list[SourceSummary]:
-    claims = tables.claims
+    return _source_summaries(tables.articles, tables.claims)
+
+
+@per_frames
+def _source_summaries(articles: pd.DataFrame, claims: pd.DataFrame) -> list[SourceSummary]:
     fact = _is_fact(claims)
     compared = _compared(claims)
     by_source = claims["source"].map(text)
@@ -223,7 +223,7 @@ def source_summaries(tables: Tables) -> list[SourceSummary]:
     left_out = Counter(by_source[~fact & ~compared])
     facts = Counter(by_source[fact])
     out = []
-    for a in records(tables.articles):
+    for a in records(articles):
         source = text(a["source"])
         out.append(SourceSummary(
             source=source, path=text(a.get("path")), title=text(a.get("title")),
@@ -243,10 +243,21 @@ def source_paths(result: Any) -> dict[str, str]:
 
 # --- claims ----------------------------------------------------------------------------------
 
+@per_frames
 def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
-    """Claim rows as dicts in reading order: source, ordinal, segment before its facts."""
+    """Claim rows as dicts in reading order: source, ordinal, segment before its facts
+    (shared by every renderer: read, never modify)."""
     return sorted(records(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
                                                   natural_key(c["claim_id"])))
+
+
+@per_frames
+def ordered_facets(facets: pd.DataFrame) -> list[dict[str, Any]]:
+    """Facet rows as dicts in reading order: claim, offsets, kind, value, text (shared by
+    every renderer: read, never modify)."""
+    return sorted(records(facets),
+                  key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
+                                 text(f["facet"]), text(f["value"]), text(f["text"])))
 
 
 def is_compared(claim: dict[str, Any]) -> bool:
@@ -269,8 +280,13 @@ class GroupSummary:
 
 
 def group_summaries(tables: Tables) -> list[GroupSummary]:
+    return _group_summaries(tables.groups)
+
+
+@per_frames
+def _group_summaries(groups: pd.DataFrame) -> list[GroupSummary]:
     members: dict[str, tuple[set[str], set[str], set[str]]] = {}
-    for row in records(tables.groups):
+    for row in records(groups):
         claim_ids, sources, statuses = members.setdefault(text(row["group_id"]), (set(), set(), set()))
         claim_ids.add(text(row["claim_id"]))
         sources.add(text(row["source"]))
