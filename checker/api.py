@@ -24,6 +24,7 @@ from checker.facets import FACET_COLUMNS, cross_source_facets
 from checker.facets.dates import find_dateline
 from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
+from checker.gc_tuning import fewer_collections
 from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import match_claims
 from checker.progress import Progress
@@ -170,5 +171,6 @@ def check_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | N
 
         return check_paths_dask(paths, config, progress=progress)
     workflow = load_workflow(config)  # a malformed decisions file fails before the long part
-    return check_extraction(extract_paths(paths, config, progress=progress), config, progress=progress,
-                            workflow=workflow)
+    with fewer_collections():
+        return check_extraction(extract_paths(paths, config, progress=progress), config,
+                                progress=progress, workflow=workflow)

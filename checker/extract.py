@@ -77,7 +77,7 @@ def extract_articles(articles: pd.DataFrame, thresholds: Thresholds | None = Non
 
     parts = partitions(articles, POOL_CHUNK_ARTICLES)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(parts)), mp_context=get_context("spawn"),
-                               initializer=_ignore_interrupts)
+                               initializer=_start_worker)
     try:
         done = list(pool.map(extract_partition, parts, repeat(thresholds)))
     except BaseException:
@@ -120,7 +120,10 @@ def frame_in_order(by_source: Rows, sources: Sequence[str], columns: Sequence[st
     return pd.DataFrame(rows, columns=list(columns)) if rows else empty_frame(list(columns))
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
+    from checker.gc_tuning import tune_worker
+
     # Ctrl-C reaches the whole process group: the parent stops the run and cleans up; a worker
     # must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_worker()

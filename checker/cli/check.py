@@ -166,6 +166,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     """
     from checker.api import check_paths
     from checker.config import CheckConfig, Severity
+    from checker.gc_tuning import fewer_collections
     from checker.progress import DONE
     from checker.report import FORMATS, render_claims
     from checker.report.summary import terminal_summary
@@ -179,7 +180,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
                          decisions_path=decisions or claims_dir / "decisions.csv",
                          reference_path=reference or claims_dir / "reference.csv",
                          baseline_path=baseline)
-    with progress_bar(quiet=quiet) as progress:
+    with progress_bar(quiet=quiet) as progress, fewer_collections():
         result = run_engine(ctx, check_paths, options.default_paths(paths), config, progress)
         progress("report")
         files: dict[Path, Any] = {}
