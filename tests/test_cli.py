@@ -120,12 +120,36 @@ def test_format_lists_are_repeatable_and_comma_separated(runner, articles, tmp_p
 
 
 @pytest.mark.parametrize("args", [["--format", "pdf"], ["--format", ","], ["--fail-on", "urgent"],
-                                  ["--max-bytes", "-1"], ["--quiet", "--verbose"], ["--no-such-option"]])
+                                  ["--max-bytes", "-1"], ["--workers", "-1"], ["--quiet", "--verbose"],
+                                  ["--no-such-option"]])
 def test_bad_options_exit_2_without_writing(runner, articles, tmp_path, args):
     result = run(runner, "check", articles, *args, "--out", tmp_path / "r", "--claims-dir", tmp_path / "c")
     assert result.exit_code == 2
     assert not (tmp_path / "r").exists() and not (tmp_path / "c").exists()
     assert "Traceback" not in result.output
+
+
+def test_workers_give_the_same_files_as_one_process(runner, articles, tmp_path, monkeypatch):
+    import concurrent.futures
+
+    from checker import extract
+
+    monkeypatch.setattr(extract, "POOL_MIN_ARTICLES", 2)  # a pool even for two articles
+    monkeypatch.setattr(extract, "POOL_CHUNK_ARTICLES", 1)
+    pools: list[int] = []
+
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
+    for workers in ("1", "2"):
+        result = run(runner, "check", articles, "--workers", workers, "--no-cache",
+                     "--out", tmp_path / workers / "r", "--claims-dir", tmp_path / workers / "c")
+        assert result.exit_code == 0, result.output
+    assert pools == [2]  # none with --workers 1
+    assert tree_hashes(tmp_path / "1") == tree_hashes(tmp_path / "2")
 
 
 def test_fail_on_sets_exit_code_1_only_at_or_above_the_threshold(runner, articles, tmp_path):
