@@ -54,9 +54,6 @@ def _parse_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 
 
 def engine_options(f: F) -> F:
-    f = click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
-                     help="Processes for segmenting and extracting large inputs (pandas engine); "
-                          "0: one per CPU, 1: no extra process.")(f)
     f = click.option("--no-cache", is_flag=True,
                      help="Extract every article again; do not read or write the cache.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -141,6 +138,7 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
 @click.option("--ignore", multiple=True, metavar="KIND", help="Skip these kinds or codes.")
 @click.option("--preview", is_flag=True, help="Also run preview (off-by-default) kinds.")
 @engine_options
+@options.workers
 @options.verbosity
 @click.pass_context
 def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,

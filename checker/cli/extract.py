@@ -15,10 +15,11 @@ from checker.cli import options
 ))
 @options.input_paths
 @options.claims_dir
+@options.workers
 @options.verbosity
 @click.pass_context
 def extract_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
-                    claims_dir: Path, quiet: bool, verbose: bool) -> None:
+                    claims_dir: Path, workers: int, quiet: bool, verbose: bool) -> None:
     """Split articles into classified claims with their facets and write
     CLAIMS_DIR/<source>.csv (no report, no comparison).
 
@@ -28,11 +29,14 @@ def extract_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks
     """
     from checker.api import extract_paths
     from checker.config import CheckConfig
+    from checker.gc_tuning import fewer_collections
     from checker.report import render_claims
 
     options.check_verbosity(quiet, verbose)
-    config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes, exclude_paths=(claims_dir,))
-    extraction = extract_paths(options.default_paths(paths), config)
+    config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes, exclude_paths=(claims_dir,),
+                         workers=workers)
+    with fewer_collections():
+        extraction = extract_paths(options.default_paths(paths), config)
     options.echo_problems(extraction.problems, verbose=verbose)
     if extraction.articles.empty:
         click.echo("checker: nothing could be read; no claims written", err=True)

@@ -49,6 +49,12 @@ def claims_dir(f: F) -> F:
                         help="Where claims/<source>.csv files are written.")(f)
 
 
+def workers(f: F) -> F:
+    return click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+                        help="Processes for segmenting and extracting large inputs (pandas engine); "
+                             "0: one per CPU, 1: no extra process.")(f)
+
+
 def verbosity(f: F) -> F:
     f = click.option("-v", "--verbose", is_flag=True,
                      help="Also print notes (skipped non-article files, links not followed).")(f)
