@@ -217,9 +217,20 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
                     tablefmt="github", disable_numparse=True)
 
 
+def reference_loop(iterations: int = 10_000_000) -> float:
+    """Seconds a plain Python loop of additions takes: how fast this (shared, possibly
+    throttled) machine runs Python right now, so that figures of different runs can be
+    compared."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(iterations):
+        total += i
+    return time.perf_counter() - started
+
+
 def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
            incremental: dict[str, Any] | None, matching: list[dict[str, Any]],
-           segmenters: str | None) -> str:
+           segmenters: str | None, speed: Sequence[float] = ()) -> str:
     from checker.extract import POOL_MIN_ARTICLES
 
     load = os.getloadavg()
@@ -230,6 +241,11 @@ def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
         f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}. "
         "Generated with `make bench` (`python -m checker.bench --out reports/bench.md`).",
     ]
+    if speed:
+        parts[-1] += (" Machine speed: a 10,000,000-addition Python loop took "
+                      + " s at the start and ".join(f"{s:.2f}" for s in speed)
+                      + " s at the end (the same loop is the yardstick between runs: this machine "
+                      "is shared and its speed varies from hour to hour).")
     if seeds:
         parts += ["", "## Seeds end to end", "",
                   "`checker check seeds/` in a fresh interpreter (start-up and imports included), "
@@ -307,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def say(message: str) -> None:
         print(f"bench: {message}", file=sys.stderr, flush=True)
 
+    speed = [reference_loop()]
     seeds = None
     if str(args.seeds) not in ("", ".") and args.seeds.is_dir():
         say("seeds end to end")
@@ -325,7 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"matching alone on {', '.join(f'{n:,}' for n in args.match_sizes)} claims")
         matching = measure_matching(args.match_sizes, args.cdist_max)
     segmenters = None if args.no_segmenters else measure_segmenters()
-    text = render(rows, seeds, incremental, matching, segmenters)
+    speed.append(reference_loop())
+    text = render(rows, seeds, incremental, matching, segmenters, speed)
     print(text, end="")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
