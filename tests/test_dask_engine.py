@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import builtins
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from distributed import Client, LocalCluster
+from engine_helpers import mixed_corpus, rendered
 
 from checker import engine_dask
 from checker.api import check_paths
-from checker.bench.corpus import write_corpus
 from checker.cli import cli
 from checker.config import CheckConfig
 from checker.engine_dask import EngineError, check_paths_dask
 from checker.extract import partitions
-from checker.report import FORMATS, render_claims
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
@@ -39,16 +37,7 @@ def client(cluster):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("generated")
-    write_corpus(root / "archive", 9, seed=11)
-    shutil.copytree(ARTICLES / "wildfire", root / "wildfire", ignore=shutil.ignore_patterns("*.toml"))
-    return root
-
-
-def rendered(result) -> dict[str, str]:
-    out = {name: render(result) for name, (_, render) in FORMATS.items()}
-    out.update(render_claims(result.tables.claims, result.tables.facets))
-    return out
+    return mixed_corpus(tmp_path_factory.mktemp("generated"), 9, seed=11)
 
 
 def test_partitions_cover_the_articles_in_order(generated):

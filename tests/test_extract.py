@@ -3,34 +3,21 @@ reports, that one process gives; small inputs never start a pool."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from engine_helpers import mixed_corpus, rendered
 
 from checker import extract
 from checker.api import check_paths
-from checker.bench.corpus import write_corpus
 from checker.config import CheckConfig
 from checker.extract import extract_articles, merge, partitions
 from checker.ingest import ingest
-from checker.report import FORMATS, render_claims
-
-ARTICLES = Path(__file__).resolve().parent / "articles"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pool")
-    write_corpus(root / "archive", 12, seed=5)
-    shutil.copytree(ARTICLES / "wildfire", root / "wildfire", ignore=shutil.ignore_patterns("*.toml"))
-    return root
-
-
-def rendered(result) -> dict[str, str]:
-    out = {name: render(result) for name, (_, render) in FORMATS.items()}
-    out.update(render_claims(result.tables.claims, result.tables.facets))
-    return out
+    return mixed_corpus(tmp_path_factory.mktemp("pool"), 12, seed=5)
 
 
 def test_a_pool_of_two_gives_byte_identical_reports(corpus, monkeypatch):
