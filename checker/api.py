@@ -19,8 +19,7 @@ import pandas as pd
 from checker.checks import REGISTRY
 from checker.compare import compare_groups
 from checker.config import CheckConfig
-from checker.extract import extract_articles, frame_in_order
-from checker.facets import FACET_COLUMNS, cross_source_facets
+from checker.extract import extract_articles, with_cross_source
 from checker.facets.dates import find_dateline
 from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
@@ -29,7 +28,6 @@ from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import match_claims
 from checker.progress import Progress
 from checker.resolve import resolve_entities
-from checker.segment import CLAIM_COLUMNS
 from checker.tables import Tables
 from checker.workflow import WorkflowInputs, apply_workflow, load_workflow
 
@@ -87,10 +85,8 @@ def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig |
         cached = extract_with_cache(articles, store, extract, on_facets=lambda: report("facets"))
         return Extraction(cached.articles, read.problems, cached.claims, cached.facets)
     done = extract(articles)
-    sources = articles["source"].tolist()
     report("facets")
-    facets = cross_source_facets(frame_in_order(done.segments, sources, CLAIM_COLUMNS),
-                                 frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
+    facets = with_cross_source(done)
     return Extraction(done.articles, read.problems, facets.claims, facets.facets)
 
 

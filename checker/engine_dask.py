@@ -98,10 +98,8 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
     import dask.bag as db
 
     from checker.api import Extraction, check_extraction, date_from_datelines
-    from checker.extract import PerArticle, extract_partition, frame_in_order, merge, partitions
-    from checker.facets import FACET_COLUMNS, cross_source_facets
+    from checker.extract import PerArticle, extract_partition, merge, partitions, with_cross_source
     from checker.ingest import IngestOptions, ingest
-    from checker.segment import CLAIM_COLUMNS
 
     def report(stage: str) -> None:
         if progress is not None:
@@ -117,8 +115,6 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
         bag = db.from_sequence(parts, npartitions=len(parts)).map(extract_partition, config.thresholds)
         done = merge(client.compute(bag, sync=True))
     report("facets")
-    sources = articles["source"].tolist()
-    facets = cross_source_facets(frame_in_order(done.segments, sources, CLAIM_COLUMNS),
-                                 frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
+    facets = with_cross_source(done)
     extraction = Extraction(done.articles, read.problems, facets.claims, facets.facets)
     return check_extraction(extraction, config, progress=progress)

@@ -23,6 +23,9 @@ from itertools import repeat
 import pandas as pd
 
 from checker.config import Thresholds
+from checker.facets import FACET_COLUMNS, FacetResult, cross_source_facets
+from checker.segment import CLAIM_COLUMNS
+from checker.tables import empty_frame
 
 #: Fewer articles than this are extracted in this process whatever the worker count.
 POOL_MIN_ARTICLES = 200
@@ -112,12 +115,18 @@ def rows_by_source(frame: pd.DataFrame) -> Rows:
 
 def frame_in_order(by_source: Rows, sources: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:
     """The rows of `sources`, one source after another, as a table."""
-    from checker.tables import empty_frame
-
     rows: list[list[object]] = []
     for source in sources:
         rows.extend(by_source.get(source, ()))
     return pd.DataFrame(rows, columns=list(columns)) if rows else empty_frame(list(columns))
+
+
+def with_cross_source(done: PerArticle) -> FacetResult:
+    """The claims and facets tables of every article, in the articles' order, after the
+    cross-source passes (checker.facets.cross_source_facets)."""
+    sources = done.articles["source"].tolist()
+    return cross_source_facets(frame_in_order(done.segments, sources, CLAIM_COLUMNS),
+                               frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
 
 
 def _start_worker() -> None:

@@ -71,7 +71,8 @@ def extract_facets(claims: pd.DataFrame, articles: pd.DataFrame) -> FacetResult:
 
 def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The facet extractors run over every segment of every article: the per-article part of
-    `extract_facets`, which the cache and the Dask engine run on their own."""
+    `extract_facets`, which checker.extract runs per slice of articles (on a worker pool, for
+    the cache, on Dask)."""
     rows: list[tuple] = []
     by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
     for art in row_tuples(articles):
