@@ -125,13 +125,13 @@ from checker.report.view import (
     ordered_claims,
     ordered_facets,
     ordered_findings,
-    records,
     severity_counts,
     source_matrix,
     source_summaries,
     stale_decisions,
     text,
 )
+from checker.tables import row_dicts
 
 SCHEMA = "checker.report/1"
 
@@ -219,12 +219,12 @@ def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
 def _entities(result: CheckResult) -> list[dict[str, Any]]:
     t = result.tables
     forms: dict[str, dict[str, tuple[int, set[str]]]] = {}
-    for m in records(t.mentions):
+    for m in row_dicts(t.mentions):
         per_entity = forms.setdefault(text(m["entity_id"]), {})
         count, sources = per_entity.get(text(m["value"]), (0, set()))
         per_entity[text(m["value"])] = (count + 1, sources | {text(m["source"])})
     out = []
-    for e in records(t.entities):
+    for e in row_dicts(t.entities):
         entity_id = text(e["entity_id"])
         spelled = forms.get(entity_id, {})
         out.append({
@@ -262,7 +262,7 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
         for c in ordered_claims(t.claims)
     ]
     comparisons: dict[str, list[dict[str, Any]]] = {}
-    for r in records(t.comparisons):
+    for r in row_dicts(t.comparisons):
         item: dict[str, Any] = {k: text(r[k]) for k in _COMPARISON_FIELDS}
         item["score"] = _score(r["score"])
         comparisons.setdefault(text(r["group_id"]), []).append(item)
@@ -275,7 +275,7 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
     skipped = sorted(
         ({"path": text(p["path"]), "source": text(p["source"]), "code": text(p["code"]),
           "severity": text(p["severity"]), "message": text(p["message"])}
-         for p in records(t.problems)),
+         for p in row_dicts(t.problems)),
         key=lambda p: (p["path"], p["code"], p["message"]),
     )
     notes = [annotation(f) for f in findings]

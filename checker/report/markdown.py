@@ -49,7 +49,6 @@ from checker.report.view import (
     natural_key,
     ordered_claims,
     ordered_findings,
-    records,
     severity_counts,
     source_matrix,
     source_summaries,
@@ -57,6 +56,7 @@ from checker.report.view import (
     text,
     value_rows,
 )
+from checker.tables import row_dicts
 
 #: How many high findings the "At a glance" list names.
 GLANCE_HIGH_FINDINGS = 5
@@ -143,7 +143,7 @@ def _problems(result: CheckResult, severity: str, title: str, intro: str) -> lis
         return []
     rows = sorted(
         (text(p["path"]), text(p["source"]), text(p["code"]), text(p["message"]))
-        for p in records(problems) if text(p["severity"]) == severity
+        for p in row_dicts(problems) if text(p["severity"]) == severity
     )
     if not rows:
         return []

@@ -73,9 +73,6 @@ def _natural_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
                  for part in _DIGITS.split(identifier) if part)
 
 
-records = row_dicts
-
-
 # --- findings -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -223,7 +220,7 @@ def _source_summaries(articles: pd.DataFrame, claims: pd.DataFrame) -> list[Sour
     left_out = Counter(by_source[~fact & ~compared])
     facts = Counter(by_source[fact])
     out = []
-    for a in records(articles):
+    for a in row_dicts(articles):
         source = text(a["source"])
         out.append(SourceSummary(
             source=source, path=text(a.get("path")), title=text(a.get("title")),
@@ -247,7 +244,7 @@ def source_paths(result: Any) -> dict[str, str]:
 def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """Claim rows as dicts in reading order: source, ordinal, segment before its facts
     (shared by every renderer: read, never modify)."""
-    return sorted(records(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
+    return sorted(row_dicts(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
                                                   natural_key(c["claim_id"])))
 
 
@@ -255,7 +252,7 @@ def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
 def ordered_facets(facets: pd.DataFrame) -> list[dict[str, Any]]:
     """Facet rows as dicts in reading order: claim, offsets, kind, value, text (shared by
     every renderer: read, never modify)."""
-    return sorted(records(facets),
+    return sorted(row_dicts(facets),
                   key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
                                  text(f["facet"]), text(f["value"]), text(f["text"])))
 
@@ -286,7 +283,7 @@ def group_summaries(tables: Tables) -> list[GroupSummary]:
 @per_frames
 def _group_summaries(groups: pd.DataFrame) -> list[GroupSummary]:
     members: dict[str, tuple[set[str], set[str], set[str]]] = {}
-    for row in records(groups):
+    for row in row_dicts(groups):
         claim_ids, sources, statuses = members.setdefault(text(row["group_id"]), (set(), set(), set()))
         claim_ids.add(text(row["claim_id"]))
         sources.add(text(row["source"]))
