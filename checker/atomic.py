@@ -14,7 +14,7 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 _DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -33,13 +33,46 @@ def _check_inside(path: Path, roots: Iterable[Path]) -> None:
     raise OutsideOutputError(f"refusing to write {path}: outside the output folders")
 
 
-def _stage(path: Path, data: str | bytes, sync: bool = True) -> str:
+#: What a file holds: its text or bytes, or its text in pieces (written as they come, so a
+#: large report need not be held whole).
+Content = str | bytes | Iterable[str]
+
+
+class LazyFiles(Mapping[Path, Content]):
+    """Files whose content is produced only when read (each time it is read), from a
+    zero-argument function per path: `write_all_atomic` stages them one at a time, so the
+    reports of an archive are never all in memory together."""
+
+    def __init__(self, makers: Mapping[Path, Callable[[], Content]]) -> None:
+        self._makers = dict(makers)
+
+    def __getitem__(self, path: Path) -> Content:
+        return self._makers[path]()
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def _pieces(data: Content) -> Iterator[bytes]:
+    if isinstance(data, bytes):
+        yield data
+    elif isinstance(data, str):
+        yield data.encode("utf-8")
+    else:
+        for piece in data:
+            yield piece.encode("utf-8")
+
+
+def _stage(path: Path, data: Content, sync: bool = True) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for piece in _pieces(data):
+                fh.write(piece)
             fh.flush()
             if sync:
                 os.fsync(fh.fileno())
@@ -50,7 +83,7 @@ def _stage(path: Path, data: str | bytes, sync: bool = True) -> str:
     return tmp
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(path: Path, data: Content) -> None:
     tmp = _stage(path, data)
     try:
         os.replace(tmp, path)
@@ -87,10 +120,11 @@ def signals_deferred() -> Iterator[None]:
             signal.raise_signal(pending[0])
 
 
-def write_all_atomic(files: Mapping[Path, str | bytes], remove: Iterable[Path] = (),
+def write_all_atomic(files: Mapping[Path, Content], remove: Iterable[Path] = (),
                      allowed: Iterable[Path] | None = None) -> None:
     """Write every file in `files` and delete every path in `remove`, all or nothing up to
-    the commit step. With `allowed`, every path must lie inside one of those folders."""
+    the commit step. With `allowed`, every path must lie inside one of those folders. Each
+    content is read once, when its file is staged (see LazyFiles)."""
     removals = sorted(set(remove))
     if allowed is not None:
         roots = list(allowed)
@@ -100,8 +134,8 @@ def write_all_atomic(files: Mapping[Path, str | bytes], remove: Iterable[Path] =
     try:
         # One system-wide flush instead of an fsync per file (thousands of claims files).
         bulk_sync = hasattr(os, "sync")
-        for path, data in sorted(files.items()):
-            staged.append((_stage(path, data, sync=not bulk_sync), path))
+        for path in sorted(files):
+            staged.append((_stage(path, files[path], sync=not bulk_sync), path))
         if bulk_sync and staged:
             os.sync()
         with signals_deferred():

@@ -107,3 +107,35 @@ def test_an_interrupt_during_the_commit_comes_after_every_rename(tmp_path):
         os.replace = real_replace
         signal.signal(signal.SIGINT, previous)
     assert all(path.read_text() == text for path, text in files.items())
+
+
+def test_lazy_files_are_made_one_at_a_time_when_staged_and_pieces_are_joined(tmp_path):
+    made: list[str] = []
+
+    def maker(name: str, pieces: list[str]):
+        def make():
+            made.append(name)
+            return iter(pieces)
+        return make
+
+    files = atomic.LazyFiles({tmp_path / "b.json": maker("b", ["{", "\n", "}\n"]),
+                              tmp_path / "a.md": maker("a", ["# é\n"])})
+    assert made == []  # nothing rendered by building the mapping
+    write_all_atomic(files, allowed=[tmp_path])
+    assert made == ["a", "b"]  # in path order, each once
+    assert (tmp_path / "a.md").read_bytes() == "# é\n".encode()
+    assert (tmp_path / "b.json").read_text() == "{\n}\n"
+
+
+def test_a_failing_piece_writer_changes_nothing(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("previous")
+
+    def broken():
+        yield "half of it"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_all_atomic(atomic.LazyFiles({target: broken, tmp_path / "other.md": lambda: "x"}))
+    assert target.read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]

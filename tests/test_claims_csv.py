@@ -81,3 +81,15 @@ def test_missing_values_become_empty_cells() -> None:
     claims.loc[0, "reason"] = float("nan")
     rows = claims_csv("alpha", claims=claims)
     assert all(r["speaker"] == "" for r in rows) and rows[0]["reason"] == ""
+
+
+def test_output_files_hold_what_the_renderers_render(tmp_path) -> None:
+    from checker.report import FORMATS, output_files
+
+    result = hand_built_result()
+    t = result.tables
+    files = output_files(result, ["md", "json", "csv", "github"], tmp_path / "reports", tmp_path / "claims")
+    expected = {tmp_path / "reports" / FORMATS[f][0]: FORMATS[f][1](result) for f in ("md", "json", "csv")}
+    expected.update({tmp_path / "claims" / f"{s}.csv": text for s, text in render_claims(t.claims, t.facets).items()})
+    assert sorted(files) == sorted(expected)  # github prints on stdout: no file
+    assert {path: "".join(make()) for path, make in files.items()} == expected

@@ -8,12 +8,16 @@ import json
 import re
 
 import jsonschema
+from hypothesis import given
+from hypothesis import strategies as st
 from test_golden import hand_built_result
 from test_report_markdown import _empty_result, _with_workflow
 
 from checker.findings.model import Finding
 from checker.report import render_json
+from checker.report import json_report
 from checker.report.json_report import SCHEMA, report_dict
+from checker.report.jsontext import pretty_json, pretty_json_pieces
 
 STR = {"type": "string"}
 INT = {"type": "integer"}
@@ -164,3 +168,25 @@ def test_nothing_read_still_gives_a_valid_report() -> None:
     data = json.loads(render_json(_empty_result()))
     jsonschema.validate(data, CONTRACT)
     assert data["sources"] == [] and data["skipped"][0]["code"] == "binary"
+
+
+_SCALARS = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False) \
+    | st.text(max_size=8)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                       | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=20)
+
+
+@given(fields=st.dictionaries(st.sampled_from(["a", "c", "z", "é"]), _VALUES, max_size=4),
+       lists=st.dictionaries(st.sampled_from(["b", "m", "y"]), st.lists(st.lists(_VALUES, max_size=3), max_size=4),
+                             max_size=3))
+def test_json_written_in_pieces_is_the_same_text_as_written_whole(fields, lists):
+    whole = pretty_json({**fields, **{k: [x for chunk in chunks for x in chunk] for k, chunks in lists.items()}})
+    assert "".join(pretty_json_pieces(fields, lists)) == whole
+
+
+def test_the_report_written_in_chunks_is_the_report_written_whole(monkeypatch):
+    result = hand_built_result()
+    whole = pretty_json(report_dict(result))
+    monkeypatch.setattr(json_report, "CHUNK", 1)  # every claim, group and finding its own chunk
+    assert render_json(result) == whole
+    assert len(report_dict(result)["claims"]) > 1

@@ -55,11 +55,12 @@ E2E_COLUMNS = ["articles", "claims", "compared", "wall s", "cpu s", "claims/s", 
 def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> dict[str, Any]:
     """Write the corpus and check it; every figure of one row of the end-to-end table."""
     from checker.api import check_paths
+    from checker.atomic import LazyFiles, write_all_atomic
     from checker.bench.corpus import write_corpus
     from checker.config import CheckConfig
     from checker.gc_tuning import fewer_collections
     from checker.progress import StageTimer
-    from checker.report import FORMATS, render_claims
+    from checker.report import FORMATS, output_files
 
     corpus = write_corpus(workdir / "corpus", n_articles, seed)
     timer = StageTimer()
@@ -69,9 +70,9 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
         # workers=0 as the CLI: the per-article stages on one process per CPU.
         result = check_paths([corpus.root], CheckConfig(workers=0), progress=timer)
         timer("report")
-        for _, render in FORMATS.values():
-            render(result)
-        render_claims(result.tables.claims, result.tables.facets)
+        # Every file format, written as `checker check` writes them (one at a time).
+        out = workdir / "out"
+        write_all_atomic(LazyFiles(output_files(result, FORMATS, out / "reports", out / "claims")))
         timer("done")
     wall = time.perf_counter() - started
     cpu = time.process_time() + _children_cpu() - cpu_started

@@ -166,7 +166,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     from checker.config import CheckConfig, Severity
     from checker.gc_tuning import fewer_collections
     from checker.progress import DONE
-    from checker.report import FORMATS, render_claims
+    from checker.report import FORMATS, output_files
     from checker.report.summary import terminal_summary
     from checker.workflow import gate
 
@@ -178,27 +178,28 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
                          decisions_path=decisions or claims_dir / "decisions.csv",
                          reference_path=reference or claims_dir / "reference.csv",
                          baseline_path=baseline)
+    printed: list[str] = []
+    stale: list[Path] = []
+    write_error = None
     with progress_bar(quiet=quiet) as progress, fewer_collections():
         result = run_engine(ctx, check_paths, options.default_paths(paths), config, progress)
         progress("report")
-        files: dict[Path, Any] = {}
-        printed: list[str] = []
-        claims: dict[Path, str] = {}
         if not result.tables.articles.empty:
-            files = {out / FORMATS[fmt][0]: FORMATS[fmt][1](result) for fmt in formats if FORMATS[fmt][0]}
+            # Each file is rendered as it is written, so an archive's reports are never all
+            # in memory at once; the set is still committed all or nothing.
+            files = output_files(result, formats, out, claims_dir)
             printed = [FORMATS[fmt][1](result) for fmt in formats if not FORMATS[fmt][0]]
-            claims = options.claims_files(claims_dir,
-                                          render_claims(result.tables.claims, result.tables.facets))
+            # A run with a wrong path is not the whole picture: keep other claims files then.
+            stale = [] if result.fatal else options.stale_claims(claims_dir, files)
+            write_error = options.write_outputs(files, stale, [out, claims_dir])
         progress(DONE)
     options.echo_problems(result.problems, verbose=verbose)
     if result.tables.articles.empty:
         click.echo("checker: nothing could be checked; no report written", err=True)
         ctx.exit(2)
-
-    files.update(claims)
-    # A run with a wrong path is not the whole picture: keep other claims files then.
-    stale = [] if result.fatal else options.stale_claims(claims_dir, claims)
-    options.commit_outputs(ctx, files, stale, [out, claims_dir])
+    if write_error:
+        click.echo(write_error, err=True)
+        ctx.exit(2)
 
     for text in printed:  # --format github: annotations on stdout, the summary on stderr
         click.echo(text, nl=False)

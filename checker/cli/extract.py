@@ -30,7 +30,7 @@ def extract_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks
     from checker.api import extract_paths
     from checker.config import CheckConfig
     from checker.gc_tuning import fewer_collections
-    from checker.report import render_claims
+    from checker.report import claims_files
 
     options.check_verbosity(quiet, verbose)
     config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes, exclude_paths=(claims_dir,),
@@ -41,7 +41,7 @@ def extract_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks
     if extraction.articles.empty:
         click.echo("checker: nothing could be read; no claims written", err=True)
         ctx.exit(2)
-    files = options.claims_files(claims_dir, render_claims(extraction.claims, extraction.facets))
+    files = claims_files(claims_dir, extraction.claims, extraction.facets)
     stale = [] if extraction.fatal else options.stale_claims(claims_dir, files)
     options.commit_outputs(ctx, files, stale, [claims_dir])
     if not quiet:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from checker.config import CheckConfig, Severity
 from checker.tables import row_tuples
+
+if TYPE_CHECKING:
+    from checker.atomic import Content
 
 F = Callable[..., Any]
 
@@ -110,22 +113,28 @@ def stale_claims(folder: Path, keep: Iterable[Path]) -> list[Path]:
     return sorted(p for p in found if os.path.realpath(p) not in kept and is_claims_file(p))
 
 
-def commit_outputs(ctx: click.Context, files: Mapping[Path, str], remove: list[Path],
-                   allowed: list[Path]) -> None:
-    """Write everything atomically; an output that cannot be written is a one-line error
-    and exit 2 (the previous outputs stay as they were)."""
-    from checker.atomic import write_all_atomic
+def write_outputs(files: Mapping[Path, Callable[[], Content]], remove: list[Path],
+                  allowed: list[Path]) -> str | None:
+    """Write everything atomically, each file's content made (by its function) only when
+    that file is staged. None when written; else the one-line error (the previous outputs
+    stay as they were)."""
+    from checker.atomic import LazyFiles, write_all_atomic
 
     try:
-        write_all_atomic(files, remove=remove, allowed=allowed)
+        write_all_atomic(LazyFiles(files), remove=remove, allowed=allowed)
     except OSError as exc:
         where = exc.filename or (allowed[0] if allowed else "output")
-        click.echo(f"checker: {Path(where).as_posix()}: cannot write: {exc.strerror or exc}", err=True)
+        return f"checker: {Path(where).as_posix()}: cannot write: {exc.strerror or exc}"
+    return None
+
+
+def commit_outputs(ctx: click.Context, files: Mapping[Path, Callable[[], Content]], remove: list[Path],
+                   allowed: list[Path]) -> None:
+    """`write_outputs`; an output that cannot be written is a one-line error and exit 2."""
+    error = write_outputs(files, remove, allowed)
+    if error:
+        click.echo(error, err=True)
         ctx.exit(2)
-
-
-def claims_files(claims_dir: Path, rendered: Mapping[str, str]) -> dict[Path, str]:
-    return {claims_dir / f"{source}.csv": text for source, text in rendered.items()}
 
 
 def echo_removed(removed: list[Path], claims_dir: Path, *, quiet: bool, verbose: bool) -> None:

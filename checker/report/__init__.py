@@ -16,12 +16,17 @@ order of the input tables' rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from pathlib import Path
 
+import pandas as pd
+
+from checker.api import CheckResult
 from checker.report.claims_csv import render_claims
 from checker.report.csv_report import render_csv
 from checker.report.github import render_github
-from checker.report.json_report import render_json
+from checker.report.json_report import json_pieces, render_json
 from checker.report.markdown import render_markdown
 from checker.report.sarif import render_sarif
 
@@ -34,5 +39,47 @@ FORMATS: dict[str, tuple[str, Callable[..., str]]] = {
     "github": ("", render_github),
 }
 
-__all__ = ["FORMATS", "render_claims", "render_csv", "render_github", "render_json", "render_markdown",
-           "render_sarif"]
+#: formats written in pieces (checker.atomic.Content) rather than rendered whole
+_IN_PIECES: dict[str, Callable[[CheckResult], Iterator[str]]] = {"json": json_pieces}
+
+
+def output_files(result: CheckResult, formats: Iterable[str], out: Path,
+                 claims_dir: Path) -> dict[Path, Callable[[], Iterator[str]]]:
+    """What `checker check` writes for `formats` (those with a file name) and the claims
+    files: path -> a function giving the file's text in pieces, rendered only when called
+    (checker.atomic.write_all_atomic writes them one at a time)."""
+    files = {out / FORMATS[fmt][0]: partial(report_pieces, fmt, result) for fmt in formats if FORMATS[fmt][0]}
+    files.update(claims_files(claims_dir, result.tables.claims, result.tables.facets))
+    return files
+
+
+def claims_files(claims_dir: Path, claims: pd.DataFrame, facets: pd.DataFrame) -> dict[Path, Callable[[], Iterator[str]]]:
+    """claims/<source>.csv -> its text, rendered when called."""
+    rendered = render_claims(claims, facets)
+    return {claims_dir / f"{source}.csv": partial(_one_piece, rendered.__getitem__, source) for source in rendered}
+
+
+def _one_piece(render: Callable[[str], str], key: str) -> Iterator[str]:
+    yield render(key)
+
+
+def report_pieces(fmt: str, result: CheckResult) -> Iterator[str]:
+    """The text of format `fmt` for `result`, in pieces, rendered as they are read."""
+    if fmt in _IN_PIECES:
+        yield from _IN_PIECES[fmt](result)
+    else:
+        yield FORMATS[fmt][1](result)
+
+
+__all__ = [
+    "FORMATS",
+    "claims_files",
+    "output_files",
+    "render_claims",
+    "render_csv",
+    "render_github",
+    "render_json",
+    "render_markdown",
+    "render_sarif",
+    "report_pieces",
+]

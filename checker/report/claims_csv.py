@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -78,33 +79,46 @@ def _facet_label(f: dict[str, Any]) -> str:
     return value
 
 
-def _facets_by_claim(facets: pd.DataFrame) -> dict[str, dict[str, list[str]]]:
-    out: dict[str, dict[str, list[str]]] = {}
-    for f in ordered_facets(facets):
-        column = _FACET_COLUMN.get(text(f["facet"]))
-        if column:
-            out.setdefault(text(f["claim_id"]), {}).setdefault(column, []).append(_facet_label(f))
-    return out
+class ClaimsFiles(Mapping[str, str]):
+    """source id -> the CSV text of its claims, rendered when asked for (each time): an
+    archive's claims files together are hundreds of megabytes, and the CLI writes them one
+    at a time."""
 
+    def __init__(self, claims: pd.DataFrame, facets: pd.DataFrame) -> None:
+        self._claims: dict[str, list[dict[str, Any]]] = {}
+        for c in ordered_claims(claims):
+            self._claims.setdefault(text(c["source"]), []).append(c)
+        self._facets: dict[str, list[dict[str, Any]]] = {}
+        for f in ordered_facets(facets):
+            self._facets.setdefault(text(f["claim_id"]), []).append(f)
+        self._order = sorted(self._claims, key=natural_key)
 
-def render_claims(claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, str]:
-    """source id -> CSV text, for every source with at least one claim."""
-    by_claim = _facets_by_claim(facets)
-    rows_by_source: dict[str, list[dict[str, Any]]] = {}
-    for c in ordered_claims(claims):
-        rows_by_source.setdefault(text(c["source"]), []).append(c)
-    out: dict[str, str] = {}
-    for source in sorted(rows_by_source, key=natural_key):
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, source: str) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(CLAIMS_CSV_COLUMNS)
-        for c in rows_by_source[source]:
-            facet_cols = by_claim.get(text(c["claim_id"]), {})
+        for c in self._claims[source]:
+            facet_cols: dict[str, list[str]] = {}
+            for f in self._facets.get(text(c["claim_id"]), ()):
+                column = _FACET_COLUMN.get(text(f["facet"]))
+                if column:
+                    facet_cols.setdefault(column, []).append(_facet_label(f))
             writer.writerow([
                 text(c["claim_id"]), integer(c["line"]), integer(c["start"], -1), integer(c["end"], -1),
                 text(c["class"]), text(c["reason"]), text(c["text"]),
                 *("; ".join(facet_cols.get(col, [])) for col in _FACET_COLUMNS),
                 text(c["unit"]), text(c["parent"]), text(c["speaker"]), "yes" if is_compared(c) else "no",
             ])
-        out[source] = buf.getvalue()
-    return out
+        return buf.getvalue()
+
+
+def render_claims(claims: pd.DataFrame, facets: pd.DataFrame) -> Mapping[str, str]:
+    """source id -> CSV text, for every source with at least one claim, in source order;
+    each text is rendered when it is read."""
+    return ClaimsFiles(claims, facets)

@@ -107,6 +107,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -114,8 +115,9 @@ import pandas as pd
 from checker import __version__
 from checker.api import CheckResult
 from checker.findings.model import Finding
-from checker.report.jsontext import pretty_json
+from checker.report.jsontext import pretty_json_pieces
 from checker.report.view import (
+    GroupSummary,
     annotation,
     group_status_counts,
     group_summaries,
@@ -131,9 +133,11 @@ from checker.report.view import (
     stale_decisions,
     text,
 )
-from checker.tables import row_dicts
+from checker.tables import Tables, row_dicts
 
 SCHEMA = "checker.report/1"
+#: items of a long list built and written at a time
+CHUNK = 2000
 
 _FACET_ALWAYS = ("facet", "text", "value")
 _FACET_OPTIONAL = ("key", "role", "title", "qualifier", "noun", "note")
@@ -206,14 +210,49 @@ def _verified(result: CheckResult) -> list[dict[str, Any]]:
     return out
 
 
-def _facets_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+def _facet_rows_by_claim(facets: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for r in ordered_facets(facets):
-        item: dict[str, Any] = {k: text(r[k]) for k in _FACET_ALWAYS}
-        item["start"], item["end"] = integer(r["start"], -1), integer(r["end"], -1)
-        item.update({k: text(r[k]) for k in _FACET_OPTIONAL if k in r and text(r[k])})
-        out.setdefault(text(r["claim_id"]), []).append(item)
+        out.setdefault(text(r["claim_id"]), []).append(r)
     return out
+
+
+def _facet_item(r: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {k: text(r[k]) for k in _FACET_ALWAYS}
+    item["start"], item["end"] = integer(r["start"], -1), integer(r["end"], -1)
+    item.update({k: text(r[k]) for k in _FACET_OPTIONAL if k in r and text(r[k])})
+    return item
+
+
+def _claim_chunks(t: Tables, group_of: dict[str, str]) -> Iterator[list[dict[str, Any]]]:
+    """The claims list, CHUNK items at a time: an archive's claims with their facets are
+    most of the report, and built all at once they were gigabytes of dicts."""
+    facets = _facet_rows_by_claim(t.facets)
+    ordered = ordered_claims(t.claims)
+    for first in range(0, len(ordered), CHUNK):
+        chunk = []
+        for c in ordered[first:first + CHUNK]:
+            claim_id = text(c["claim_id"])
+            chunk.append(
+                {"id": claim_id, "source": text(c["source"]), "line": integer(c["line"]),
+                 "text": text(c["text"]), "class": text(c["class"]), "reason": text(c["reason"]),
+                 "start": integer(c["start"], -1), "end": integer(c["end"], -1), "n": integer(c["n"]),
+                 "unit": text(c["unit"]), "parent": text(c["parent"]), "speaker": text(c["speaker"]),
+                 "compared": is_compared(c),
+                 "group": group_of.get(claim_id),
+                 "facets": [_facet_item(r) for r in facets.get(claim_id, ())]})
+        yield chunk
+
+
+def _chunks(items: Iterable[Any], build: Callable[[Any], dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for item in items:
+        chunk.append(build(item))
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _entities(result: CheckResult) -> list[dict[str, Any]]:
@@ -238,12 +277,18 @@ def _entities(result: CheckResult) -> list[dict[str, Any]]:
 
 
 def report_dict(result: CheckResult) -> dict[str, Any]:
+    """The whole report as one dict (what render_json writes)."""
+    fields, lists = _document(result)
+    return {**fields, **{key: [item for chunk in chunks for item in chunk] for key, chunks in lists.items()}}
+
+
+def _document(result: CheckResult) -> tuple[dict[str, Any], dict[str, Iterator[list[dict[str, Any]]]]]:
+    """The report's small fields, and its long lists as chunks built only when read."""
     t = result.tables
     summaries = source_summaries(t)
     groups = group_summaries(t)
     findings = ordered_findings(result.findings)
     group_of = {claim_id: g.group_id for g in groups for claim_id in g.claim_ids}
-    facets = _facets_by_claim(t.facets)
 
     sources = [
         {"id": s.source, "path": s.path, "title": s.title, "date": s.date, "date_from": s.date_from,
@@ -251,27 +296,17 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
          "sha256": s.sha256, "claims_kept": s.kept, "left_out": s.left_out, "facts": s.facts}
         for s in summaries
     ]
-    claims = [
-        {"id": text(c["claim_id"]), "source": text(c["source"]), "line": integer(c["line"]),
-         "text": text(c["text"]), "class": text(c["class"]), "reason": text(c["reason"]),
-         "start": integer(c["start"], -1), "end": integer(c["end"], -1), "n": integer(c["n"]),
-         "unit": text(c["unit"]), "parent": text(c["parent"]), "speaker": text(c["speaker"]),
-         "compared": is_compared(c),
-         "group": group_of.get(text(c["claim_id"])),
-         "facets": facets.get(text(c["claim_id"]), [])}
-        for c in ordered_claims(t.claims)
-    ]
     comparisons: dict[str, list[dict[str, Any]]] = {}
     for r in row_dicts(t.comparisons):
         item: dict[str, Any] = {k: text(r[k]) for k in _COMPARISON_FIELDS}
         item["score"] = _score(r["score"])
         comparisons.setdefault(text(r["group_id"]), []).append(item)
-    group_list = [
-        {"id": g.group_id, "claims": list(g.claim_ids), "sources": list(g.sources), "status": g.status,
-         "comparisons": sorted(comparisons.get(g.group_id, []),
-                               key=lambda c: tuple(text(c[k]) for k in _COMPARISON_FIELDS))}
-        for g in groups
-    ]
+
+    def group_item(g: GroupSummary) -> dict[str, Any]:
+        return {"id": g.group_id, "claims": list(g.claim_ids), "sources": list(g.sources), "status": g.status,
+                "comparisons": sorted(comparisons.get(g.group_id, []),
+                                      key=lambda c: tuple(text(c[k]) for k in _COMPARISON_FIELDS))}
+
     skipped = sorted(
         ({"path": text(p["path"]), "source": text(p["source"]), "code": text(p["code"]),
           "severity": text(p["severity"]), "message": text(p["message"])}
@@ -296,15 +331,12 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
             "new": sum(1 for n in notes if n.new) if has_baseline else None,
         },
     }
-    return {
+    fields = {
         "schema": SCHEMA,
         "checker_version": __version__,
         "counts": counts,
         "sources": sources,
-        "claims": claims,
-        "groups": group_list,
         "entities": _entities(result),
-        "findings": [finding_dict(f) for f in findings],
         "matrix": [{"a": p.a, "b": p.b, "corroborated": p.corroborated, "conflicting": p.conflicting,
                     "differing": p.differing}
                    for p in source_matrix(groups, findings)],
@@ -312,7 +344,19 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
         "stale_decisions": _stale_decisions(result),
         "verified": _verified(result),
     }
+    lists = {
+        "claims": _claim_chunks(t, group_of),
+        "groups": _chunks(groups, group_item),
+        "findings": _chunks(findings, finding_dict),
+    }
+    return fields, lists
+
+
+def json_pieces(result: CheckResult) -> Iterator[str]:
+    """consistency.json in pieces, for writing an archive's report without holding it whole."""
+    fields, lists = _document(result)
+    return pretty_json_pieces(fields, lists)
 
 
 def render_json(result: CheckResult) -> str:
-    return pretty_json(report_dict(result))
+    return "".join(json_pieces(result))
