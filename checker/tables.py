@@ -33,18 +33,29 @@ def empty_frame(columns: list[str]) -> pd.DataFrame:
 # `tolist()` is ten times faster and gives the same values.
 
 
+def column_values(column: pd.Series) -> list[Any]:
+    """`column.tolist()`. A string column that repeats its values (sources, facet kinds,
+    classes, keys) gives one Python string per distinct value instead of one per cell:
+    on an archive's facets that is a third less memory, and faster to build."""
+    if isinstance(column.dtype, pd.StringDtype) and len(column) > 1:
+        codes, distinct = pd.factorize(column)
+        if 2 * len(distinct) <= len(column) and (codes >= 0).all():  # -1: a missing value
+            return list(map(distinct.tolist().__getitem__, codes.tolist()))
+    return column.tolist()
+
+
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """`frame.to_dict("records")`, fast."""
     columns = list(frame.columns)
     return [dict(zip(columns, row, strict=True))
-            for row in zip(*(frame[c].tolist() for c in columns), strict=True)]
+            for row in zip(*(column_values(frame[c]) for c in columns), strict=True)]
 
 
 def row_tuples(frame: pd.DataFrame) -> Iterator[NamedTuple]:
     """`frame.itertuples(index=False)`, fast: named tuples, a keyword or odd column name
     renamed positionally (`_2`) the way pandas does it."""
     row = namedtuple("Row", [str(c) for c in frame.columns], rename=True)  # type: ignore[misc]
-    return map(row._make, zip(*(frame[c].tolist() for c in frame.columns), strict=True))
+    return map(row._make, zip(*(column_values(frame[c]) for c in frame.columns), strict=True))
 
 
 T = TypeVar("T")
@@ -71,6 +82,14 @@ def per_frames(fn: Callable[..., T]) -> Callable[..., T]:
         return value
 
     return memoised
+
+
+@per_frames
+def shared_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """`row_dicts(frame)`, derived once per table and shared by the checks and renderers
+    that read it (an archive's claims and facets as dicts are gigabytes; one copy, not one
+    per reader). Read-only: callers must not modify the dicts."""
+    return row_dicts(frame)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from checker.config import Severity
 from checker.facets.figures import noun_key
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
-from checker.tables import Tables, per_frames, row_dicts
+from checker.tables import Tables, per_frames, row_dicts, shared_rows
 from checker.textutil import match_key
 
 SUBJECT_CHARS = 90
@@ -55,9 +55,9 @@ def claim_index(tables: Tables) -> ClaimIndex:
 @per_frames
 def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.DataFrame,
                  comparison_rows: pd.DataFrame) -> ClaimIndex:
-    claims = {c["claim_id"]: c for c in row_dicts(claim_rows)}
+    claims = {c["claim_id"]: c for c in shared_rows(claim_rows)}
     facets: dict[str, list[dict[str, Any]]] = {}
-    for f in row_dicts(facet_rows):
+    for f in shared_rows(facet_rows):
         facets.setdefault(f["claim_id"], []).append(f)
     group_of = dict(zip(groups["claim_id"].tolist(), groups["group_id"].tolist(), strict=True)) \
         if not groups.empty else {}

@@ -15,7 +15,7 @@ import pandas as pd
 from checker.config import CheckConfig
 from checker.findings.check import Check
 from checker.findings.model import Evidence, Finding, Scope
-from checker.tables import Tables, row_dicts, row_tuples
+from checker.tables import Tables, row_dicts, row_tuples, shared_rows
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,14 @@ def _groups(ctx: CheckContext) -> Iterator[GroupView]:
     kept_ids = groups["claim_id"].to_numpy()[keep]
     kept_groups = group_ids[keep]
     kept_statuses = statuses[keep]
-    claims = row_dicts(t.claims.take(pd.Index(t.claims["claim_id"]).get_indexer(kept_ids)))
+    claim_rows = shared_rows(t.claims)
+    claims = [claim_rows[i] for i in pd.Index(t.claims["claim_id"]).get_indexer(kept_ids)]
     position = pd.Series(np.arange(len(kept_ids)), index=kept_ids)
     facet_rank = t.facets["claim_id"].map(position).to_numpy(dtype=float)
     grouped = ~np.isnan(facet_rank)
     order = np.argsort(facet_rank[grouped], kind="stable")
-    facets = row_dicts(t.facets[grouped].take(order))
+    facet_rows = shared_rows(t.facets)
+    facets = [facet_rows[i] for i in np.flatnonzero(grouped)[order]]
     kept_bounds = np.flatnonzero(np.r_[True, kept_groups[1:] != kept_groups[:-1], True])
     facet_bounds = np.searchsorted(facet_rank[grouped][order], kept_bounds)
     for g in range(len(kept_bounds) - 1):

@@ -31,7 +31,7 @@ import pandas as pd
 from checker.config import Severity
 from checker.findings.model import Evidence, Finding
 from checker.report.escape import one_line
-from checker.tables import Tables, per_frames, row_dicts
+from checker.tables import Tables, per_frames, row_dicts, shared_rows
 
 SEVERITIES: tuple[Severity, ...] = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 GROUP_STATUSES: tuple[str, ...] = ("corroborated", "conflicting", "single_source")
@@ -244,7 +244,7 @@ def source_paths(result: Any) -> dict[str, str]:
 def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """Claim rows as dicts in reading order: source, ordinal, segment before its facts
     (shared by every renderer: read, never modify)."""
-    return sorted(row_dicts(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
+    return sorted(shared_rows(claims), key=lambda c: (natural_key(c["source"]), integer(c.get("n")),
                                                   natural_key(c["claim_id"])))
 
 
@@ -252,7 +252,7 @@ def ordered_claims(claims: pd.DataFrame) -> list[dict[str, Any]]:
 def ordered_facets(facets: pd.DataFrame) -> list[dict[str, Any]]:
     """Facet rows as dicts in reading order: claim, offsets, kind, value, text (shared by
     every renderer: read, never modify)."""
-    return sorted(row_dicts(facets),
+    return sorted(shared_rows(facets),
                   key=lambda f: (natural_key(f["claim_id"]), integer(f["start"]), integer(f["end"]),
                                  text(f["facet"]), text(f["value"]), text(f["text"])))
 
