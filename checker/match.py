@@ -150,6 +150,11 @@ def content_terms(text: str, exclude: Iterable[str] = ()) -> list[str]:
 _NONE: frozenset[str] = frozenset()
 
 
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    """A frozenset; the empty ones (most facets of most claims) all the one shared object."""
+    return frozenset(items) or _NONE
+
+
 class FigureFact(NamedTuple):
     """One figure of a claim, as the compare stage pairs it."""
 
@@ -182,8 +187,9 @@ class ClaimProfile(NamedTuple):
     def completed(self) -> ClaimProfile:
         """The profile with `values` and `evidence` derived from its terms and figures (held
         as fields: matching reads them millions of times)."""
-        values = frozenset(f for f in self.figures if f.startswith("="))
-        return self._replace(values=values, evidence=self.terms | values)
+        values = _frozen(f for f in self.figures if f.startswith("="))
+        # Most claims state no figure: their evidence is their terms, the same set.
+        return self._replace(values=values, evidence=self.terms | values if values else self.terms)
 
     @property
     def text_key(self) -> str:
@@ -358,8 +364,8 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                     facts.append(fact)
         profiles.append(ClaimProfile(
             claim_id, str(source), frozenset(content_terms(str(text), exclude)),
-            frozenset(ents.get(claim_id, ())), frozenset(dates), frozenset(years),
-            frozenset(places), frozenset(f for f in figures if f), str(unit),
+            _frozen(ents.get(claim_id, ())), _frozen(dates), _frozen(years),
+            _frozen(places), _frozen(f for f in figures if f), str(unit),
             tuple(sorted(facts)),
         ).completed())
     return profiles
