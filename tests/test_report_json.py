@@ -14,8 +14,7 @@ from test_golden import hand_built_result
 from test_report_markdown import _empty_result, _with_workflow
 
 from checker.findings.model import Finding
-from checker.report import render_json
-from checker.report import json_report
+from checker.report import json_report, render_json
 from checker.report.json_report import SCHEMA, report_dict
 from checker.report.jsontext import pretty_json, pretty_json_pieces
 
