@@ -1,18 +1,21 @@
 """Stage 8 - report: pure renderers from a CheckResult to file contents. No I/O here; the CLI
-writes the returned contents atomically.
+writes the contents atomically (checker.atomic).
 
 Formats are a closed set, registered once in FORMATS (the CLI's `--format` choices come from
 it): md (consistency.md, for editors), json (consistency.json, the machine contract), csv
 (findings.csv, for spreadsheets), sarif (consistency.sarif, SARIF 2.1.0 for code-scanning
 tools), github (GitHub Actions annotations, printed on stdout: its file name is "").
-`render_claims` gives claims/<source>.csv for every
-article. Adding a format (e.g. github annotations, SARIF) is one module with
-`render_<name>(result) -> str` and one entry here; `checker.report.view` has what it needs
-(findings in report order, `annotation(f)` for decisions and "new", `source_paths`).
+`render_claims` gives claims/<source>.csv for every article. Adding a format is one module
+with `render_<name>(result) -> str` and one entry here; `checker.report.view` has what it
+needs (findings in report order, `annotation(f)` for decisions and "new", `source_paths`).
+
+`output_files` is what `checker check` writes: path -> a function giving the file's text in
+pieces, called only when that file is written, so an archive's reports (about a gigabyte
+for 10,000 articles) are never in memory together; the JSON report, most of that, is
+itself written in chunks (`json_report.json_pieces`).
 
 Every renderer sorts what it shows, so the same result gives the same bytes whatever the
-order of the input tables' rows.
-"""
+order of the input tables' rows."""
 
 from __future__ import annotations
 
