@@ -25,7 +25,10 @@ $(FULL): $(BIN)/python pyproject.toml
 
 venv: $(FULL)
 
+# Bytecode first: the editable install leaves it to the first import, which does not write
+# it when PYTHONDONTWRITEBYTECODE is set (then every run compiles the sources again).
 report: $(CORE)
+	$(BIN)/python -m compileall -q checker
 	$(BIN)/checker check seeds/ --format md,json,csv --out reports/ --claims-dir claims/
 
 test: $(FULL)

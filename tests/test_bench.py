@@ -66,3 +66,14 @@ def test_tiny_run_prints_and_writes_the_table(tmp_path, capsys):
 def test_growth_note_compares_consecutive_sizes():
     rows = [{"articles": 100, "wall s": 2.0}, {"articles": 1000, "wall s": 20.0}]
     assert run._growth(rows) == "Growth: 100 -> 1,000 articles: time x 10.0 for size x 10."
+
+
+def test_the_seeds_timing_runs_with_the_checker_byte_compiled():
+    import importlib.util
+
+    import checker
+
+    run.byte_compile_checker()
+    package = Path(checker.__file__).parent
+    for module in ("api.py", "cli/check.py", "report/json_report.py"):
+        assert Path(importlib.util.cache_from_source(str(package / module))).is_file(), module
