@@ -24,14 +24,14 @@ def _same(a: object, b: object) -> bool:
 @given(st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "Ä"]), st.text(max_size=3)), max_size=12),
        st.sampled_from(["str", "string", "object"]))
 def test_column_values_are_what_tolist_gives(cells, dtype):
-    column = pd.Series(cells, dtype=dtype)
+    column = pd.Series(cells * 100, dtype=dtype)  # long enough to share repeated values
     got, expected = column_values(column), column.tolist()
     assert len(got) == len(expected)
     assert all(_same(a, b) for a, b in zip(got, expected, strict=True))
 
 
 def test_repeated_strings_are_one_object_per_distinct_value():
-    column = pd.Series(["outlet-a", "outlet-b"] * 50, dtype="str")
+    column = pd.Series(["outlet-a", "outlet-b"] * 1000, dtype="str")
     values = column_values(column)
     assert len({id(v) for v in values}) == 2
 
