@@ -25,7 +25,7 @@ from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
 from checker.gc_tuning import fewer_collections
 from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
-from checker.match import match_claims
+from checker.match import CandidateFinder, local_candidates, match_claims
 from checker.progress import Progress
 from checker.resolve import resolve_entities
 from checker.tables import Tables
@@ -125,9 +125,11 @@ def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.D
 
 
 def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
-                     *, progress: Progress | None = None, workflow: WorkflowInputs | None = None) -> CheckResult:
+                     *, progress: Progress | None = None, workflow: WorkflowInputs | None = None,
+                     find_candidates: CandidateFinder = local_candidates) -> CheckResult:
     """`workflow`: decisions, reference facts and baseline, read from the config's paths when
-    not given (checker.workflow.WorkflowInputError for a malformed file)."""
+    not given (checker.workflow.WorkflowInputError for a malformed file). `find_candidates`:
+    how matching finds and scores its candidate pairs (the Dask engine's runs on its cluster)."""
     config = config or CheckConfig()
     workflow = workflow if workflow is not None else load_workflow(config)
     config = workflow.configured(config)
@@ -136,7 +138,7 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     report("resolve")
     resolved = resolve_entities(extraction.facets, extraction.claims, th)
     report("match")
-    groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th)
+    groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th, find_candidates)
     report("compare")
     compared = compare_groups(groups, extraction.claims, extraction.facets, th)
     tables = Tables(

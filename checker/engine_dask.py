@@ -11,9 +11,12 @@ How the work is split
   (segmented, titled, run through the facet extractors: every per-article stage, no
   cross-source pass), the function the default engine runs on its own process pool.
 - The partitions come back in order and the cross-source passes run on the whole corpus in
-  the client: dates settled by other sources, atomic facts, resolve, match, compare,
-  findings, with the very functions the default engine calls. The result, and so every
-  report, is therefore byte-identical to the default engine's (a test runs both).
+  the client (dates settled by other sources, atomic facts, resolve, match, compare,
+  findings), with the very functions the default engine calls, except for matching's
+  candidate pairs: `blocked_join` joins the blocking table with itself on the key with
+  dask.dataframe and scores the pairs on the workers. The result, and so every report, is
+  byte-identical to the default engine's (tests run both, and compare the blocked join's
+  pairs and scores with the local ones).
 
 Without `--scheduler` a `distributed.LocalCluster` is started for the run (processes,
 `LOCAL_WORKERS` workers of one thread each) and closed afterwards. With one, the client
@@ -30,7 +33,11 @@ import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
 
 from checker.config import CheckConfig
 
@@ -41,6 +48,10 @@ if TYPE_CHECKING:
 
 #: Articles per partition: enough work per task to hide the scheduling overhead.
 PARTITION_ARTICLES = 200
+#: Rows of the blocking table per partition of matching's blocked join.
+JOIN_ROWS = 200_000
+#: Candidate pairs per scoring task.
+SCORE_PAIRS = 100_000
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
 #: How long to wait for a given scheduler before giving up.
@@ -117,4 +128,47 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
     report("facets")
     facets = with_cross_source(done)
     extraction = Extraction(done.articles, read.problems, facets.claims, facets.facets)
-    return check_extraction(extraction, config, progress=progress)
+    return check_extraction(extraction, config, progress=progress,
+                            find_candidates=partial(blocked_join, client))
+
+
+def blocked_join(client: Any, blocks: pd.DataFrame, sources: np.ndarray,
+                 strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Matching's candidate pairs and their scores on the cluster (a
+    `checker.match.CandidateFinder`): the blocking table, cut into partitions of about
+    `JOIN_ROWS` rows, is joined with the whole table on the key with dask.dataframe (each
+    partition with a broadcast copy); the pairs' shared keys are counted across partitions;
+    the pairs sharing enough are scored by rapidfuzz on the workers, in chunks of
+    `SCORE_PAIRS`. The same pairs and scores as `checker.match.local_candidates`."""
+    import dask.dataframe as dd
+
+    from checker.match import MIN_SHARED_KEYS, pairs_of_codes, score_pairs
+
+    n = len(sources)
+    if blocks.empty:
+        return pairs_of_codes(np.empty(0, dtype=np.int64), n), score_pairs(strings, np.empty((0, 2)))
+    left = dd.from_pandas(blocks, npartitions=max(2, -(-len(blocks) // JOIN_ROWS)), sort=False)
+    codes = left.merge(blocks, on="k").map_partitions(
+        _pair_codes, sources, n, meta=pd.Series(dtype="int64", name="code"))
+    counts = client.compute(codes.value_counts(), sync=True)
+    kept = np.sort(counts.index.to_numpy(dtype=np.int64)[counts.to_numpy() >= MIN_SHARED_KEYS])
+    pairs = pairs_of_codes(kept, n)
+    if not len(pairs):
+        return pairs, score_pairs(strings, pairs)
+    # Scattered as one object: a list given to scatter would become one future per string.
+    [on_workers] = client.scatter([list(strings)], broadcast=True)
+    chunks = [pairs[i:i + SCORE_PAIRS] for i in range(0, len(pairs), SCORE_PAIRS)]
+    scored = client.gather(client.map(_score_chunk, chunks, strings=on_workers, pure=False))
+    return pairs, np.concatenate(scored)
+
+
+def _pair_codes(joined: pd.DataFrame, sources: np.ndarray, n: int) -> pd.Series:
+    from checker.match import pair_codes
+
+    return pd.Series(pair_codes(joined, sources, n), dtype="int64", name="code")
+
+
+def _score_chunk(pairs: np.ndarray, strings: Sequence[str]) -> np.ndarray:
+    from checker.match import score_pairs
+
+    return score_pairs(strings, pairs)

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -379,7 +379,14 @@ def candidate_pairs(term_lists: Sequence[Iterable[str]], sources: Sequence[str],
     """Pairs (i, j), i < j, of claims from different sources that share a blocking key: one
     of each claim's `rare_terms` rarest terms (among terms used by 2..max_block claims), or
     one of its `extra_keys` (held by at most max_block claims). Sorted, unique, int64 (m, 2)."""
-    n = len(term_lists)
+    blocks = blocking_keys(term_lists, extra_keys, rare_terms, max_block)
+    return join_blocks(blocks, source_codes(sources), min_shared_keys)
+
+
+def blocking_keys(term_lists: Sequence[Iterable[str]], extra_keys: Sequence[Iterable[str]] | None = None,
+                  rare_terms: int = RARE_TERMS_PER_CLAIM, max_block: int = MAX_BLOCK) -> pd.DataFrame:
+    """The blocking table: one row per (key, claim) a claim is blocked on; columns `k` (key
+    number) and `c` (the claim's position), int64. See `candidate_pairs`."""
     vocab: dict[str, int] = {}
     key_claims: list[int] = []
     key_ids: list[int] = []
@@ -421,17 +428,47 @@ def candidate_pairs(term_lists: Sequence[Iterable[str]], sources: Sequence[str],
             ok = (size >= 2) & (size <= max_block)
             chosen_claims = np.r_[chosen_claims, ec[ok]]
             chosen_keys = np.r_[chosen_keys, ek[ok] + len(vocab)]
-    if len(chosen_claims) == 0:
-        return np.empty((0, 2), dtype=np.int64)
-    blocks = pd.DataFrame({"k": chosen_keys, "c": chosen_claims})
-    joined = blocks.merge(blocks, on="k")
+    return pd.DataFrame({"k": chosen_keys, "c": chosen_claims})
+
+
+def source_codes(sources: Sequence[str]) -> np.ndarray:
+    """One integer per claim, equal for claims of the same source."""
+    return pd.factorize(pd.Series(list(sources), dtype=object))[0].astype(np.int64)
+
+
+def pair_codes(joined: pd.DataFrame, sources: np.ndarray, n: int) -> np.ndarray:
+    """The rows of a blocking table joined with itself on `k` (columns c_x, c_y) that pair
+    claims i < j of different sources, as codes i * n + j (one per shared key)."""
     left = joined["c_x"].to_numpy(dtype=np.int64)
     right = joined["c_y"].to_numpy(dtype=np.int64)
-    src_codes = pd.factorize(pd.Series(list(sources), dtype=object))[0]
-    keep = (left < right) & (src_codes[left] != src_codes[right])
-    codes, counts = np.unique(left[keep] * max(n, 1) + right[keep], return_counts=True)
-    codes = codes[counts >= min_shared_keys]
+    keep = (left < right) & (sources[left] != sources[right])
+    return left[keep] * max(n, 1) + right[keep]
+
+
+def pairs_of_codes(codes: np.ndarray, n: int) -> np.ndarray:
+    """Sorted pair codes back to (i, j) rows."""
     return np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1).astype(np.int64)
+
+
+def join_blocks(blocks: pd.DataFrame, sources: np.ndarray, min_shared_keys: int = MIN_SHARED_KEYS) -> np.ndarray:
+    """The candidate pairs of a blocking table (`blocking_keys`), in this process: pairs of
+    claims of different sources sharing at least `min_shared_keys` keys, sorted, unique."""
+    if blocks.empty:
+        return np.empty((0, 2), dtype=np.int64)
+    n = len(sources)
+    codes, counts = np.unique(pair_codes(blocks.merge(blocks, on="k"), sources, n), return_counts=True)
+    return pairs_of_codes(codes[counts >= min_shared_keys], n)
+
+
+#: How candidate pairs are found and scored: (blocking table, source codes, the claims'
+#: strings) -> (pairs as `join_blocks` gives them, their token_set_ratio scores). The
+#: default runs here; the Dask engine's runs the join and the scoring on its cluster.
+CandidateFinder = Callable[[pd.DataFrame, np.ndarray, Sequence[str]], tuple[np.ndarray, np.ndarray]]
+
+
+def local_candidates(blocks: pd.DataFrame, sources: np.ndarray, strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    pairs = join_blocks(blocks, sources)
+    return pairs, score_pairs(strings, pairs)
 
 
 def score_pairs(strings: Sequence[str], pairs: np.ndarray) -> np.ndarray:
@@ -568,13 +605,13 @@ class Grouping:
     links: dict[int, list[int]]  # each claim's links to claims of other groups
 
 
-def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping:
+def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
+                   find_candidates: CandidateFinder = local_candidates) -> Grouping:
     """Complete-linkage groups of linked claims (see the module docstring)."""
     n = len(profiles)
     strings = [p.text_key for p in profiles]
-    pairs = candidate_pairs([p.terms for p in profiles], [p.source for p in profiles],
-                            [p.block_keys() for p in profiles])
-    scores = score_pairs(strings, pairs)
+    blocks = blocking_keys([p.terms for p in profiles], [p.block_keys() for p in profiles])
+    pairs, scores = find_candidates(blocks, source_codes([p.source for p in profiles]), strings)
     # Most candidates fall short even with every facet bonus they could get: drop them at once.
     n_kinds = np.asarray([p.n_facet_kinds for p in profiles], dtype=np.float64)
     if len(pairs):
@@ -649,12 +686,12 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds) -> Grouping
 
 
 def match_claims(claims: pd.DataFrame, facets: pd.DataFrame, mentions: pd.DataFrame,
-                 thresholds: Thresholds) -> pd.DataFrame:
+                 thresholds: Thresholds, find_candidates: CandidateFinder = local_candidates) -> pd.DataFrame:
     kept = claims[claims["compared"].astype(bool)].reset_index(drop=True)
     if kept.empty:
         return empty_frame(GROUP_COLUMNS)
     profiles = build_profiles(kept, facets, mentions)
-    grouping = group_profiles(profiles, thresholds)
+    grouping = group_profiles(profiles, thresholds, find_candidates)
     rows = []
     for number, group in enumerate(grouping.groups, start=1):
         status = "matched" if len({profiles[i].source for i in group}) > 1 else "single_source"

@@ -1,5 +1,6 @@
 """The Dask engine gives byte-identical reports to the default engine, on a 2-worker local
-cluster, for the seeds and for a generated corpus of invented stories."""
+cluster, for the seeds and for a generated corpus of invented stories; its blocked join
+gives matching the very candidate pairs and scores the default engine computes."""
 
 from __future__ import annotations
 
@@ -59,6 +60,30 @@ def test_identical_reports_on_a_generated_corpus_in_small_partitions(client, gen
     default = check_paths([generated])
     assert rendered(dask_result) == rendered(default)
     assert [f.fingerprint for f in dask_result.findings] == [f.fingerprint for f in default.findings]
+
+
+def test_the_blocked_join_finds_and_scores_the_pairs_matching_finds_locally(client, generated, monkeypatch):
+    from checker.api import extract_paths
+    from checker.match import blocking_keys, build_profiles, local_candidates, source_codes
+    from checker.resolve import resolve_entities
+
+    extraction = extract_paths([generated])
+    kept = extraction.claims[extraction.claims["compared"].astype(bool)].reset_index(drop=True)
+    mentions = resolve_entities(extraction.facets, extraction.claims, CheckConfig().thresholds).mentions
+    profiles = build_profiles(kept, extraction.facets, mentions)
+    blocks = blocking_keys([p.terms for p in profiles], [p.block_keys() for p in profiles])
+    sources = source_codes([p.source for p in profiles])
+    strings = [p.text_key for p in profiles]
+    # Small partitions and chunks: a pair's shared keys are counted across partitions.
+    monkeypatch.setattr(engine_dask, "JOIN_ROWS", max(1, len(blocks) // 7))
+    monkeypatch.setattr(engine_dask, "SCORE_PAIRS", 50)
+    pairs, scores = engine_dask.blocked_join(client, blocks, sources, strings)
+    local_pairs, local_scores = local_candidates(blocks, sources, strings)
+    assert len(local_pairs) > 100
+    assert pairs.tolist() == local_pairs.tolist()
+    assert scores.tolist() == local_scores.tolist()
+    empty_pairs, empty_scores = engine_dask.blocked_join(client, blocks.iloc[:0], sources, strings)
+    assert empty_pairs.shape == (0, 2) and len(empty_scores) == 0
 
 
 def test_cli_with_a_running_scheduler_writes_the_same_files(cluster, generated, tmp_path):
