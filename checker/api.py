@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from checker.checks import REGISTRY
-from checker.compare import compare_groups
+from checker.compare import PairComparer, compare_groups, compare_pairs
 from checker.config import CheckConfig
 from checker.extract import extract_articles, with_cross_source
 from checker.facets.dates import find_dateline
@@ -126,10 +126,12 @@ def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.D
 
 def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
                      *, progress: Progress | None = None, workflow: WorkflowInputs | None = None,
-                     find_candidates: CandidateFinder = local_candidates) -> CheckResult:
+                     find_candidates: CandidateFinder = local_candidates,
+                     compare: PairComparer = compare_pairs) -> CheckResult:
     """`workflow`: decisions, reference facts and baseline, read from the config's paths when
-    not given (checker.workflow.WorkflowInputError for a malformed file). `find_candidates`:
-    how matching finds and scores its candidate pairs (the Dask engine's runs on its cluster)."""
+    not given (checker.workflow.WorkflowInputError for a malformed file). `find_candidates`
+    (how matching finds and scores its candidate pairs) and `compare` (how pairs of grouped
+    claims are compared): the Dask engine's run on its cluster."""
     config = config or CheckConfig()
     workflow = workflow if workflow is not None else load_workflow(config)
     config = workflow.configured(config)
@@ -140,7 +142,7 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     report("match")
     groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th, find_candidates)
     report("compare")
-    compared = compare_groups(groups, extraction.claims, extraction.facets, th)
+    compared = compare_groups(groups, extraction.claims, extraction.facets, th, compare)
     tables = Tables(
         articles=extraction.articles,
         problems=extraction.problems,

@@ -67,7 +67,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -110,23 +110,23 @@ class _Claim:
     facets: dict[str, list[dict[str, Any]]]
 
 
+#: One pair of claims to compare: (group_id, a_claim, b_claim, along_a_link).
+ClaimPair = tuple[str, str, str, bool]
+#: Compares pairs of claims: (pairs, the claims they name, thresholds) -> comparison rows in
+#: the pairs' order. The default runs here; the Dask engine's on its cluster.
+PairComparer = Callable[[Sequence[ClaimPair], dict[str, _Claim], Thresholds], list[dict[str, Any]]]
+
+
 def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,
-                   thresholds: Thresholds) -> CompareResult:
+                   thresholds: Thresholds, compare: PairComparer | None = None) -> CompareResult:
+    """`compare`: how the pairs are compared (default `compare_pairs`, here)."""
     if groups.empty:
         return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
     n_sources = groups.groupby("group_id")["source"].transform("nunique")
     pairs = list(_pairs(groups, n_sources))
     wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
     info = _claims(wanted, claims, facets)
-    rows: list[dict[str, Any]] = []
-    for group_id, a, b, linked in pairs:
-        if a in info and b in info:
-            pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
-            if linked and not any(r["facet"] in ("date", "figure") and r["verdict"] == "agree"
-                                  for r in pair_rows):
-                continue  # a loose link to another group: only the same date or figure says
-                # that the two claims tell of one event
-            rows.extend(pair_rows)
+    rows = (compare or compare_pairs)(pairs, info, thresholds)
     comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
                    else empty_frame(COMPARISON_COLUMNS))
     conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
@@ -137,7 +137,22 @@ def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFr
     return CompareResult(groups.assign(status=status), comparisons)
 
 
-def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[tuple[str, str, str, bool]]:
+def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], thresholds: Thresholds) -> list[dict[str, Any]]:
+    """The comparison rows of `pairs`, in order; each pair on its own, so any slice of the
+    pairs can be compared anywhere (the Dask engine sends slices to its workers)."""
+    rows: list[dict[str, Any]] = []
+    for group_id, a, b, linked in pairs:
+        if a in info and b in info:
+            pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
+            if linked and not any(r["facet"] in ("date", "figure") and r["verdict"] == "agree"
+                                  for r in pair_rows):
+                continue  # a loose link to another group: only the same date or figure says
+                # that the two claims tell of one event
+            rows.extend(pair_rows)
+    return rows
+
+
+def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[ClaimPair]:
     """(group_id, a_claim, b_claim, along_a_link) in a fixed order: within groups, then
     along links."""
     order = {c: i for i, c in enumerate(groups["claim_id"].tolist())}

@@ -12,11 +12,12 @@ How the work is split
   cross-source pass), the function the default engine runs on its own process pool.
 - The partitions come back in order and the cross-source passes run on the whole corpus in
   the client (dates settled by other sources, atomic facts, resolve, match, compare,
-  findings), with the very functions the default engine calls, except for matching's
-  candidate pairs: `blocked_join` joins the blocking table with itself on the key with
-  dask.dataframe and scores the pairs on the workers. The result, and so every report, is
-  byte-identical to the default engine's (tests run both, and compare the blocked join's
-  pairs and scores with the local ones).
+  findings), with the very functions the default engine calls, except for two steps run on
+  the cluster: matching's candidate pairs (`blocked_join` joins slices of the blocking
+  table with the whole table on the key and scores the pairs on the workers) and the compare
+  stage's pairs of grouped claims (`compare_on_cluster`, in slices). The result, and so
+  every report, is byte-identical to the default engine's (tests run both, and compare the
+  blocked join's pairs and scores with the local ones).
 
 Without `--scheduler` a `distributed.LocalCluster` is started for the run (processes,
 `LOCAL_WORKERS` workers of one thread each) and closed afterwards. With one, the client
@@ -52,6 +53,8 @@ PARTITION_ARTICLES = 200
 JOIN_ROWS = 200_000
 #: Candidate pairs per scoring task.
 SCORE_PAIRS = 100_000
+#: Pairs of grouped claims per compare task (fewer are compared in the client).
+COMPARE_PAIRS = 20_000
 #: Workers of the local cluster started when no scheduler is given.
 LOCAL_WORKERS = 2
 #: How long to wait for a given scheduler before giving up.
@@ -129,43 +132,71 @@ def _check(paths: Sequence[str | os.PathLike[str]], config: CheckConfig,
     facets = with_cross_source(done)
     extraction = Extraction(done.articles, read.problems, facets.claims, facets.facets)
     return check_extraction(extraction, config, progress=progress,
-                            find_candidates=partial(blocked_join, client))
+                            find_candidates=partial(blocked_join, client),
+                            compare=partial(compare_on_cluster, client))
+
+
+def compare_on_cluster(client: Any, pairs: Sequence[Any], info: dict[str, Any],
+                       thresholds: Any) -> list[dict[str, Any]]:
+    """The compare stage's pairs of grouped claims compared on the workers (a
+    `checker.compare.PairComparer`): slices of `COMPARE_PAIRS` pairs, each sent with the
+    claims it names, the rows put back in the pairs' order."""
+    from checker.compare import compare_pairs
+
+    if len(pairs) <= COMPARE_PAIRS:
+        return compare_pairs(pairs, info, thresholds)
+    tasks = []
+    for first in range(0, len(pairs), COMPARE_PAIRS):
+        part = pairs[first:first + COMPARE_PAIRS]
+        named = {c: info[c] for _, a, b, _ in part for c in (a, b) if c in info}
+        tasks.append((part, named))
+    futures = client.map(_compare_slice, client.scatter(tasks), thresholds=thresholds, pure=False)
+    return [row for rows in client.gather(futures) for row in rows]
+
+
+def _compare_slice(task: tuple[Sequence[Any], dict[str, Any]], thresholds: Any) -> list[dict[str, Any]]:
+    from checker.compare import compare_pairs
+
+    return compare_pairs(task[0], task[1], thresholds)
 
 
 def blocked_join(client: Any, blocks: pd.DataFrame, sources: np.ndarray,
                  strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Matching's candidate pairs and their scores on the cluster (a
-    `checker.match.CandidateFinder`): the blocking table, cut into partitions of about
-    `JOIN_ROWS` rows, is joined with the whole table on the key with dask.dataframe (each
-    partition with a broadcast copy); the pairs' shared keys are counted across partitions;
-    the pairs sharing enough are scored by rapidfuzz on the workers, in chunks of
-    `SCORE_PAIRS`. The same pairs and scores as `checker.match.local_candidates`."""
-    import dask.dataframe as dd
-
+    `checker.match.CandidateFinder`): the blocking table is sent to every worker once; each
+    task joins a slice of `JOIN_ROWS` rows with the whole table on the key and counts the
+    keys each pair of claims shares; the counts are summed across slices, and the pairs
+    sharing enough are scored by rapidfuzz on the workers, in chunks of `SCORE_PAIRS`. The
+    same pairs and scores as `checker.match.local_candidates`. Data travels as scattered
+    futures, never inside the task graph."""
     from checker.match import MIN_SHARED_KEYS, pairs_of_codes, score_pairs
 
     n = len(sources)
     if blocks.empty:
         return pairs_of_codes(np.empty(0, dtype=np.int64), n), score_pairs(strings, np.empty((0, 2)))
-    left = dd.from_pandas(blocks, npartitions=max(2, -(-len(blocks) // JOIN_ROWS)), sort=False)
-    codes = left.merge(blocks, on="k").map_partitions(
-        _pair_codes, sources, n, meta=pd.Series(dtype="int64", name="code"))
-    counts = client.compute(codes.value_counts(), sync=True)
+    # Each scattered as one object (a list given to scatter becomes one future per item).
+    table, codes = client.scatter([blocks, sources], broadcast=True)
+    slices = client.map(_shared_keys, range(0, len(blocks), JOIN_ROWS), blocks=table, sources=codes,
+                        rows=JOIN_ROWS, pure=False)
+    counts = pd.concat(client.gather(slices)).groupby(level=0).sum()
     kept = np.sort(counts.index.to_numpy(dtype=np.int64)[counts.to_numpy() >= MIN_SHARED_KEYS])
     pairs = pairs_of_codes(kept, n)
     if not len(pairs):
         return pairs, score_pairs(strings, pairs)
-    # Scattered as one object: a list given to scatter would become one future per string.
     [on_workers] = client.scatter([list(strings)], broadcast=True)
-    chunks = [pairs[i:i + SCORE_PAIRS] for i in range(0, len(pairs), SCORE_PAIRS)]
+    chunks = client.scatter([pairs[i:i + SCORE_PAIRS] for i in range(0, len(pairs), SCORE_PAIRS)])
     scored = client.gather(client.map(_score_chunk, chunks, strings=on_workers, pure=False))
     return pairs, np.concatenate(scored)
 
 
-def _pair_codes(joined: pd.DataFrame, sources: np.ndarray, n: int) -> pd.Series:
+def _shared_keys(first: int, blocks: pd.DataFrame, sources: np.ndarray, rows: int) -> pd.Series:
+    """pair code -> keys shared, for the rows first..first+rows of the blocking table joined
+    with the whole table."""
     from checker.match import pair_codes
 
-    return pd.Series(pair_codes(joined, sources, n), dtype="int64", name="code")
+    joined = blocks.iloc[first:first + rows].merge(blocks, on="k")
+    codes, counts = np.unique(pair_codes(joined, sources, len(sources)), return_counts=True)
+    return pd.Series(counts, index=codes, dtype="int64")
 
 
 def _score_chunk(pairs: np.ndarray, strings: Sequence[str]) -> np.ndarray:

@@ -54,9 +54,22 @@ def test_identical_reports_on_the_seeds(client, seeds_dir):
     assert rendered(check_paths_dask([seeds_dir], client=client)) == rendered(check_paths([seeds_dir]))
 
 
+def _counted(compare_on_cluster, compared):
+    def counted(client, pairs, info, thresholds):
+        compared.append(len(pairs))
+        return compare_on_cluster(client, pairs, info, thresholds)
+    return counted
+
+
 def test_identical_reports_on_a_generated_corpus_in_small_partitions(client, generated, monkeypatch):
-    monkeypatch.setattr(engine_dask, "PARTITION_ARTICLES", 3)  # several partitions per worker
+    # Several partitions, join partitions and compare slices per worker.
+    monkeypatch.setattr(engine_dask, "PARTITION_ARTICLES", 3)
+    monkeypatch.setattr(engine_dask, "JOIN_ROWS", 50)
+    monkeypatch.setattr(engine_dask, "COMPARE_PAIRS", 7)
+    compared: list[int] = []
+    monkeypatch.setattr(engine_dask, "compare_on_cluster", _counted(engine_dask.compare_on_cluster, compared))
     dask_result = check_paths_dask([generated], client=client)
+    assert compared and compared[0] > 7  # the pairs were compared in several slices
     default = check_paths([generated])
     assert rendered(dask_result) == rendered(default)
     assert [f.fingerprint for f in dask_result.findings] == [f.fingerprint for f in default.findings]
