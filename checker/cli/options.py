@@ -115,8 +115,8 @@ def stale_claims(folder: Path, keep: Iterable[Path]) -> list[Path]:
 
 def write_outputs(files: Mapping[Path, Callable[[], Content]], remove: list[Path],
                   allowed: list[Path]) -> str | None:
-    """Write everything atomically, each file's content made (by its function) only when
-    that file is staged. None when written; else the one-line error (the previous outputs
+    """Write everything atomically, each file rendered (by its function) only when it is
+    staged. None when written; else the one-line error (the previous outputs
     stay as they were)."""
     from checker.atomic import LazyFiles, write_all_atomic
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.api import CheckResult
+from checker.atomic import Content
 from checker.report.claims_csv import render_claims
 from checker.report.csv_report import render_csv
 from checker.report.github import render_github
@@ -47,31 +48,28 @@ _IN_PIECES: dict[str, Callable[[CheckResult], Iterator[str]]] = {"json": json_pi
 
 
 def output_files(result: CheckResult, formats: Iterable[str], out: Path,
-                 claims_dir: Path) -> dict[Path, Callable[[], Iterator[str]]]:
+                 claims_dir: Path) -> dict[Path, Callable[[], Content]]:
     """What `checker check` writes for `formats` (those with a file name) and the claims
-    files: path -> a function giving the file's text in pieces, rendered only when called
-    (checker.atomic.write_all_atomic writes them one at a time)."""
-    files = {out / FORMATS[fmt][0]: partial(report_pieces, fmt, result) for fmt in formats if FORMATS[fmt][0]}
+    files: path -> a function rendering the file, called only when the file is written
+    (checker.atomic.LazyFiles: write_all_atomic writes them one at a time)."""
+    files: dict[Path, Callable[[], Content]] = {
+        out / FORMATS[fmt][0]: partial(report_content, fmt, result) for fmt in formats if FORMATS[fmt][0]}
     files.update(claims_files(claims_dir, result.tables.claims, result.tables.facets))
     return files
 
 
-def claims_files(claims_dir: Path, claims: pd.DataFrame, facets: pd.DataFrame) -> dict[Path, Callable[[], Iterator[str]]]:
-    """claims/<source>.csv -> its text, rendered when called."""
+def claims_files(claims_dir: Path, claims: pd.DataFrame, facets: pd.DataFrame) -> dict[Path, Callable[[], Content]]:
+    """claims/<source>.csv -> a function rendering it."""
     rendered = render_claims(claims, facets)
-    return {claims_dir / f"{source}.csv": partial(_one_piece, rendered.__getitem__, source) for source in rendered}
+    return {claims_dir / f"{source}.csv": partial(rendered.__getitem__, source) for source in rendered}
 
 
-def _one_piece(render: Callable[[str], str], key: str) -> Iterator[str]:
-    yield render(key)
-
-
-def report_pieces(fmt: str, result: CheckResult) -> Iterator[str]:
-    """The text of format `fmt` for `result`, in pieces, rendered as they are read."""
+def report_content(fmt: str, result: CheckResult) -> Content:
+    """The text of format `fmt` for `result`: whole, or in pieces for the formats in
+    _IN_PIECES (rendered as the pieces are read)."""
     if fmt in _IN_PIECES:
-        yield from _IN_PIECES[fmt](result)
-    else:
-        yield FORMATS[fmt][1](result)
+        return _IN_PIECES[fmt](result)
+    return FORMATS[fmt][1](result)
 
 
 __all__ = [
@@ -84,5 +82,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_sarif",
-    "report_pieces",
+    "report_content",
 ]
