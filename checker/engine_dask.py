@@ -192,10 +192,9 @@ def blocked_join(client: Any, blocks: pd.DataFrame, sources: np.ndarray,
 def _shared_keys(first: int, blocks: pd.DataFrame, sources: np.ndarray, rows: int) -> pd.Series:
     """pair code -> keys shared, for the rows first..first+rows of the blocking table joined
     with the whole table."""
-    from checker.match import pair_codes
+    from checker.match import shared_keys
 
-    joined = blocks.iloc[first:first + rows].merge(blocks, on="k")
-    codes, counts = np.unique(pair_codes(joined, sources, len(sources)), return_counts=True)
+    codes, counts = shared_keys(blocks.iloc[first:first + rows], blocks, sources)
     return pd.Series(counts, index=codes, dtype="int64")
 
 

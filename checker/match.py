@@ -436,13 +436,15 @@ def source_codes(sources: Sequence[str]) -> np.ndarray:
     return pd.factorize(pd.Series(list(sources), dtype=object))[0].astype(np.int64)
 
 
-def pair_codes(joined: pd.DataFrame, sources: np.ndarray, n: int) -> np.ndarray:
-    """The rows of a blocking table joined with itself on `k` (columns c_x, c_y) that pair
-    claims i < j of different sources, as codes i * n + j (one per shared key)."""
+def shared_keys(rows: pd.DataFrame, blocks: pd.DataFrame, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Some `rows` of a blocking table joined with the whole table on the key: the pairs
+    i < j of claims of different sources they form, as sorted codes i * n + j, and how many
+    keys each pair shares there."""
+    joined = rows.merge(blocks, on="k")
     left = joined["c_x"].to_numpy(dtype=np.int64)
     right = joined["c_y"].to_numpy(dtype=np.int64)
     keep = (left < right) & (sources[left] != sources[right])
-    return left[keep] * max(n, 1) + right[keep]
+    return np.unique(left[keep] * max(len(sources), 1) + right[keep], return_counts=True)
 
 
 def pairs_of_codes(codes: np.ndarray, n: int) -> np.ndarray:
@@ -455,9 +457,8 @@ def join_blocks(blocks: pd.DataFrame, sources: np.ndarray, min_shared_keys: int 
     claims of different sources sharing at least `min_shared_keys` keys, sorted, unique."""
     if blocks.empty:
         return np.empty((0, 2), dtype=np.int64)
-    n = len(sources)
-    codes, counts = np.unique(pair_codes(blocks.merge(blocks, on="k"), sources, n), return_counts=True)
-    return pairs_of_codes(codes[counts >= min_shared_keys], n)
+    codes, counts = shared_keys(blocks, blocks, sources)
+    return pairs_of_codes(codes[counts >= min_shared_keys], len(sources))
 
 
 #: How candidate pairs are found and scored: (blocking table, source codes, the claims'
