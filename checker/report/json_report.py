@@ -228,20 +228,18 @@ def _claim_chunks(t: Tables, group_of: dict[str, str]) -> Iterator[list[dict[str
     """The claims list, CHUNK items at a time: an archive's claims with their facets are
     most of the report, and built all at once they were gigabytes of dicts."""
     facets = _facet_rows_by_claim(t.facets)
-    ordered = ordered_claims(t.claims)
-    for first in range(0, len(ordered), CHUNK):
-        chunk = []
-        for c in ordered[first:first + CHUNK]:
-            claim_id = text(c["claim_id"])
-            chunk.append(
-                {"id": claim_id, "source": text(c["source"]), "line": integer(c["line"]),
-                 "text": text(c["text"]), "class": text(c["class"]), "reason": text(c["reason"]),
-                 "start": integer(c["start"], -1), "end": integer(c["end"], -1), "n": integer(c["n"]),
-                 "unit": text(c["unit"]), "parent": text(c["parent"]), "speaker": text(c["speaker"]),
-                 "compared": is_compared(c),
-                 "group": group_of.get(claim_id),
-                 "facets": [_facet_item(r) for r in facets.get(claim_id, ())]})
-        yield chunk
+
+    def claim_item(c: dict[str, Any]) -> dict[str, Any]:
+        claim_id = text(c["claim_id"])
+        return {"id": claim_id, "source": text(c["source"]), "line": integer(c["line"]),
+                "text": text(c["text"]), "class": text(c["class"]), "reason": text(c["reason"]),
+                "start": integer(c["start"], -1), "end": integer(c["end"], -1), "n": integer(c["n"]),
+                "unit": text(c["unit"]), "parent": text(c["parent"]), "speaker": text(c["speaker"]),
+                "compared": is_compared(c),
+                "group": group_of.get(claim_id),
+                "facets": [_facet_item(r) for r in facets.get(claim_id, ())]}
+
+    return _chunks(ordered_claims(t.claims), claim_item)
 
 
 def _chunks(items: Iterable[Any], build: Callable[[Any], dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
