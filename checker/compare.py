@@ -117,26 +117,6 @@ ClaimPair = tuple[str, str, str, bool]
 PairComparer = Callable[[Sequence[ClaimPair], dict[str, _Claim], Thresholds], list[dict[str, Any]]]
 
 
-def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,
-                   thresholds: Thresholds, compare: PairComparer | None = None) -> CompareResult:
-    """`compare`: how the pairs are compared (default `compare_pairs`, here)."""
-    if groups.empty:
-        return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
-    n_sources = groups.groupby("group_id")["source"].transform("nunique")
-    pairs = list(_pairs(groups, n_sources))
-    wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
-    info = _claims(wanted, claims, facets)
-    rows = (compare or compare_pairs)(pairs, info, thresholds)
-    comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
-                   else empty_frame(COMPARISON_COLUMNS))
-    conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
-    status = [
-        "conflicting" if g in conflicted else "corroborated" if n > 1 else "single_source"
-        for g, n in zip(groups["group_id"], n_sources, strict=True)
-    ]
-    return CompareResult(groups.assign(status=status), comparisons)
-
-
 def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], thresholds: Thresholds) -> list[dict[str, Any]]:
     """The comparison rows of `pairs`, in order; each pair on its own, so any slice of the
     pairs can be compared anywhere (the Dask engine sends slices to its workers)."""
@@ -150,6 +130,26 @@ def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], threshold
                 # that the two claims tell of one event
             rows.extend(pair_rows)
     return rows
+
+
+def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,
+                   thresholds: Thresholds, compare: PairComparer = compare_pairs) -> CompareResult:
+    """`compare`: how the pairs are compared (the Dask engine's runs on its cluster)."""
+    if groups.empty:
+        return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
+    n_sources = groups.groupby("group_id")["source"].transform("nunique")
+    pairs = list(_pairs(groups, n_sources))
+    wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
+    info = _claims(wanted, claims, facets)
+    rows = compare(pairs, info, thresholds)
+    comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
+                   else empty_frame(COMPARISON_COLUMNS))
+    conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
+    status = [
+        "conflicting" if g in conflicted else "corroborated" if n > 1 else "single_source"
+        for g, n in zip(groups["group_id"], n_sources, strict=True)
+    ]
+    return CompareResult(groups.assign(status=status), comparisons)
 
 
 def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[ClaimPair]:
