@@ -290,6 +290,13 @@ def test_an_unknown_name_after_town_of_is_a_place_in_the_story_country():
     assert town.note == "unknown to the gazetteer; cue 'town of'"
 
 
+def test_a_kind_cue_is_a_cue_for_a_city_the_gazetteer_knows():
+    # a small city (no capital, not a big city) needs a cue: "the port of" is one
+    (port,) = in_article("", "Cargo piled up at the port of Tema on Monday.")
+    assert (port.value, port.key, port.note) == ("Tema", "GH", "geonames:2294700; cue 'port of'")
+    assert in_article("", "Tema handled more cargo.") == []
+
+
 def test_unknown_names_after_a_province_cue_and_without_a_cue():
     (province,) = in_article("", "Relief reached the province of Valdoreña late.")
     assert (province.value, province.key, province.qualifier) == ("Valdoreña", "", "region")

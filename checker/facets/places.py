@@ -89,7 +89,9 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     thresholds = Thresholds()
-    cues = sorted((tuple(c.casefold().split()) for c in entries("place_cues")), key=lambda c: -len(c))
+    # A kind cue ("the port of <Name>") is also a locative cue for a name the gazetteer knows.
+    written = {*entries("place_cues"), *(r["cue"] for r in table("place_kind_cues"))}
+    cues = sorted((tuple(c.casefold().split()) for c in written), key=lambda c: (-len(c), c))
     metonym_rows = table("metonym_cues")
 
     def cue_rows(position: str) -> tuple[tuple[str, str, bool], ...]:
