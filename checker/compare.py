@@ -79,7 +79,7 @@ from rapidfuzz import fuzz
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
 from checker.lexicon import table
-from checker.match import content_terms, date_readings
+from checker.match import content_terms, context_pairs, date_readings, figure_context
 from checker.tables import empty_frame, row_dicts
 from checker.textutil import match_key
 
@@ -307,8 +307,10 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
 
 def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
     """Figures are paired, one-to-one, in three passes: equal values of one unit (unless
-    their nouns differ); then similar nouns; then, of the figures left without a noun, one
-    per side in a unit (the claim "52.4% to 47.6%" against "52.4% to 45.6%")."""
+    their nouns differ); then similar nouns; then figures without a noun that share a word of
+    context (checker.match.context_pairs: "a 14-day strike" / "a 12-day strike"); then, of
+    the figures left without a noun, one per side in a unit when the claims are alike (the
+    claim "52.4% to 47.6%" against "52.4% to 45.6%")."""
     figs_a = [f for f in a.facets.get("figure", []) if _comparable_figure(f)]
     figs_b = [f for f in b.facets.get("figure", []) if _comparable_figure(f)]
     if not figs_a or not figs_b:
@@ -348,6 +350,14 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                 used_a.add(i)
                 used_b.add(j)
                 pairs.append((i, j, -neg or None))
+    context_a = {i: (unit(f), figure_context(a.text, str(f.get("text") or "")))
+                 for i, f in enumerate(figs_a) if i not in used_a and not figure_noun(f)}
+    context_b = {j: (unit(f), figure_context(b.text, str(f.get("text") or "")))
+                 for j, f in enumerate(figs_b) if j not in used_b and not figure_noun(f)}
+    for i, j in context_pairs(context_a, context_b):
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j, None))
     left_a: dict[str, list[int]] = {}
     left_b: dict[str, list[int]] = {}
     for i, f in enumerate(figs_a):

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -147,6 +147,46 @@ def content_terms(text: str, exclude: Iterable[str] = ()) -> list[str]:
     return [t for t in map(_term, _WORD.findall(key)) if t]
 
 
+#: Where a clause ends: a figure's context words are looked for only inside its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
+#: How many content words on each side of a figure make its context.
+FIGURE_CONTEXT_WORDS = 2
+
+
+def figure_context(text: str, figure_text: str) -> frozenset[str]:
+    """The content words next to a figure in its clause, up to FIGURE_CONTEXT_WORDS on each
+    side ("agreed to a 7.5% wage increase": agre, wage, increas). Two claims that each keep
+    one figure of a unit, with a word of context in common, state that quantity differently
+    ("a 14-day strike" / "a 12-day strike"): a conflict to report, not two quantities."""
+    at = text.find(figure_text) if figure_text else -1
+    if at < 0:
+        return _NONE
+    before = _CLAUSE_BREAK.split(text[:at])[-1]
+    after = _CLAUSE_BREAK.split(text[at + len(figure_text):])[0]
+    n = FIGURE_CONTEXT_WORDS
+    return _frozen([*content_terms(before)[-n:], *content_terms(after)[:n]])
+
+
+def context_pairs(left_a: Mapping[int, tuple[str, frozenset[str]]],
+                  left_b: Mapping[int, tuple[str, frozenset[str]]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (i, j) of figures left unpaired on each side, given as index ->
+    (unit, figure_context), that have a unit and a word of context in common: most shared
+    words first. "inflation fell to 3.8% in July from 4.1% in June, within a target range of
+    2.5% to 7.5%" / "inflation fell to 3.8% in July from 4.3% in June": 4.1% and 4.3%."""
+    scored = sorted((-len(ca & cb), i, j)
+                    for i, (unit_a, ca) in left_a.items() for j, (unit_b, cb) in left_b.items()
+                    if unit_a == unit_b and ca & cb)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
 _NONE: frozenset[str] = frozenset()
 
 
@@ -163,6 +203,7 @@ class FigureFact(NamedTuple):
     qualifier: str
     noun: str  # content words of the noun, "" when it says no more than the unit
     noun_key: str  # checker.facets.figures.noun_key of the noun ("staff", "employees": people)
+    context: frozenset[str] = frozenset()  # see figure_context
 
 
 class ClaimProfile(NamedTuple):
@@ -238,7 +279,7 @@ def _after_end_cue(claim_text: str, date_text: str) -> bool:
     return bool(before) and before[-1].casefold() in _end_cues()
 
 
-def _figure_fact(f: object) -> FigureFact | None:
+def _figure_fact(f: object, claim_text: str) -> FigureFact | None:
     try:
         value = float(str(getattr(f, "value", "")))
     except ValueError:
@@ -251,7 +292,12 @@ def _figure_fact(f: object) -> FigureFact | None:
         noun = ""
     raw_noun = str(getattr(f, "noun", "") or "")
     return FigureFact(value, unit, str(getattr(f, "qualifier", "") or ""), noun,
-                      noun_key(raw_noun) if noun else "")
+                      noun_key(raw_noun) if noun else "",
+                      figure_context(claim_text, str(getattr(f, "text", "") or "")))
+
+
+def _bare_contexts(facts: Sequence[FigureFact], left: Iterable[int]) -> dict[int, tuple[str, frozenset[str]]]:
+    return {i: (facts[i].unit, facts[i].context) for i in left if not facts[i].noun}
 
 
 def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool:
@@ -259,8 +305,9 @@ def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool
     for and that comparison could not pair either: the claims then state different quantities
     ("turnout was 61%, with 98% counted" / "the runner-up got 48%, with 98% counted").
     Figures are accounted for by an equal or compatible value (a noun, when both have one,
-    alike), by a similar noun (a changed figure: a conflict to report), or as the one
-    noun-less figure left on each side when the claims are alike."""
+    alike), by a similar noun (a changed figure: a conflict to report), by a word of context
+    in common (context_pairs: also a changed figure), or as the one noun-less figure left on
+    each side when the claims are alike."""
     if not a.figure_facts or not b.figure_facts:
         return False
     from checker.compare import figure_verdict  # compare imports this module
@@ -291,6 +338,10 @@ def unpairable_figures(a: ClaimProfile, b: ClaimProfile, th: Thresholds) -> bool
                 left_a.remove(i)
                 left_b.remove(j)
                 break
+    for i, j in context_pairs(_bare_contexts(a.figure_facts, left_a),
+                              _bare_contexts(b.figure_facts, left_b)):
+        left_a.remove(i)
+        left_b.remove(j)
     units_a = {a.figure_facts[i].unit for i in left_a}
     units_b = {b.figure_facts[j].unit for j in left_b}
     for unit in sorted(units_a & units_b):
@@ -359,7 +410,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                 if f.noun:
                     figures.add(" ".join(content_terms(str(f.noun))))
                 figures.add(f"= {f.value} {match_key(str(f.key or ''))}")
-                fact = _figure_fact(f)
+                fact = _figure_fact(f, str(text))
                 if fact is not None:
                     facts.append(fact)
         profiles.append(ClaimProfile(

@@ -191,3 +191,19 @@ def test_figures_counting_one_kind_of_thing_pair_by_noun_key() -> None:
           "noun": "employees"}])
     rows = [r for r in t.comparisons.to_dict("records") if r["facet"] == "figure"]
     assert [r["verdict"] for r in rows] == ["conflict"]
+
+
+def test_the_one_bare_figure_left_on_each_side_pairs_by_its_context_words() -> None:
+    # the claims differ by an attribution, so their words are not alike enough; the changed
+    # rise still stands before the same words ("wage increase") and is a conflict
+    t = _comparisons(
+        [["a", "The Harlow Port Company said the union agreed to a 6.5% wage increase, below "
+               "the 9% it had demanded."],
+         ["b", "The union agreed to a 7.5% wage increase, below the 9% it had demanded."]],
+        [{"s": 0, "facet": "figure", "text": "6.5%", "value": "6.5", "key": "%"},
+         {"s": 0, "facet": "figure", "text": "9%", "value": "9", "key": "%"},
+         {"s": 1, "facet": "figure", "text": "7.5%", "value": "7.5", "key": "%"},
+         {"s": 1, "facet": "figure", "text": "9%", "value": "9", "key": "%"}])
+    rows = [(r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
+            if r["facet"] == "figure"]
+    assert sorted(rows) == [("6.5%", "7.5%", "conflict"), ("9%", "9%", "agree")]

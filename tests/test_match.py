@@ -5,13 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from claim_tables import build_tables, run_tables
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.config import Thresholds
 from checker.match import (
+    FIGURE_CONTEXT_WORDS,
     GROUP_COLUMNS,
     build_profiles,
     candidate_pairs,
     content_terms,
+    context_pairs,
+    figure_context,
     match_claims,
 )
 from checker.match_bench import bench_matching
@@ -240,3 +245,43 @@ def test_benchmark_finds_planted_paraphrases_without_all_pairs() -> None:
     assert result.recall >= 0.95
     assert result.candidate_pairs < 1500 * 20  # all pairs would be ~1.1 million
     assert np.isfinite(result.seconds)
+
+
+def test_a_figure_context_is_its_neighbouring_content_words_in_its_clause() -> None:
+    text = "The union agreed to a 7.5% wage increase over two years, below the 9% demanded."
+    assert figure_context(text, "7.5%") == {"union", "agre", "wage", "increas"}
+    assert figure_context(text, "9%") == {"demand"}  # "below the" are stopwords; the comma ends
+    assert figure_context(text, "12%") == frozenset()
+    assert figure_context("Turnout was 61%, with 98% counted.", "61%") == {"turnout"}
+
+
+def test_a_changed_bare_figure_in_the_same_words_keeps_the_match() -> None:
+    # Each claim keeps one noun-less % figure nothing in the other accounts for; the claims'
+    # words differ by an attribution, but the two figures stand before "wage increase".
+    sentences = [
+        ["a", "The Harlow Port Company said the union agreed to a 6.5% wage increase over two "
+              "years, below the 9% it had demanded."],
+        ["b", "The union agreed to a 7.5% wage increase over two years, below the 9% it had "
+              "demanded."],
+    ]
+    facets = [_figure(0, "6.5%", "6.5"), _figure(0, "9%", "9"),
+              _figure(1, "7.5%", "7.5"), _figure(1, "9%", "9")]
+    assert _together(_groups(sentences, facets), "a:1", "b:1")
+
+
+@given(st.text(max_size=80), st.text(min_size=1, max_size=8))
+def test_a_figure_context_holds_only_the_texts_own_words(text: str, figure: str) -> None:
+    context = figure_context(text, figure)
+    assert context <= set(content_terms(text))
+    assert len(context) <= 2 * FIGURE_CONTEXT_WORDS
+    if figure not in text:
+        assert context == frozenset()
+
+
+def test_context_pairs_are_one_to_one_same_unit_most_shared_words_first() -> None:
+    left_a = {0: ("%", frozenset({"inflation", "fell"})), 1: ("%", frozenset({"target", "rang"})),
+              2: ("days", frozenset({"strike"}))}
+    left_b = {5: ("%", frozenset({"inflation", "fell"})), 6: ("%", frozenset({"inflation"})),
+              7: ("%", frozenset({"strike"}))}
+    assert context_pairs(left_a, left_b) == [(0, 5)]
+    assert context_pairs({}, left_b) == []
