@@ -95,6 +95,8 @@ _OFF_TOPIC_MIN_PARAGRAPHS = 5
 _OFF_TOPIC_MIN_TERMS = 5
 #: A teaser or ticker headline above the story sits among the article's first lines.
 _HEAD_LINES = 3
+#: At most this share of an article's paragraphs can be other stories above it.
+_HEAD_SHARE_MAX = 0.4
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _TOKEN = re.compile(r"\S+")
 _DATE_WORD = re.compile(
@@ -580,7 +582,10 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
             break
         head.append((b, verdict))
         take(b)
-    if len(head) >= 2 and any(v.strong for _, v in head):
+    # Lines above a story are a few; a walk that took most of a short article took the story
+    # itself (paraphrased paragraphs, each naming someone new), so it takes nothing.
+    if (len(head) >= 2 and any(v.strong for _, v in head)
+            and len(head) <= len(units) * _HEAD_SHARE_MAX):
         found.update((b, v.reason) for b, v in head)
     # A teaser repeats a ticker item (cut short with "..."); the line above it is its headline.
     if found:
