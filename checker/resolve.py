@@ -1301,7 +1301,10 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
             continue
         same_context = any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
                            for x in contexts[a] for y in contexts[b])
-        decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th)
+        # a sentence naming both speaks of two bodies
+        apart = not ({m.root for m in groups[a]} & {m.root for m in groups[b]})
+        decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
+                             named_apart=apart)
         if decision is None:
             continue
         keep = uf.union(ra, rb)
@@ -1329,7 +1332,8 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 
 
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
-              shared_head_person: bool, same_context: bool, th: Thresholds) -> str | None:
+              shared_head_person: bool, same_context: bool, th: Thresholds,
+              named_apart: bool = True) -> str | None:
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b:
@@ -1338,6 +1342,10 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         return "order: same words, another order"
     if mods_a and mods_a == mods_b and head_a != head_b and len(mods_a) >= 2 and shared_head_person:
         return f"head: same modifiers, head noun {head_a}/{head_b}, one person heads both"
+    if mods_a and mods_a == mods_b and head_a != head_b and same_context and named_apart:
+        # "according to the municipal Public Works Secretariat" / "... Department": one body
+        # named in the same sentence by two head nouns
+        return f"head: same modifiers, head noun {head_a}/{head_b}, claims alike"
     if head_a == head_b and len(content_a) == len(content_b):
         fuzzy = 0
         for wa, wb in zip(content_a, content_b, strict=True):
