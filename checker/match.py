@@ -153,6 +153,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
 FIGURE_CONTEXT_WORDS = 2
 
 
+@lru_cache(maxsize=1 << 16)  # compare asks again for each pair a claim is in
 def figure_context(text: str, figure_text: str) -> frozenset[str]:
     """The content words next to a figure in its clause, up to FIGURE_CONTEXT_WORDS on each
     side ("agreed to a 7.5% wage increase": agre, wage, increas). Two claims that each keep
