@@ -75,7 +75,15 @@ def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig |
     report = progress or _no_progress
     report("ingest")
     read = ingest(paths, IngestOptions.from_config(config))
-    articles = date_from_datelines(read.articles)
+    return extract_read(read.articles, read.problems, config, progress=progress)
+
+
+def extract_read(articles: pd.DataFrame, problems: pd.DataFrame, config: CheckConfig,
+                 *, progress: Progress | None = None) -> Extraction:
+    """Segment and facets for articles already read (an ingest.ARTICLE_COLUMNS table; e.g.
+    one story of an archive, checker.stories), with the extraction cache when configured."""
+    report = progress or _no_progress
+    articles = date_from_datelines(articles)
     report("segment")
     extract = partial(extract_articles, thresholds=config.thresholds, workers=config.workers)
     if config.cache_dir is not None and not articles.empty:
@@ -83,11 +91,11 @@ def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig |
 
         store = ExtractionCache(config.cache_dir, config.thresholds)
         cached = extract_with_cache(articles, store, extract, on_facets=lambda: report("facets"))
-        return Extraction(cached.articles, read.problems, cached.claims, cached.facets)
+        return Extraction(cached.articles, problems, cached.claims, cached.facets)
     done = extract(articles)
     report("facets")
     facets = with_cross_source(done)
-    return Extraction(done.articles, read.problems, facets.claims, facets.facets)
+    return Extraction(done.articles, problems, facets.claims, facets.facets)
 
 
 def _no_progress(stage: str) -> None:

@@ -80,7 +80,7 @@ def extract_articles(articles: pd.DataFrame, thresholds: Thresholds | None = Non
 
     parts = partitions(articles, POOL_CHUNK_ARTICLES)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(parts)), mp_context=get_context("spawn"),
-                               initializer=_start_worker)
+                               initializer=start_worker)
     try:
         done = list(pool.map(extract_partition, parts, repeat(thresholds)))
     except BaseException:
@@ -129,7 +129,7 @@ def with_cross_source(done: PerArticle) -> FacetResult:
                                frame_in_order(done.facets, sources, FACET_COLUMNS), done.articles)
 
 
-def _start_worker() -> None:
+def start_worker() -> None:
     from checker.gc_tuning import tune_worker
 
     # Ctrl-C reaches the whole process group: the parent stops the run and cleans up; a worker

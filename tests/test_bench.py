@@ -61,6 +61,13 @@ def test_tiny_run_prints_and_writes_the_table(tmp_path, capsys):
     recall = float(cells[run.E2E_COLUMNS.index("recall")])
     assert 0.0 <= recall <= 1.0
     assert cells[run.E2E_COLUMNS.index("cdist s")] != "-"  # the baseline is feasible here
+    lines = report.splitlines()
+    stories_header = next(line for line in lines
+                          if line.startswith("| articles") and line.split("|")[2].strip() == "stories")
+    assert [cell.strip() for cell in stories_header.strip("|").split("|")] == run.STORIES_COLUMNS
+    stories_row = [c.strip() for c in lines[lines.index(stories_header) + 2].strip("|").split("|")]
+    assert stories_row[0] == "12" and int(stories_row[1]) >= 2
+    assert int(stories_row[2].replace(",", "")) == int(cells[1].replace(",", ""))  # the same claims
 
 
 def test_growth_note_compares_consecutive_sizes():

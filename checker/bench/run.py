@@ -44,6 +44,7 @@ DEFAULT_CDIST_MAX = 12_000
 SEEDS_RUNS = 5
 INCREMENTAL_ARTICLES = 1_000
 
+STORIES_COLUMNS = ["articles", "stories", "claims", "compared", "wall s", "cpu s", "claims/s", "peak MB"]
 E2E_COLUMNS = ["articles", "claims", "compared", "wall s", "cpu s", "claims/s", "peak MB", "worker peak MB",
                *(f"{s} s" for s in STAGES), "candidate pairs", "planted pairs", "recall",
                "cdist s", "cdist recall"]
@@ -90,6 +91,24 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
         row[f"{stage} s"] = timer.seconds.get(stage, 0.0)
     row.update(_matching_figures(result, corpus.planted, cdist_max))
     return row
+
+
+def measure_stories(n_articles: int, seed: int, workdir: Path) -> dict[str, Any]:
+    """The same corpus checked one story per folder (`checker check --stories folders`, every
+    file format, no cache), in a fresh interpreter: wall and CPU time of it and its workers,
+    the largest process's peak memory, and the claims it checked (from stories.json)."""
+    from checker.bench.corpus import write_corpus
+
+    corpus = write_corpus(workdir / "corpus", n_articles, seed)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _checker("check", str(corpus.root), "--stories", "folders", "--no-cache", "-q",
+                    "--format", "md,json,csv,sarif", "--out", "out", "--claims-dir", "claims", cwd=workdir)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    counts = json.loads((workdir / "out" / "stories.json").read_text(encoding="utf-8"))["counts"]
+    return {"articles": counts["articles"], "stories": counts["stories"], "claims": counts["claims"],
+            "compared": counts["claims_compared"], "wall s": wall,
+            "cpu s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+            "claims/s": counts["claims"] / wall, "peak MB": after.ru_maxrss / 1024}
 
 
 def _children_cpu() -> float:
@@ -186,7 +205,7 @@ def byte_compile_checker() -> None:
     compileall.compile_dir(str(Path(checker.__file__).parent), quiet=1)
 
 
-def measure_incremental(n_articles: int, seed: int) -> dict[str, Any]:
+def measure_incremental(n_articles: int, seed: int, stories: str = "one") -> dict[str, Any]:
     """A cold run filling an empty cache, then the re-check after adding one article."""
     from checker.bench.corpus import add_article, write_corpus
 
@@ -194,11 +213,12 @@ def measure_incremental(n_articles: int, seed: int) -> dict[str, Any]:
         work = Path(tmp)
         corpus = write_corpus(work / "corpus", n_articles, seed)
         common = ["check", str(corpus.root), "--out", "r", "--claims-dir", "c", "-q",
-                  "--cache-dir", str(work / "cache")]
+                  "--cache-dir", str(work / "cache"), "--stories", stories]
         cold = _checker(*common, cwd=work)
         add_article(corpus)
         warm = _checker(*common, cwd=work)
-    return {"articles": n_articles, "cold s": cold, "one added s": warm, "speed-up": cold / warm}
+    return {"stories": stories, "articles": n_articles, "cold s": cold, "one added s": warm,
+            "speed-up": cold / warm}
 
 
 def measure_matching(sizes: Sequence[int], cdist_max: int) -> list[dict[str, Any]]:
@@ -251,8 +271,9 @@ def reference_loop(iterations: int = 10_000_000) -> float:
 
 
 def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
-           incremental: dict[str, Any] | None, matching: list[dict[str, Any]],
-           segmenters: str | None, speed: Sequence[float] = ()) -> str:
+           incremental: list[dict[str, Any]], matching: list[dict[str, Any]],
+           segmenters: str | None, speed: Sequence[float] = (),
+           stories_rows: Sequence[dict[str, Any]] = ()) -> str:
     from checker.extract import POOL_MIN_ARTICLES
 
     load = os.getloadavg()
@@ -292,11 +313,24 @@ def render(sizes_rows: list[dict[str, Any]], seeds: dict[str, Any] | None,
         growth = _growth(sizes_rows)
         if growth:
             parts += ["", growth]
+    if stories_rows:
+        parts += ["", "## End to end, one story per folder", "",
+                  "The same corpora checked as an archive: `checker check CORPUS --stories folders "
+                  "--no-cache` (every file format) in a fresh interpreter, each story on its own, "
+                  "the stories on one worker process per CPU. cpu s includes the workers; peak MB "
+                  "= the largest process.", "",
+                  _table(list(stories_rows), STORIES_COLUMNS)]
+        growth = _growth(list(stories_rows))
+        if growth:
+            parts += ["", growth]
     if incremental:
         parts += ["", "## Incremental", "",
                   "A cold run filling an empty `--cache-dir`, then the re-check after adding one "
-                  "article (both `checker check` in a fresh interpreter).", "",
-                  _table([incremental], ["articles", "cold s", "one added s", "speed-up"])]
+                  "article (both `checker check` in a fresh interpreter). stories one: the whole "
+                  "corpus is one story (cross-source stages and reports run again on everything); "
+                  "folders: `--stories folders` (only the new article's story is checked, the "
+                  "others' reports are reused).", "",
+                  _table(incremental, ["stories", "articles", "cold s", "one added s", "speed-up"])]
     if matching:
         parts += ["", "## Matching alone (checker.match_bench)", "",
                   _table(matching, ["claims", "planted", "candidate pairs", "match s", "match cpu s", "recall",
@@ -336,12 +370,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-segmenters", action="store_true", help="skip the splitter comparison")
     parser.add_argument("--seed", type=int, default=0, help="corpus random seed")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--no-stories", action="store_true",
+                        help="skip the one-story-per-folder runs (--stories folders)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child-stories", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    if args.child is not None:
+    if args.child is not None or args.child_stories is not None:
         with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
-            row = measure_size(args.child, args.seed, args.cdist_max, Path(tmp))
+            if args.child is not None:
+                row = measure_size(args.child, args.seed, args.cdist_max, Path(tmp))
+            else:
+                row = measure_stories(args.child_stories, args.seed, Path(tmp))
         print(json.dumps(row))
         return 0
 
@@ -358,17 +398,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"{n:,} articles")
         rows.append(_child(["--child", str(n), "--seed", str(args.seed),
                             "--cdist-max", str(args.cdist_max)]))
-    incremental = None
+    stories_rows = []
+    if not args.no_stories:
+        for n in args.sizes:
+            say(f"{n:,} articles, one story per folder")
+            stories_rows.append(_child(["--child-stories", str(n), "--seed", str(args.seed)]))
+    incremental = []
     if args.incremental:
-        say(f"incremental on {args.incremental:,} articles")
-        incremental = measure_incremental(args.incremental, args.seed)
+        for mode in ("one", *(() if args.no_stories else ("folders",))):
+            say(f"incremental on {args.incremental:,} articles, stories {mode}")
+            incremental.append(measure_incremental(args.incremental, args.seed, mode))
     matching = []
     if args.match_sizes:
         say(f"matching alone on {', '.join(f'{n:,}' for n in args.match_sizes)} claims")
         matching = measure_matching(args.match_sizes, args.cdist_max)
     segmenters = None if args.no_segmenters else measure_segmenters()
     speed.append(reference_loop())
-    text = render(rows, seeds, incremental, matching, segmenters, speed)
+    text = render(rows, seeds, incremental, matching, segmenters, speed, stories_rows)
     print(text, end="")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -137,6 +137,10 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
 @click.option("--select", multiple=True, metavar="KIND", help="Run only these kinds or codes.")
 @click.option("--ignore", multiple=True, metavar="KIND", help="Skip these kinds or codes.")
 @click.option("--preview", is_flag=True, help="Also run preview (off-by-default) kinds.")
+@click.option("--stories", type=click.Choice(("one", "folders")), default="one", show_default=True,
+              help="one: every article is about one story; folders: every folder inside PATHS "
+                   "is a story of its own, checked on its own into OUT/<folder>/, with an index "
+                   "in OUT/stories.md and OUT/stories.json (an archive).")
 @engine_options
 @options.workers
 @options.verbosity
@@ -144,7 +148,7 @@ def run_engine(ctx: click.Context, check: Callable[..., Any], paths: list[Path],
 def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: bool, max_bytes: int,
                   out: Path, formats: tuple[str, ...], claims_dir: Path, fail_on: str,
                   decisions: Path | None, reference: Path | None, baseline: Path | None,
-                  select: tuple[str, ...], ignore: tuple[str, ...], preview: bool,
+                  select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stories: str,
                   engine: str, scheduler: str | None, workers: int, cache_dir: Path,
                   no_cache: bool, quiet: bool, verbose: bool) -> None:
     """Check articles for consistency and write the reports.
@@ -161,6 +165,10 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     decisions, reference or baseline file is a one-line error naming the file and line, exit
     2. --format sarif writes OUT/consistency.sarif; --format github prints GitHub Actions
     annotations on stdout (the summary then goes to stderr).
+
+    With --stories folders, each story's reports go to OUT/<story folder>/ and the index to
+    OUT/stories.md and OUT/stories.json; an unchanged story's reports are reused from the
+    cache.
     """
     from checker.api import check_paths
     from checker.config import CheckConfig, Severity
@@ -178,6 +186,9 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
                          decisions_path=decisions or claims_dir / "decisions.csv",
                          reference_path=reference or claims_dir / "reference.csv",
                          baseline_path=baseline)
+    if stories == "folders":
+        _check_stories(ctx, paths, config, formats, out, claims_dir, fail_on, quiet, verbose)
+        return
     printed: list[str] = []
     stale: list[Path] = []
     write_error = None
@@ -210,4 +221,51 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     if result.fatal:
         ctx.exit(2)
     if fail_on != "never" and gate(result.findings, Severity.parse(fail_on)):
+        ctx.exit(1)
+
+
+def _check_stories(ctx: click.Context, paths: tuple[Path, ...], config: Any, formats: tuple[str, ...],
+                   out: Path, claims_dir: Path, fail_on: str, quiet: bool, verbose: bool) -> None:
+    """`checker check --stories folders`: every story on its own (checker.stories)."""
+    from functools import partial
+
+    from checker.config import Severity
+    from checker.gc_tuning import fewer_collections
+    from checker.progress import DONE
+    from checker.report import FORMATS
+    from checker.report.stories_index import stories_summary
+    from checker.stories import INDEX_FILES, check_stories
+    from checker.workflow import gate
+
+    if config.engine != "pandas":
+        raise click.UsageError("--stories folders runs on the pandas engine")
+    write_error = None
+    stale: list[Path] = []
+    with progress_bar(quiet=quiet) as progress, fewer_collections():
+        run = run_engine(ctx, partial(check_stories, formats=formats), options.default_paths(paths),
+                         config, progress)
+        with run:
+            progress("report")
+            if not run.articles.empty:
+                files = run.output_files(formats, out, claims_dir)
+                stale = [] if run.fatal else options.stale_claims(claims_dir, files)
+                write_error = options.write_outputs(files, stale, [out, claims_dir])
+            progress(DONE)
+    options.echo_problems(run.problems, verbose=verbose)
+    if run.articles.empty:
+        click.echo("checker: nothing could be checked; no report written", err=True)
+        ctx.exit(2)
+    if write_error:
+        click.echo(write_error, err=True)
+        ctx.exit(2)
+    printed = [run.printed(fmt) for fmt in formats if not FORMATS[fmt][0]]
+    for text in printed:
+        click.echo(text, nl=False)
+    if not quiet:
+        click.echo(stories_summary(run, [out / INDEX_FILES[f] for f in formats if f in INDEX_FILES]),
+                   err=bool(printed))
+    options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
+    if run.fatal:
+        ctx.exit(2)
+    if fail_on != "never" and gate(run.findings, Severity.parse(fail_on)):
         ctx.exit(1)

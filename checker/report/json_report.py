@@ -192,7 +192,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def _stale_decisions(result: CheckResult) -> list[dict[str, str]]:
+def stale_decision_items(result: Any) -> list[dict[str, str]]:
     keys = ("fingerprint", "status", "note", "by", "at", "canonical", "kind", "summary")
     return [{k: text(getattr(d, k, "")) for k in keys} for d in stale_decisions(result)]
 
@@ -339,7 +339,7 @@ def _document(result: CheckResult) -> tuple[dict[str, Any], dict[str, Iterator[l
                     "differing": p.differing}
                    for p in source_matrix(groups, findings)],
         "skipped": skipped,
-        "stale_decisions": _stale_decisions(result),
+        "stale_decisions": stale_decision_items(result),
         "verified": _verified(result),
     }
     lists = {

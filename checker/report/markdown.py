@@ -26,6 +26,7 @@ Every piece of article text goes through `checker.report.escape` for the place i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from checker import lexicon
 from checker.api import CheckResult
@@ -137,7 +138,7 @@ def _sources(sources: Sequence[SourceSummary]) -> list[str]:
                            ["left", "left", "left", "right", "right"], rows)]
 
 
-def _problems(result: CheckResult, severity: str, title: str, intro: str) -> list[str]:
+def problems_section(result: Any, severity: str, title: str, intro: str) -> list[str]:
     problems = result.problems
     if problems.empty:
         return []
@@ -241,7 +242,7 @@ def _decided(findings: Sequence[Finding]) -> list[str]:
                             ["left"] * 6, rows)]
 
 
-def _stale(result: CheckResult) -> list[str]:
+def stale_section(result: Any) -> list[str]:
     stale = stale_decisions(result)
     if not stale:
         return []
@@ -423,18 +424,18 @@ def render_markdown(result: CheckResult) -> str:
     out = [_title(sources), ""]
     out += _glance(result, sources, open_findings, len(decided), groups, skipped)
     out += _sources(sources)
-    out += _problems(result, "error", "Skipped inputs",
+    out += problems_section(result, "error", "Skipped inputs",
                      "These inputs were not checked; nothing in this report comes from them.")
     out += _counts(open_findings)
     out += _findings(open_findings)
     out += _decided(decided)
-    out += _stale(result)
+    out += stale_section(result)
     out += _verified(result)
     out += _agreements(result, groups, open_findings, claims_by_id)
     out += _matrix(sources, groups, open_findings)
     out += _single_source(groups, claims_by_id)
     out += _left_out(ordered)
-    out += _problems(result, "note", "Notes on inputs", "Inputs that were checked, with something worth knowing.")
+    out += problems_section(result, "note", "Notes on inputs", "Inputs that were checked, with something worth knowing.")
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

@@ -1,4 +1,4 @@
-"""A baseline: a previous consistency.json. Findings whose fingerprint it holds are not new;
+"""A baseline: a previous consistency.json (or stories.json of an archive, checker.stories). Findings whose fingerprint it holds are not new;
 with a baseline, only new findings count towards `--fail-on` (CI fails on what a change
 brings, not on what was already there).
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from checker.workflow.decisions import WorkflowInputError, read_text
 
 #: The report schemas a baseline may come from (consistency.json's "schema" field).
-BASELINE_SCHEMAS = ("checker.report/1",)
+BASELINE_SCHEMAS = ("checker.report/1", "checker.stories/1")
 
 
 @dataclass(frozen=True)
