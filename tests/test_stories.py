@@ -98,7 +98,7 @@ def test_each_story_report_equals_checking_its_folder_alone(archive):
     markdown = Path("r/stories.md").read_text(encoding="utf-8")
     assert "# Consistency across 3 stories" in markdown
     assert all(f"]({n}/consistency.md)" in markdown for n in STORIES)
-    assert "3 stories (0 unchanged, reused)" in result.output
+    assert "3 stories (0 unchanged, reused from the cache)" in result.output
 
 
 def test_an_unchanged_story_is_reused_and_a_changed_one_checked_again(archive):
@@ -125,7 +125,7 @@ def test_the_cli_reuses_unchanged_stories_with_the_same_files(archive):
     common = ["check", archive, "--stories", "folders", "--claims-dir", "c", "--cache-dir", "cache"]
     assert run(*common, "--out", "cold").exit_code == 0
     warm = run(*common, "--out", "warm")
-    assert "3 stories (3 unchanged, reused)" in warm.output
+    assert "3 stories (3 unchanged, reused from the cache)" in warm.output
     assert files_of(Path("cold")) == files_of(Path("warm"))
 
 
@@ -194,3 +194,13 @@ def test_stories_need_the_pandas_engine(archive):
     result = CliRunner().invoke(cli, ["check", str(archive), "--stories", "folders", "--engine", "dask"])
     assert result.exit_code == 2
     assert "--stories folders runs on the pandas engine" in result.output
+
+
+def test_github_annotations_come_from_every_story(archive):
+    result = CliRunner().invoke(cli, ["check", str(archive), "--stories", "folders", "--format", "github,md",
+                                      "--out", "r", "--claims-dir", "c", "--no-cache"])
+    assert result.exit_code == 0
+    annotated = {line.split("file=")[1].split("/")[1] for line in result.stdout.splitlines()
+                 if line.startswith("::") and "file=" in line}
+    assert annotated == set(STORIES)
+    assert "checked 9 articles in 3 stories" in result.stderr

@@ -163,7 +163,7 @@ def stories_summary(run: Any, written: Sequence[Path]) -> str:
     open_findings = _open(run.findings)
     counts = _by_severity(open_findings)
     lines = [f"checked {len(run.articles)} articles in {len(run.outcomes)} stories "
-             f"({run.reused} unchanged, reused): {sum(o.claims_compared for o in run.outcomes)} claims compared",
+             f"({run.reused} unchanged, reused from the cache): {sum(o.claims_compared for o in run.outcomes)} claims compared",
              "findings to review: " + (", ".join(f"{counts[s.label]} {s.label}" for s in SEVERITIES
                                                  if counts[s.label]) or "none")]
     worst = [o for o in _story_order(run) if _by_severity(_open(o.findings))["high"]]
