@@ -204,3 +204,13 @@ def test_github_annotations_come_from_every_story(archive):
                  if line.startswith("::") and "file=" in line}
     assert annotated == set(STORIES)
     assert "checked 9 articles in 3 stories" in result.stderr
+
+
+def test_a_missing_path_is_exit_2_and_the_rest_is_still_reported(archive):
+    result = run("check", archive, "no_such_folder", "--stories", "folders", "--out", "r", "--claims-dir", "c",
+                 "--no-cache")
+    assert result.exit_code == 2
+    assert "no_such_folder" in result.output
+    index = json.loads(Path("r/stories.json").read_text(encoding="utf-8"))
+    assert len(index["stories"]) == 3
+    assert [p["code"] for p in index["problems"]] == ["missing"]
