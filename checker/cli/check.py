@@ -172,12 +172,11 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     cache.
     """
     from checker.api import check_paths
-    from checker.config import CheckConfig, Severity
+    from checker.config import CheckConfig
     from checker.gc_tuning import fewer_collections
     from checker.progress import DONE
     from checker.report import FORMATS, output_files
     from checker.report.summary import terminal_summary
-    from checker.workflow import gate
 
     options.check_verbosity(quiet, verbose)
     config = CheckConfig(follow_symlinks=follow_symlinks, max_bytes=max_bytes,
@@ -205,19 +204,30 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
             stale = [] if result.fatal else options.stale_claims(claims_dir, files)
             write_error = options.write_outputs(files, stale, [out, claims_dir])
         progress(DONE)
+    _conclude(ctx, result, nothing_read=result.tables.articles.empty, write_error=write_error, printed=printed, stale=stale, claims_dir=claims_dir,
+              summary=lambda: terminal_summary(result, [out / FORMATS[f][0] for f in formats if FORMATS[f][0]]),
+              fail_on=fail_on, quiet=quiet, verbose=verbose)
+
+
+def _conclude(ctx: click.Context, result: Any, *, nothing_read: bool, write_error: str | None, printed: list[str],
+              stale: list[Path], claims_dir: Path, summary: Callable[[], str], fail_on: str,
+              quiet: bool, verbose: bool) -> None:
+    """After the outputs are written: problems, printed formats, the summary, and the exit
+    code. `result`: a CheckResult or a StoriesRun (its problems, findings and fatal)."""
+    from checker.config import Severity
+    from checker.workflow import gate
+
     options.echo_problems(result.problems, verbose=verbose)
-    if result.tables.articles.empty:
+    if nothing_read:
         click.echo("checker: nothing could be checked; no report written", err=True)
         ctx.exit(2)
     if write_error:
         click.echo(write_error, err=True)
         ctx.exit(2)
-
     for text in printed:  # --format github: annotations on stdout, the summary on stderr
         click.echo(text, nl=False)
     if not quiet:
-        click.echo(terminal_summary(result, [out / FORMATS[f][0] for f in formats if FORMATS[f][0]]),
-                   err=bool(printed))
+        click.echo(summary(), err=bool(printed))
     options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
     if result.fatal:
         ctx.exit(2)
@@ -230,13 +240,11 @@ def _check_stories(ctx: click.Context, paths: tuple[Path, ...], config: Any, for
     """`checker check --stories folders`: every story on its own (checker.stories)."""
     from functools import partial
 
-    from checker.config import Severity
     from checker.gc_tuning import fewer_collections
     from checker.progress import DONE
     from checker.report import FORMATS
     from checker.report.stories_index import stories_summary
     from checker.stories import INDEX_FILES, check_stories
-    from checker.workflow import gate
 
     if config.engine != "pandas":
         raise click.UsageError("--stories folders runs on the pandas engine")
@@ -252,21 +260,7 @@ def _check_stories(ctx: click.Context, paths: tuple[Path, ...], config: Any, for
                 stale = [] if run.fatal else options.stale_claims(claims_dir, files)
                 write_error = options.write_outputs(files, stale, [out, claims_dir])
             progress(DONE)
-    options.echo_problems(run.problems, verbose=verbose)
-    if run.articles.empty:
-        click.echo("checker: nothing could be checked; no report written", err=True)
-        ctx.exit(2)
-    if write_error:
-        click.echo(write_error, err=True)
-        ctx.exit(2)
-    printed = [run.printed(fmt) for fmt in formats if not FORMATS[fmt][0]]
-    for text in printed:
-        click.echo(text, nl=False)
-    if not quiet:
-        click.echo(stories_summary(run, [out / INDEX_FILES[f] for f in formats if f in INDEX_FILES]),
-                   err=bool(printed))
-    options.echo_removed(stale, claims_dir, quiet=quiet, verbose=verbose)
-    if run.fatal:
-        ctx.exit(2)
-    if fail_on != "never" and gate(run.findings, Severity.parse(fail_on)):
-        ctx.exit(1)
+    printed = [] if run.articles.empty else [run.printed(fmt) for fmt in formats if not FORMATS[fmt][0]]
+    _conclude(ctx, run, nothing_read=run.articles.empty, write_error=write_error, printed=printed, stale=stale, claims_dir=claims_dir,
+              summary=lambda: stories_summary(run, [out / INDEX_FILES[f] for f in formats if f in INDEX_FILES]),
+              fail_on=fail_on, quiet=quiet, verbose=verbose)
