@@ -82,7 +82,8 @@ def story_of(path: str, roots: Sequence[str]) -> str:
 
 
 def assign_stories(articles: pd.DataFrame, roots: Sequence[str]) -> pd.Series:
-    """The story of every article (its `path`), in the articles' order."""
+    """The story of every row of a table with a `path` column (articles, problems), in its
+    order."""
     return pd.Series([story_of(str(p), roots) for p in articles["path"]], index=articles.index,
                      dtype=object, name="story")
 
@@ -409,11 +410,10 @@ def _tasks(articles: pd.DataFrame, problems: pd.DataFrame, roots: Sequence[str],
         return []
     stories = assign_stories(articles, roots)
     folders = output_folders(stories)
+    problem_story = assign_stories(problems, roots) if not problems.empty else pd.Series(dtype=object)
     tasks = []
     for story, rows in articles.groupby(stories, sort=True):
-        prefix = f"{story}/"
-        mine = problems[problems["path"].map(lambda p, prefix=prefix: str(p).startswith(prefix))]
-        mine = mine.reset_index(drop=True)
+        mine = problems[problem_story == story].reset_index(drop=True)
         rows = rows.reset_index(drop=True)
         key = story_key(rows, mine, folders[story], config, formats, workflow_key)
         tasks.append(StoryTask(str(story), folders[story], key, rows, mine))
