@@ -70,7 +70,7 @@ MATRIX_MAX_PAIRS = 30
 LIST_TEXT_LIMIT = 240
 
 
-def _table(headers: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+def gfm_table(headers: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     """A GFM table; every cell must already be escaped for a cell."""
     lines = ["| " + " | ".join(headers) + " |",
              "|" + "|".join("---:" if a == "right" else "---" for a in aligns) + "|"]
@@ -134,7 +134,7 @@ def _sources(sources: Sequence[SourceSummary]) -> list[str]:
     head = ["## Sources", ""]
     if not rows:
         return [*head, "No article could be read.", ""]
-    return [*head, *_table(["id", "outlet / title", "date (from)", "claims kept", "left out"],
+    return [*head, *gfm_table(["id", "outlet / title", "date (from)", "claims kept", "left out"],
                            ["left", "left", "left", "right", "right"], rows)]
 
 
@@ -149,7 +149,7 @@ def problems_section(result: Any, severity: str, title: str, intro: str) -> list
     if not rows:
         return []
     cells = [[esc.cell(path) or "\u2014", esc.cell(code), esc.cell(message)] for path, _, code, message in rows]
-    return [f"## {title}", "", intro, "", *_table(["input", "code", "reason"], ["left"] * 3, cells)]
+    return [f"## {title}", "", intro, "", *gfm_table(["input", "code", "reason"], ["left"] * 3, cells)]
 
 
 def _counts(findings: Sequence[Finding]) -> list[str]:
@@ -163,7 +163,7 @@ def _counts(findings: Sequence[Finding]) -> list[str]:
                      str(sum(counts.values()))])
     totals = severity_counts(findings)
     rows.append(["**total**", "", *(str(totals[s.label]) for s in SEVERITIES), str(len(findings))])
-    return [*lines, *_table(["kind", "code", *(s.label for s in SEVERITIES), "total"],
+    return [*lines, *gfm_table(["kind", "code", *(s.label for s in SEVERITIES), "total"],
                             ["left", "left", *(["right"] * (len(SEVERITIES) + 1))], rows)]
 
 
@@ -182,7 +182,7 @@ def _finding(f: Finding, number: int) -> list[str]:
     if len(rows) > 1 or any(r.places for r in rows):
         cells = [[esc.cell(r.value), esc.cell(", ".join(r.sources)) or "\u2014",
                   esc.cell(", ".join(r.places)) or "\u2014"] for r in rows]
-        lines += _table(["value", "sources", "evidence"], ["left"] * 3, cells)
+        lines += gfm_table(["value", "sources", "evidence"], ["left"] * 3, cells)
     for e in f.evidence:
         quote = esc.truncate(e.quote, QUOTE_LIMIT, around=esc.one_line(e.value))
         lines.append(f"- {_ref(e.source, e.line)} \u2014 \u201c{esc.highlight(quote, e.value)}\u201d")
@@ -238,7 +238,7 @@ def _decided(findings: Sequence[Finding]) -> list[str]:
         rows.append([esc.cell(note.status), esc.cell(f.kind), esc.cell(f.summary),
                      esc.cell(note.note) or "\u2014", esc.cell(" ".join(p for p in (note.by, note.at) if p)) or "\u2014",
                      esc.code(f.fingerprint, in_table=True)])
-    return [*lines, *_table(["decision", "kind", "finding", "note", "by / on", "fingerprint"],
+    return [*lines, *gfm_table(["decision", "kind", "finding", "note", "by / on", "fingerprint"],
                             ["left"] * 6, rows)]
 
 
@@ -252,7 +252,7 @@ def stale_section(result: Any) -> list[str]:
             for d in stale]
     return ["## Stale decisions", "",
             "Decisions whose finding no longer occurs; remove them or check what changed.", "",
-            *_table(["fingerprint", "decision", "note", "by / on"], ["left"] * 4, rows)]
+            *gfm_table(["fingerprint", "decision", "note", "by / on"], ["left"] * 4, rows)]
 
 
 def _verified(result: CheckResult) -> list[str]:
@@ -270,7 +270,7 @@ def _verified(result: CheckResult) -> list[str]:
     return ["## Verified", "",
             "Claims that match a fact in the reference ledger (facts an editor verified from a "
             "primary source).", "",
-            *_table(["fact", "value", "source", "verified by / on", "claims"], ["left"] * 5, rows)]
+            *gfm_table(["fact", "value", "source", "verified by / on", "claims"], ["left"] * 5, rows)]
 
 
 def _agreements(result: CheckResult, groups: Sequence[GroupSummary], findings: Sequence[Finding],
@@ -346,7 +346,7 @@ def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary],
             return [*lines, "No two sources share a claim group or a finding.", ""]
         more = len(ranked) - len(rows)
         note = [f"… and {_plural(more, 'more pair')} (all of them are in consistency.json).", ""] if more else []
-        return [*lines, *_table(["source", "source", "agree / conflict / differ"], ["left", "left", "right"], rows),
+        return [*lines, *gfm_table(["source", "source", "agree / conflict / differ"], ["left", "left", "right"], rows),
                 *note]
     zero = PairCounts("", "", 0, 0, 0)
     rows = []
@@ -359,7 +359,7 @@ def _matrix(sources: Sequence[SourceSummary], groups: Sequence[GroupSummary],
             p = pairs.get((a, b)) or pairs.get((b, a)) or zero
             row.append(f"{p.corroborated} / {p.conflicting} / {p.differing}")
         rows.append(row)
-    return [*lines, *_table(["", *(esc.cell(i) for i in ids)], ["left"] + ["right"] * len(ids), rows)]
+    return [*lines, *gfm_table(["", *(esc.cell(i) for i in ids)], ["left"] + ["right"] * len(ids), rows)]
 
 
 def _single_source(groups: Sequence[GroupSummary], claims_by_id: dict[str, dict]) -> list[str]:

@@ -30,7 +30,7 @@ from typing import Any
 from checker.config import Severity
 from checker.report import escape as esc
 from checker.report.json_report import stale_decision_items
-from checker.report.markdown import problems_section, stale_section
+from checker.report.markdown import gfm_table, problems_section, stale_section
 from checker.report.view import AGREEMENT_KIND, SEVERITIES, text
 from checker.tables import row_dicts
 
@@ -89,7 +89,7 @@ def render_stories_markdown(run: Any) -> str:
         rows.append([esc.cell(o.story), esc.cell(o.topic) or "\u2014", str(o.articles), str(o.claims_compared),
                      *(str(c[s.label]) for s in SEVERITIES), link])
     out += ["## Stories", "", "Most severe first.", "",
-            *_table(["story", "topic", "articles", "compared", *(s.label for s in SEVERITIES), "report"],
+            *gfm_table(["story", "topic", "articles", "compared", *(s.label for s in SEVERITIES), "report"],
                     ["left", "left", "right", "right", *(["right"] * len(SEVERITIES)), "left"], rows)]
     high = [(o, f) for o in outcomes for f in _open(o.findings) if f.severity == Severity.HIGH]
     if high:
@@ -111,12 +111,6 @@ def _link(path: str) -> str:
     from urllib.parse import quote
 
     return quote(path)
-
-
-def _table(headers: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |",
-             "|" + "|".join("---:" if a == "right" else "---" for a in aligns) + "|"]
-    return [*lines, *("| " + " | ".join(r) + " |" for r in rows), ""]
 
 
 def stories_document(run: Any) -> dict[str, Any]:
