@@ -10,18 +10,17 @@ every side.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from checker.config import Severity
 from checker.findings.engine import CheckContext, EntityView
 from checker.findings.model import Evidence, Finding
 from checker.resolve import spelling_key
-from checker.tables import row_tuples
 
 
 @dataclass(frozen=True)
@@ -41,34 +40,46 @@ class Spelling:
 class Variants:
     entity: EntityView
     spellings: tuple[Spelling, ...]  # most-used first
-    mentions: pd.DataFrame  # one row per place in an article (an atomic fact's repeat dropped)
+    # one record per place in an article (an atomic fact's repeat dropped), by source and offset
+    mentions: tuple[dict[str, Any], ...]
 
     @property
     def sources_with_several(self) -> tuple[str, ...]:
         """Sources that themselves write the entity in two or more ways."""
-        per_source = self.mentions.groupby("source")["spelling"].nunique()
-        return tuple(sorted(per_source[per_source > 1].index))
+        keys: dict[str, set[str]] = defaultdict(set)
+        for m in self.mentions:
+            keys[m["source"]].add(m["spelling"])
+        return tuple(sorted(source for source, spelled in keys.items() if len(spelled) > 1))
+
+
+def _place(m: dict[str, Any]) -> tuple[str, int, int]:
+    return (m["source"], m["written_start"], m["written_end"])
 
 
 def variants_of(entity: EntityView) -> Variants | None:
     """The entity's spellings, or None when it is written one way only."""
-    rows = entity.mentions
-    if rows.empty or "spelling" not in rows.columns:
-        return None
-    rows = rows[rows["spelling"].astype(str) != ""]
-    if rows["spelling"].nunique() < 2:
+    rows = [m for m in entity.mentions if str(m["spelling"]) != ""]
+    if len({m["spelling"] for m in rows}) < 2:
         return None
     # a name in a sentence and in that sentence's atomic fact is one place in the article
-    rows = (rows.sort_values(["source", "written_start", "written_end", "claim_id"], kind="stable")
-            .drop_duplicates(["source", "written_start", "written_end"]))
+    rows.sort(key=lambda m: (*_place(m), m["claim_id"]))
+    places: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for m in rows:
+        places.setdefault(_place(m), m)
+    kept = tuple(places.values())
+    by_spelling: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in kept:
+        by_spelling[m["spelling"]].append(m)
     spellings = []
-    for key, group in rows.groupby("spelling", sort=True):
-        written = Counter(str(w) for w in group["written"])
+    for key in sorted(by_spelling):
+        group = by_spelling[key]
+        written = Counter(str(m["written"]) for m in group)
         # the wording most written; among equals the one nearest the key (a form standing for
         # several wordings of one title is shown by the wording it came from)
         best = min(written, key=lambda w: (spelling_key(w) != key, -written[w],
                                            -fuzz.ratio(spelling_key(w), str(key)), w))
-        spellings.append(Spelling(str(key), best, tuple(sorted(set(group["source"]))), len(group)))
+        spellings.append(Spelling(str(key), best, tuple(sorted({m["source"] for m in group})),
+                                  len(group)))
     spellings.sort(key=Spelling.rank)
     # two keys written alike (rare: e.g. one written form, two readings) are not two values
     seen: set[str] = set()
@@ -79,26 +90,26 @@ def variants_of(entity: EntityView) -> Variants | None:
             unique.append(s)
     if len(unique) < 2:
         return None
-    return Variants(entity, tuple(unique), rows)
+    return Variants(entity, tuple(unique), kept)
 
 
 def variant_finding(v: Variants, severity: Severity, identity_prefix: tuple[str, ...],
                     fields: tuple[tuple[str, str], ...] = ()) -> Finding:
     by_key = {s.key: s for s in v.spellings}
-    kept = v.mentions[v.mentions["spelling"].isin(list(by_key))]
+    kept = [m for m in v.mentions if m["spelling"] in by_key]
     evidence = tuple(sorted(
-        (Evidence(source=str(r.source), line=int(r.line), quote=str(r.quote), claim_id=str(r.claim_id),
-                  value=str(r.written), start=int(r.written_start), end=int(r.written_end))
-         for r in row_tuples(kept)),
+        (Evidence(source=str(m["source"]), line=int(m["line"]), quote=str(m["quote"]),
+                  claim_id=str(m["claim_id"]), value=str(m["written"]),
+                  start=int(m["written_start"]), end=int(m["written_end"]))
+         for m in kept),
         key=lambda e: (e.source, e.line, e.start, e.claim_id),
     ))
     canonical = v.spellings[0]
-    others = kept[kept["spelling"] != canonical.key]
+    others = [m for m in kept if m["spelling"] != canonical.key]
     # the score and method of the least similar spelling, from a mention that was matched
     # on its own (not a surname-only mention attached to a full name)
-    others = others.assign(_attached=others["method"].astype(str).str.startswith("surname"))
-    weakest = (others.sort_values(["_attached", "score", "mention_id"], kind="stable").iloc[0]
-               if not others.empty else None)
+    weakest = min(others, key=lambda m: (str(m["method"]).startswith("surname"), m["score"],
+                                         m["mention_id"]), default=None)
     return Finding(
         code="", kind="", severity=severity,
         values=tuple(s.written for s in v.spellings),

@@ -39,10 +39,13 @@ class GroupView:
 
 @dataclass(frozen=True)
 class EntityView:
+    """One resolved entity, its mentions as plain records in table order (a DataFrame per
+    entity cost more in pandas calls than the checks' own work)."""
+
     entity_id: str
     facet: str  # person | org | title
     canonical: str
-    mentions: pd.DataFrame  # rows of tables.mentions for this entity
+    mentions: tuple[dict[str, Any], ...]  # rows of tables.mentions for this entity
 
 
 def select_checks(registry: Sequence[Check], config: CheckConfig) -> list[Check]:
@@ -121,7 +124,9 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
         spelled = mentions[mentions["spelling"].astype(str) != ""]
         several = spelled.groupby("entity_id", sort=False)["spelling"].nunique()
         mentions = mentions[mentions["entity_id"].isin(several[several > 1].index)]
-    by_entity = dict(tuple(mentions.groupby("entity_id", sort=False)))
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for mention in row_dicts(mentions):
+        by_entity.setdefault(mention["entity_id"], []).append(mention)
     for row in row_tuples(t.entities):
         if row.entity_id not in by_entity:
             continue
@@ -129,7 +134,7 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
             entity_id=row.entity_id,
             facet=row.facet,
             canonical=row.canonical,
-            mentions=by_entity[row.entity_id],
+            mentions=tuple(by_entity[row.entity_id]),
         )
 
 
