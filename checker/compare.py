@@ -69,7 +69,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -243,8 +243,13 @@ def figure_norm(f: dict[str, Any]) -> str:
 def figure_noun(f: dict[str, Any]) -> str:
     """The content words of what a figure counts, "" when that is only its unit ("45 people"
     counts people: the noun says nothing more than the unit)."""
-    noun = " ".join(content_terms(str(f.get("noun") or "")))
-    return "" if noun == " ".join(content_terms(str(f.get("key") or ""))) else noun
+    return _noun_words(str(f.get("noun") or ""), str(f.get("key") or ""))
+
+
+@lru_cache(maxsize=1 << 16)  # asked again for each pair a claim is in
+def _noun_words(noun: str, unit: str) -> str:
+    words = " ".join(content_terms(noun))
+    return "" if words == " ".join(content_terms(unit)) else words
 
 
 def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> tuple[str, str]:
@@ -384,10 +389,15 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
 def _alike(a: _Claim, b: _Claim) -> float:
     """token_sort_ratio of the two claims' content words, without their dates and figures."""
     def words(c: _Claim) -> str:
-        exclude = [str(f["text"]) for kind in ("date", "figure") for f in c.facets.get(kind, [])]
-        return " ".join(sorted(set(content_terms(c.text, exclude))))
+        exclude = tuple(str(f["text"]) for kind in ("date", "figure") for f in c.facets.get(kind, []))
+        return _words_without(c.text, exclude)
 
     return fuzz.token_sort_ratio(words(a), words(b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_without(text: str, exclude: tuple[str, ...]) -> str:
+    return " ".join(sorted(set(content_terms(text, exclude))))
 
 
 def _comparable_figure(f: dict[str, Any]) -> bool:
@@ -508,7 +518,12 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
         offset = claim.text.find(text)
     if offset < 0:
         return ""
-    return _role_of_words(_WORDS.findall(claim.text[max(0, offset - 60):offset]))
+    return _role_before(claim.text[max(0, offset - 60):offset])
+
+
+@lru_cache(maxsize=1 << 16)  # asked again for each pair a claim is in
+def _role_before(text: str) -> str:
+    return _role_of_words(_WORDS.findall(text))
 
 
 _NAME_AFTER = re.compile(r"\b([^\W\d_]+) ((?:[A-Z\u00C0-\u00DE][^\W\d_]+)(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+)*)")
@@ -520,16 +535,24 @@ def unlisted_place(claim: _Claim, role: str) -> dict[str, Any] | None:
     taken = [(int(f["start"]), int(f["end"])) for facets in claim.facets.values() for f in facets
              if _int(f.get("start")) >= 0]
     found = []
-    for m in _NAME_AFTER.finditer(claim.text):
-        if _place_roles().get(m.group(1).lower()) != role:
+    for word_role, name_start, name_end, name in _names_after(claim.text):
+        if word_role != role:
             continue
-        start = claim.start + m.start(2)
-        end = claim.start + m.end(2)
+        start = claim.start + name_start
+        end = claim.start + name_end
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append({"text": m.group(2), "value": m.group(2), "key": "", "qualifier": "city",
+        found.append({"text": name, "value": name, "key": "", "qualifier": "city",
                       "start": start, "end": end, "note": "not in the gazetteer"})
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 14)  # asked again for each pair a claim is in
+def _names_after(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(role of the word, start, end, name) of each capitalised name after a word in `text`."""
+    roles = _place_roles()
+    return tuple((roles.get(m.group(1).lower(), ""), m.start(2), m.end(2), m.group(2))
+                 for m in _NAME_AFTER.finditer(text))
 
 
 def _place_norm(f: dict[str, Any]) -> str:
@@ -601,7 +624,12 @@ def same_speaker(x: str, y: str) -> bool:
 
 
 def _quote_words(f: dict[str, Any]) -> list[str]:
-    return _WORDS.findall(match_key(str(f.get("value") or f["text"])))
+    return list(_words_of(str(f.get("value") or f["text"])))
+
+
+@lru_cache(maxsize=1 << 14)  # asked again for each pair a claim is in
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(match_key(text)))
 
 
 def word_diff(x: list[str], y: list[str]) -> str:
