@@ -1292,6 +1292,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
 
     uf = _UnionFind(gids)
     cluster_owners = {g: {group_owner[g]} - {""} for g in gids}
+    roots = {g: {m.root for m in groups[g]} for g in gids}
     how: dict[str, str] = {}
     for a, b in sorted(pairs):
         ra, rb = uf.find(a), uf.find(b)
@@ -1302,7 +1303,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
         same_context = any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
                            for x in contexts[a] for y in contexts[b])
         # a sentence naming both speaks of two bodies
-        apart = not ({m.root for m in groups[a]} & {m.root for m in groups[b]})
+        apart = not (roots[a] & roots[b])
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
                              named_apart=apart)
         if decision is None:
