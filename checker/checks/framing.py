@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from checker.checks.facet_conflict import claim_index
+from checker.checks.facet_conflict import ClaimIndex, claim_index
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
@@ -31,33 +32,41 @@ def find_framing(ctx: CheckContext) -> Iterator[Finding]:
     if t.facets.empty:
         return
     index = claim_index(t)
-    compared = {c for c, row in index.claims.items() if bool(row["compared"])}
-    metonyms: dict[str, list[_Usage]] = {}
-    places: dict[str, list[_Usage]] = {}
-    country_name: dict[str, str] = {}
-    for claim_id in sorted(compared & index.facets.keys()):
+    claim_ids = sorted(c for c, row in index.claims.items()
+                       if bool(row["compared"]) and row["class"] != "quote" and c in index.facets)
+    # (a speaker's words, "next year in <City>", are not the outlet's framing)
+    metonyms = _usages(index, claim_ids, "metonym", lambda claim, f: True)
+    if not metonyms:
+        return  # no country is named through a city: no place needs a look
+    places = _usages(index, claim_ids, "place",
+                     lambda claim, f: (str(f.get("key") or "") in metonyms
+                                       and f.get("qualifier") == "city"
+                                       and _is_about_government(str(claim["text"]))))
+    for country in sorted(metonyms.keys() & places.keys()):
+        used = metonyms[country]
+        yield from _country_framing(country, used[0][1], [u for u, _ in used],
+                                    [u for u, _ in places[country]])
+
+
+def _usages(index: ClaimIndex, claim_ids: list[str], facet: str,
+            wanted: Callable[[dict[str, Any], dict[str, Any]], bool],
+            ) -> dict[str, list[tuple[_Usage, str]]]:
+    """Country key -> (usage, the facet's value) of every `facet` with a key that is `wanted`,
+    in claim order."""
+    out: dict[str, list[tuple[_Usage, str]]] = {}
+    for claim_id in claim_ids:
         claim = index.claims[claim_id]
-        if claim["class"] == "quote":
-            continue  # a speaker's words ("next year in <City>") are not the outlet's framing
         for f in index.facets[claim_id]:
             key = str(f.get("key") or "")
-            if not key:
+            if f["facet"] != facet or not key or not wanted(claim, f):
                 continue
-            usage_city = str(f["text"]) if f["facet"] == "metonym" else str(f["value"])
             evidence = Evidence(source=str(claim["source"]), line=int(claim["line"]),
                                 quote=str(claim["text"]), claim_id=claim_id, value=str(f["text"]),
                                 start=int(f["start"]), end=int(f["end"]))
-            if f["facet"] == "metonym":
-                metonyms.setdefault(key, []).append(_Usage(usage_city, str(claim["source"]),
-                                                           evidence))
-                country_name.setdefault(key, str(f["value"]))
-            elif (f["facet"] == "place" and f.get("qualifier") == "city"
-                  and _is_about_government(str(claim["text"]))):
-                places.setdefault(key, []).append(_Usage(usage_city, str(claim["source"]),
-                                                         evidence))
-    for country in sorted(metonyms.keys() & places.keys()):
-        yield from _country_framing(country, country_name[country], metonyms[country],
-                                    places[country])
+            city = str(f["text"]) if facet == "metonym" else str(f["value"])
+            out.setdefault(key, []).append((_Usage(city, str(claim["source"]), evidence),
+                                            str(f["value"])))
+    return out
 
 
 def _by_city(usages: list[_Usage]) -> dict[str, list[_Usage]]:
