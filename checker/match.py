@@ -75,6 +75,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -387,11 +388,11 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                                             claims["text"].tolist(), units, strict=True):
         found = by_claim.get(claim_id)
         if found is None:
-            profiles.append(ClaimProfile(claim_id, str(source), frozenset(content_terms(str(text))),
+            profiles.append(ClaimProfile(claim_id, str(source), _claim_terms(str(text), ()),
                                          _NONE, _NONE, _NONE, _NONE, _NONE, str(unit)).completed())
             continue
-        exclude = sorted({str(f.text) for f in found if f.facet in ("date", "figure") and f.text},
-                         key=lambda s: (-len(s), s))
+        exclude = tuple(sorted({str(f.text) for f in found if f.facet in ("date", "figure") and f.text},
+                               key=lambda s: (-len(s), s)))
         dates: set[str] = set()
         years: set[str] = set()
         places: set[str] = set()
@@ -415,12 +416,17 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
                 if fact is not None:
                     facts.append(fact)
         profiles.append(ClaimProfile(
-            claim_id, str(source), frozenset(content_terms(str(text), exclude)),
+            claim_id, str(source), _claim_terms(str(text), exclude),
             _frozen(ents.get(claim_id, ())), _frozen(dates), _frozen(years),
             _frozen(places), _frozen(f for f in figures if f), str(unit),
             tuple(sorted(facts)),
         ).completed())
     return profiles
+
+
+@lru_cache(maxsize=1 << 16)  # sources repeat one another's sentences word for word
+def _claim_terms(text: str, exclude: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(content_terms(text, exclude))
 
 
 def candidate_pairs(term_lists: Sequence[Iterable[str]], sources: Sequence[str],
@@ -559,13 +565,15 @@ class TermWeights:
             found = self._totals[terms] = sum(self.idf.get(t, 1.0) for t in terms)
         return found
 
-    def shared(self, a: ClaimProfile, b: ClaimProfile) -> tuple[float, float]:
-        """The weight of the shared words and figure values over that of the heavier claim's
-        words, and over the lighter's (each at most 1). A figure value counts only when
-        shared: an altered number must never keep two claims apart, it is a conflict to
-        report."""
+    def shared(self, a: ClaimProfile, b: ClaimProfile,
+               common: frozenset[str] | None = None) -> tuple[float, float]:
+        """The weight of the shared words and figure values (`common`, when already known)
+        over that of the heavier claim's words, and over the lighter's (each at most 1). A
+        figure value counts only when shared: an altered number must never keep two claims
+        apart, it is a conflict to report."""
         total_a, total_b = self.total(a.terms), self.total(b.terms)
-        shared = sum(self.idf.get(t, 1.0) for t in a.evidence & b.evidence)
+        shared = sum(map(self.idf.get, a.evidence & b.evidence if common is None else common,
+                         repeat(1.0)))
         heavier, lighter = max(total_a, total_b), min(total_a, total_b)
         return (min(1.0, shared / heavier) if heavier > 0 else 0.0,
                 min(1.0, shared / lighter) if lighter > 0 else 0.0)
@@ -596,10 +604,11 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # A short claim matches only a claim with exactly its content words ("The hearing was
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
-    shared = len(a.evidence & b.evidence)
+    common = a.evidence & b.evidence
+    shared = len(common)
     overlapping = contained = False
     if shared >= th.claim_min_shared_terms:
-        of_heavier, of_lighter = weights.shared(a, b)
+        of_heavier, of_lighter = weights.shared(a, b, common)
         overlapping = of_heavier >= th.claim_min_shared_weight
         contained = shared > th.claim_min_shared_terms and of_lighter >= CONTAINED_SHARE
     anchored = anchored_by_figure(a, b)
