@@ -109,7 +109,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -1300,8 +1300,10 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
             continue  # one spelling, different owners: different bodies
         if cluster_owners[ra] and cluster_owners[rb] and not cluster_owners[ra] & cluster_owners[rb]:
             continue
-        same_context = any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
-                           for x in contexts[a] for y in contexts[b])
+        def same_context(a: str = a, b: str = b) -> bool:
+            return any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
+                       for x in contexts[a] for y in contexts[b])
+
         # a sentence naming both speaks of two bodies
         apart = not (roots[a] & roots[b])
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
@@ -1333,8 +1335,10 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 
 
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
-              shared_head_person: bool, same_context: bool, th: Thresholds,
+              shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
               named_apart: bool = True) -> str | None:
+    """How two organisation names are one body, or None. `same_context`: whether claims
+    naming them say alike things (asked only when a rule needs it: it scores sentences)."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b:
@@ -1343,7 +1347,7 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         return "order: same words, another order"
     if mods_a and mods_a == mods_b and head_a != head_b and len(mods_a) >= 2 and shared_head_person:
         return f"head: same modifiers, head noun {head_a}/{head_b}, one person heads both"
-    if mods_a and mods_a == mods_b and head_a != head_b and same_context and named_apart:
+    if mods_a and mods_a == mods_b and head_a != head_b and named_apart and same_context():
         # "according to the municipal Public Works Secretariat" / "... Department": one body
         # named in the same sentence by two head nouns
         return f"head: same modifiers, head noun {head_a}/{head_b}, claims alike"
@@ -1359,7 +1363,7 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
             return None
         if fuzzy:
             return f"spelling: {fuzzy} word(s) with the same consonant skeleton"
-    if same_context and head_a == head_b and set(mods_a) & set(mods_b):
+    if head_a == head_b and set(mods_a) & set(mods_b) and same_context():
         small, large = sorted((mods_a, mods_b), key=len)
         if all(w in large or any(_related_words(w, x, th) for x in large) for w in small):
             return f"context: same head noun {head_a}, related modifiers, claims alike"
