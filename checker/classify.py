@@ -104,6 +104,11 @@ _DATE_WORD = re.compile(
     r"|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b)"
 )
+#: `_DATE_WORD` for a text without digits, where only its weekdays can match: the same
+#: groups, the others never set (faster).
+_WEEKDAY_WORD = re.compile(
+    r"(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?!)()()()())")
+_DIGIT = re.compile(r"\d")
 _MONTH_NAMES = frozenset(
     ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
 )
@@ -135,6 +140,14 @@ def _rules() -> tuple[_Rule, ...]:
               re.compile(row["pattern"]))
         for row in table("boilerplate")
     )
+
+
+@lru_cache(maxsize=1024)
+def _rules_for(n_words: int, at_edge: bool) -> tuple[_Rule, ...]:
+    """The rules, in order, that apply to a segment of `n_words` words (at the article's
+    edge or not)."""
+    return tuple(r for r in _rules()
+                 if n_words <= r.max_words and (at_edge or not r.edge_only))
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
@@ -194,6 +207,16 @@ def _said_verbs() -> re.Pattern[str]:
 
 
 @cache
+def _said_verbs_are_words() -> bool:
+    """Whether every said verb is lower-case letters (words joined by single spaces). Then
+    a sentence whose lower-cased text has no said verb has none in its writer's voice
+    either: `_writer_voice` only blanks whole capitalised words and quoted passages, whose
+    neighbours are never letters (a word boundary, a quote mark), so the blanks cannot
+    complete a verb or the boundaries around one, and `attributions` can skip the voice."""
+    return all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w.lower()) for w in words("said_verbs"))
+
+
+@cache
 def _function_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words("function_words"))
 
@@ -213,7 +236,10 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
             if verdicts[i] is None:
                 verdicts[i] = verdict
 
-    block_text = [fold(text[b.start:b.end]) for b in blocks]
+    # `fold` maps character for character, so slices of the folded article are the folded
+    # slices.
+    folded = fold(text)
+    block_text = [folded[b.start:b.end] for b in blocks]
     block_words = [len(_TOKEN.findall(t)) if len(t) < 4000 else thresholds.heading_max_words + 1
                    for t in block_text]
     block_keys = [_line_key(t) if len(t) < 4000 else "" for t in block_text]
@@ -222,7 +248,7 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
     # 1. Rules from data/boilerplate.csv (short segments only: boilerplate is short).
     rule_hits: dict[int, Verdict] = {}
     for i, sent in enumerate(sentences):
-        verdict = _rule_verdict(fold(text[sent.start:sent.end]), sent.block in edge, thresholds)
+        verdict = _rule_verdict(folded[sent.start:sent.end], sent.block in edge, thresholds)
         if verdict is not None:
             rule_hits[i] = verdict
     # 2. Structure: repeated blocks, duplicated captions and headlines, FAQ blocks.
@@ -262,7 +288,8 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
         if heading_like[b]:
             set_block(b, Verdict("heading"))
     # 6. Quotes, speakers, reported speech.
-    speakers, shares = _speakers(text, lay)
+    voices = [_writer_voice(folded[s.start:s.end], s.start, s.end, lay) for s in sentences]
+    speakers, shares = _speakers(text, lay, voices)
     # 7. Opinion, hedges and list items under a hedged introduction.
     hedged_intro = ""
     for i, sent in enumerate(sentences):
@@ -273,7 +300,7 @@ def classify_article(text: str, lay: Layout, thresholds: Thresholds) -> list[Ver
         if shares[i] >= thresholds.quote_share:
             verdicts[i] = Verdict("quote", "", speakers[i])
             continue
-        voice = _writer_voice(text, sent.start, sent.end, lay)
+        voice = voices[i]
         opinion = _first_cue("opinion_cues", voice)
         hedge = _governing_hedge(voice)
         if opinion:
@@ -311,10 +338,16 @@ def _edge_blocks(total: int) -> frozenset[int]:
 def _rule_verdict(folded: str, at_edge: bool, thresholds: Thresholds) -> Verdict | None:
     if len(folded) > _BOILERPLATE_MAX_CHARS:
         return None
+    return _short_rule_verdict(folded, at_edge)
+
+
+@lru_cache(maxsize=4096)
+def _short_rule_verdict(folded: str, at_edge: bool) -> Verdict | None:
+    """The first rule of data/boilerplate.csv that a short segment matches. Memoised: page
+    furniture comes back in article after article, and so do the sentences of syndicated
+    copy."""
     n_words = len(_TOKEN.findall(folded))
-    for rule in _rules():
-        if n_words > rule.max_words or (rule.edge_only and not at_edge):
-            continue
+    for rule in _rules_for(n_words, at_edge):
         if rule.pattern.search(folded):
             return Verdict(rule.cls, f"{rule.cls}: {rule.reason}")
     return None
@@ -413,15 +446,29 @@ class _Terms:
 def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _Terms:
     names: set[str] = set()
     content: set[str] = set()
-    starts = set(sentence_starts)
-    for m in _WORD.finditer(text, start, end):
-        for key, capitalised, long_enough in _token_keys(m.group()):
-            if capitalised and m.start() not in starts:
-                names.add(key)
-            elif long_enough:
-                content.add(key)
+    starts = {s for s in sentence_starts if start <= s < end}
+    if all(s == start or text[s - 1].isspace() for s in starts):
+        # Each distinct word once. With every sentence start at the range's start or after
+        # a space, the words that start sentences are the matches of _WORD at those starts.
+        counts = Counter(_WORD.findall(text, start, end))
+        initial = Counter(m.group() for m in (_WORD.match(text, s, end) for s in starts) if m)
+        for word, count in counts.items():
+            first = initial[word]  # how many of its uses start a sentence
+            for key, capitalised, long_enough in _token_keys(word):
+                if capitalised and count > first:
+                    names.add(key)
+                if long_enough and (first or not capitalised):
+                    content.add(key)
+    else:
+        for m in _WORD.finditer(text, start, end):
+            for key, capitalised, long_enough in _token_keys(m.group()):
+                if capitalised and m.start() not in starts:
+                    names.add(key)
+                elif long_enough:
+                    content.add(key)
     dates: set[str] = set()
-    for m in _DATE_WORD.finditer(text, start, end):
+    date_words = _DATE_WORD if _DIGIT.search(text, start, end) else _WEEKDAY_WORD
+    for m in date_words.finditer(text, start, end):
         weekday, day1, month1, month2, day2 = m.groups()
         if weekday:
             dates.add(weekday.lower())
@@ -612,18 +659,21 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
 # ---- quotes and speakers -----------------------------------------------------------------
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'-]*")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def _writer_voice(text: str, start: int, end: int, lay: Layout) -> str:
-    """The sentence in lower case with quoted words blanked out (same length). Capitalised
-    words after the first are blanked too: mid-sentence they are names ("in May", "Will
-    Carter"), never hedge or opinion cues."""
-    original = fold(text[start:end])
+def _writer_voice(original: str, start: int, end: int, lay: Layout) -> str:
+    """The sentence text[start:end], folded (`original`), in lower case with quoted words
+    blanked out (same length). Capitalised words after the first are blanked too:
+    mid-sentence they are names ("in May", "Will Carter"), never hedge or opinion cues."""
     chars = list(original.lower())
-    first_word = re.search(r"\w", original)
-    for m in _CAPITALISED_WORD.finditer(original):
-        if first_word is None or m.start() > first_word.start():
-            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    first_word = _WORD_CHAR.search(original)
+    if first_word is not None:  # else no word at all, capitalised or not
+        after = first_word.start()
+        for m in _CAPITALISED_WORD.finditer(original):
+            s, e = m.span()
+            if s > after:
+                chars[s:e] = " " * (e - s)
     for region in regions_in(lay, start, end):
         s, e = max(start, region.start), min(end, region.end)
         chars[s - start:e - start] = " " * (e - s)
@@ -755,7 +805,16 @@ def _visible(chunk: str) -> int:
 def attributions(text: str, start: int, end: int, lay: Layout) -> list[Attribution]:
     """Reporting verbs in the writer's voice within text[start:end], with their subjects
     (pronouns not yet resolved)."""
-    voice = _writer_voice(text, start, end, lay)
+    original = fold(text[start:end])
+    lowered = original.lower()
+    if (len(lowered) == len(original) and _said_verbs_are_words()
+            and _said_verbs().search(lowered) is None):
+        return []
+    return _attributions(text, start, end, lay, _writer_voice(original, start, end, lay))
+
+
+def _attributions(text: str, start: int, end: int, lay: Layout, voice: str) -> list[Attribution]:
+    """`attributions`, given the sentence's writer's voice."""
     out: list[Attribution] = []
     for m in _said_verbs().finditer(voice):
         verb_start, verb_end = start + m.start(), start + m.end()
@@ -844,11 +903,13 @@ def _subject_phrase(phrase: str) -> tuple[str, str]:
     return "", ""
 
 
-def _speakers(text: str, lay: Layout) -> tuple[list[str], list[float]]:
-    """(speaker of each sentence, share of each sentence inside quote marks)."""
+def _speakers(text: str, lay: Layout, voices: Sequence[str]) -> tuple[list[str], list[float]]:
+    """(speaker of each sentence, share of each sentence inside quote marks), given the
+    writer's voice of each sentence."""
     sentences = lay.sentences
     shares = [quote_share(text, s.start, s.end, lay) for s in sentences]
-    found = [attributions(text, s.start, s.end, lay) for s in sentences]
+    found = [_attributions(text, s.start, s.end, lay, voice)
+             for s, voice in zip(sentences, voices, strict=True)]
     last_named = ""
     resolved: list[str] = []
     for sent, attrs in zip(sentences, found, strict=True):
