@@ -10,7 +10,10 @@ and "gen" match one table entry, and "O’Neil" and "O'Neil" give one key.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -45,35 +48,93 @@ class Tokens:
 @lru_cache(maxsize=512)
 def tokenize(text: str) -> Tokens:
     """The tokens of `text` (cached: the org and person extractors read the same segment)."""
-    matches = list(_TOKEN.finditer(fold(text)))
+    return _tokenize(text)
+
+
+def _tokenize(text: str) -> Tokens:
+    folded = fold(text)
+    matches = list(_TOKEN.finditer(folded))
     texts = [m.group() for m in matches]
     starts = [m.start() for m in matches]
     ends = [m.end() for m in matches]
-    if any(t[-1] == "." for t in texts):
+    if "." in folded:
         texts, starts, ends = _split_final_dots(texts, starts, ends)
     keys = tuple(t.casefold().rstrip(".") or t for t in texts)
     caps = tuple(t[:1].isupper() for t in texts)
     return Tokens(tuple(texts), keys, tuple(starts), tuple(ends), caps)
 
 
+@lru_cache(maxsize=4)
+def _whole(text: str) -> tuple[str, Tokens]:
+    """fold(text) and the tokens of the whole text."""
+    return fold(text), _tokenize(text)
+
+
+def _span(toks: Tokens, start: int, end: int) -> Tokens:
+    """The tokens that start in [start, end), offsets unchanged."""
+    first = bisect.bisect_left(toks.start, start)
+    stop = bisect.bisect_left(toks.start, end, first)
+    return Tokens(toks.text[first:stop], toks.key[first:stop], toks.start[first:stop],
+                  toks.end[first:stop], toks.cap[first:stop])
+
+
+@lru_cache(maxsize=16)
+def tokenize_span(text: str, start: int, end: int) -> Tokens:
+    """`tokenize(text[start:end])`. A span that starts and ends at whitespace or at the
+    text's ends (a sentence does) is read from the tokens of the whole text, tokenised once
+    per article: no token crosses whitespace and no token's pattern looks past it, so the
+    span's tokens are the same. Cached: the org and person extractors read the same
+    segment."""
+    folded, whole = _whole(text)
+    if (start > 0 and not folded[start - 1].isspace()) or (
+            end < len(folded) and not folded[end].isspace()):
+        return tokenize(text[start:end])
+    toks = _span(whole, start, end)
+    if start:
+        shift = itertools.repeat(start)
+        toks = Tokens(toks.text, toks.key, tuple(map(operator.sub, toks.start, shift)),
+                      tuple(map(operator.sub, toks.end, shift)), toks.cap)
+    return toks
+
+
+#: What `str.splitlines` splits at.
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def line_tokens(text: str) -> Iterator[Tokens]:
+    """The tokens of each line of `text` (as `str.splitlines` cuts it) that has any, with
+    offsets into `text`. Line breaks are whitespace, so a line's tokens are those of the
+    whole text (tokenised once per article) that start in it."""
+    whole = _whole(text)[1]
+    for line in _LINE.finditer(text):
+        toks = _span(whole, line.start(), line.end())
+        if toks.text:
+            yield toks
+
+
 def _split_final_dots(texts: list[str], starts: list[int],
                       ends: list[int]) -> tuple[list[str], list[int], list[int]]:
     """A sentence's final dot is a token of its own; an abbreviation's ("Gen.") is not."""
     abbreviations = _abbreviations()
+    split = [k for k, tok in enumerate(texts)
+             if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1]
+             and tok[:-1].casefold() not in abbreviations]
+    if not split:
+        return texts, starts, ends
     out_t: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
-    for tok, s, e in zip(texts, starts, ends, strict=True):
-        if (len(tok) > 2 and tok[-1] == "." and "." not in tok[:-1]
-                and tok[:-1].casefold() not in abbreviations):
-            out_t += [tok[:-1], "."]
-            out_s += [s, e - 1]
-            out_e += [e - 1, e]
-        else:
-            out_t.append(tok)
-            out_s.append(s)
-            out_e.append(e)
-    return out_t, out_s, out_e
+    done = 0
+    for k in split:
+        out_t += texts[done:k]
+        out_s += starts[done:k]
+        out_e += ends[done:k]
+        e = ends[k]
+        out_t += [texts[k][:-1], "."]
+        out_s += [starts[k], e - 1]
+        out_e += [e - 1, e]
+        done = k + 1
+    return out_t + texts[done:], out_s + starts[done:], out_e + ends[done:]
 
 
 class SpanIndex:

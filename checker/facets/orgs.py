@@ -25,6 +25,7 @@ takes it for a person.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -39,7 +40,8 @@ from checker.facets.names import (
     clean,
     is_place,
     lex,
-    tokenize,
+    line_tokens,
+    tokenize_span,
 )
 
 #: Facets of earlier extractors whose spans an organisation may not overlap.
@@ -64,7 +66,7 @@ class OrgSpan:
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    toks = tokenize(segment.text)
+    toks = tokenize_span(ctx.text, segment.start, segment.end)
     blocked = SpanIndex([(f.start, f.end) for f in found if f.facet in _BLOCKING])
     out: list[Facet] = []
     taken: list[tuple[int, int]] = []
@@ -113,17 +115,18 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 def find_orgs(toks: Tokens) -> list[OrgSpan]:
     """Every organisation name in the tokens, left to right, not overlapping."""
     lx = lex()
-    heads = lx.org_heads | lx.publication_heads
+    heads = _heads()
     spans: list[OrgSpan] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if not (toks.cap[i] and toks.key[i] in heads and toks.text[i] != POSSESSIVE):
-            i += 1
-            continue
+    # Names end in a capitalised head noun: the loop visits those tokens only.
+    candidates = [k for k, key in enumerate(toks.key)
+                  if key in heads and toks.cap[k] and toks.text[k] != POSSESSIVE]
+    c = 0
+    while c < len(candidates):
+        i = candidates[c]
+        c += 1
         # The head is the last capitalised word of its run ("Central Bank Governor": Bank).
         if i + 1 < n and toks.cap[i + 1] and toks.key[i + 1] in heads:
-            i += 1
             continue
         first, owner = _left_edge(toks, i, spans[-1].last + 1 if spans else 0)
         last = i
@@ -132,11 +135,9 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
             last = i + 1  # "Channel 12"
         last = _complement(toks, last, heads)
         if first == i and last == i:
-            i += 1  # a head noun alone ("the Council") names nothing
-            continue
+            continue  # a head noun alone ("the Council") names nothing
         if last == i and i - first == 1 and toks.key[first] in _compass_words():
-            i += 1  # "<Direction> Bank": a region
-            continue
+            continue  # "<Direction> Bank": a region
         text_first = first
         if not owner and first > 0 and toks.text[first - 1] == "The":
             text_first = first - 1
@@ -145,7 +146,7 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
                 and _is_acronym(toks.text[last + 2])):
             acronym = toks.text[last + 2]
         spans.append(OrgSpan(first, last, text_first, owner, publication, acronym))
-        i = last + 1
+        c = bisect_left(candidates, last + 1, c)
     return spans
 
 
@@ -215,6 +216,13 @@ def _starts_title(toks: Tokens, i: int) -> bool:
 
 
 @cache
+def _heads() -> frozenset[str]:
+    """Organisation and publication head nouns."""
+    lx = lex()
+    return lx.org_heads | lx.publication_heads
+
+
+@cache
 def _compass_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.entries("compass_words"))
 
@@ -235,13 +243,12 @@ def article_acronyms(text: str) -> dict[str, str]:
     if "(" not in text:
         return {}
     seen: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if "(" not in line:
+    for toks in line_tokens(text):
+        if "(" not in toks.text:
             continue
-        toks = tokenize(line)
         for span in find_orgs(toks):
             if span.acronym:
-                seen.setdefault(span.acronym, set()).add(_name(line, toks, span.first, span.last))
+                seen.setdefault(span.acronym, set()).add(_name(text, toks, span.first, span.last))
     return {acr: next(iter(names)) for acr, names in sorted(seen.items()) if len(names) == 1}
 
 
@@ -337,7 +344,7 @@ def _cap_runs(toks: Tokens) -> Iterator[tuple[int, int]]:
     """(first, end) of each capitalised run of the line, left to right (`_cap_run`)."""
     i = 0
     while i < len(toks):
-        end = _cap_run(toks, i)
+        end = _cap_run(toks, i) if toks.cap[i] else i
         if end == i:
             i += 1
             continue
@@ -351,8 +358,10 @@ def article_cue_orgs(text: str) -> frozenset[tuple[str, ...]]:
     if not any(noun in text for noun in _cue_nouns()):
         return frozenset()
     names: set[tuple[str, ...]] = set()
-    for line in text.splitlines():
-        toks = tokenize(line)
+    cue_nouns = _cue_nouns()
+    for toks in line_tokens(text):
+        if cue_nouns.isdisjoint(toks.key):
+            continue  # no cue noun, before or after a name
         n = len(toks)
         for i, end in _cap_runs(toks):
             whole = (i == 0 or not toks.cap[i - 1]) and (end >= n or not toks.cap[end])

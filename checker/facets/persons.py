@@ -33,6 +33,7 @@ organisation head nouns; a single word, or a whole untitled name, that is a coun
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -44,14 +45,14 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
     POSSESSIVE,
-    SpanIndex,
     Tokens,
     clean,
     countries,
     is_country,
     is_place,
     lex,
-    tokenize,
+    line_tokens,
+    tokenize_span,
 )
 
 #: Facets of earlier extractors whose words are never part of a person's name.
@@ -90,7 +91,7 @@ class Mention:
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    toks = tokenize(segment.text)
+    toks = tokenize_span(ctx.text, segment.start, segment.end)
     if not toks.text:
         return []
     blocking = [f for f in found if f.facet in _BLOCKING]
@@ -119,10 +120,15 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 
 
 def _blocked_tokens(toks: Tokens, facets: Sequence[Facet], base: int) -> tuple[bool, ...]:
-    if not facets:
-        return (False,) * len(toks.text)
-    spans = SpanIndex([(f.start - base, f.end - base) for f in facets])
-    return tuple(spans.overlaps(s, e) for s, e in zip(toks.start, toks.end, strict=True))
+    """Whether each token overlaps one of the facets. Tokens are sorted and disjoint, so the
+    tokens a span [s, e) overlaps (end > s and start < e) are one run, found by bisection."""
+    blocked = [False] * len(toks.text)
+    for f in facets:
+        first = bisect_right(toks.end, f.start - base)
+        stop = bisect_left(toks.start, f.end - base)
+        if first < stop:
+            blocked[first:stop] = [True] * (stop - first)
+    return tuple(blocked)
 
 
 def _surname(toks: Tokens, m: Mention) -> str:
@@ -135,10 +141,31 @@ def _surname(toks: Tokens, m: Mention) -> str:
 
 # --- finding names ---
 
-def _name_word(toks: Tokens, k: int) -> bool:
-    text = toks.text[k]
+#: `_is_name_word` by token text (a token's key and capitalisation follow from its text),
+#: filled as tokens come: the same words come back in every segment and line of an article.
+_NAME_WORDS: dict[str, bool] = {}
+_NAME_WORDS_MAX = 1 << 16
+
+
+def _name_words(toks: Tokens) -> list[bool]:
+    try:
+        return list(map(_NAME_WORDS.__getitem__, toks.text))
+    except KeyError:
+        if len(_NAME_WORDS) > _NAME_WORDS_MAX:
+            _NAME_WORDS.clear()
+        out = []
+        for text, key, cap in zip(toks.text, toks.key, toks.cap, strict=True):
+            word = _NAME_WORDS.get(text)
+            if word is None:
+                word = _NAME_WORDS[text] = _is_name_word(text, key, cap)
+            out.append(word)
+        return out
+
+
+def _is_name_word(text: str, key: str, cap: bool) -> bool:
+    """Whether a token (its text, key and capitalisation) may be part of a name."""
     lx = lex()
-    if not toks.cap[k]:
+    if not cap:
         # "al-Sisi", "bin-Zayed": a lower-case particle fused to a capitalised name.
         head, _, rest = text.partition("-")
         return bool(rest) and head in lx.particles and rest[:1].isupper()
@@ -146,7 +173,6 @@ def _name_word(toks: Tokens, k: int) -> bool:
         return False  # an acronym
     if not text[0].isalpha() or text == POSSESSIVE:
         return False
-    key = toks.key[k]
     if (key in lx.function_words or key in lx.stopwords or key in lx.org_heads
             or key in lx.modifiers or (key,) in lx.titles or (key,) in lx.honorifics
             or (key,) in lx.demonyms or (key[-1:] == "s" and (key[:-1],) in lx.demonyms)):
@@ -175,7 +201,7 @@ def _name_run(toks: Tokens, j: int, blocked: Sequence[bool],
     words = 0
     n = len(toks.text)
     if name_words is None:
-        name_words = [_name_word(toks, q) for q in range(n)]
+        name_words = _name_words(toks)
     while k < n and words < _MAX_NAME and not blocked[k]:
         if name_words[k]:
             k += 1
@@ -282,14 +308,20 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
     honorific or multi-word names are taken)."""
     n = len(toks.text)
     title_case = _title_case(toks)
-    name_words = [_name_word(toks, k) for k in range(n)]
+    name_words = _name_words(toks)
+    lx = lex()
+    # The tokens where a mention may start; the loop steps over the others one by one
+    # (blocked, not a word, or the quick exits of `_title_at`, `_honorific_at` and
+    # `_name_run`), so it visits only these.
+    starts = [k for k, key in enumerate(toks.key)
+              if (name_words[k] or key in lx.title_starts or key in lx.honorific_starts)
+              and not blocked[k] and toks.text[k][:1].isalpha()]
     out: list[Mention] = []
-    i = 0
-    while i < n:
-        if blocked[i] or not toks.text[i][:1].isalpha():
-            i += 1
-            continue
-        title_end = _title_at(toks, i)
+    c = 0
+    while c < len(starts):
+        i = starts[c]
+        key = toks.key[i]
+        title_end = _title_at(toks, i) if key in lx.title_starts else i
         if title_end > i:
             honor_end = _honorific_at(toks, title_end)
             name_end = _name_run(toks, honor_end, blocked, name_words)
@@ -304,12 +336,12 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
                     title=_title_text(toks, first, title_end),
                     honorific=" ".join(toks.text[title_end:honor_end]),
                     possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
-                i = name_end
+                c = bisect_left(starts, name_end, c + 1)
                 continue
             if toks.cap[i]:
-                i = title_end
+                c = bisect_left(starts, title_end, c + 1)
                 continue
-        honor_end = _honorific_at(toks, i)
+        honor_end = _honorific_at(toks, i) if key in lx.honorific_starts else i
         if honor_end > i:
             name_end = _name_run(toks, honor_end, blocked, name_words)
             if name_end > honor_end and _titled_name_ok(toks, honor_end, name_end):
@@ -318,17 +350,17 @@ def find_persons(toks: Tokens, blocked: Sequence[bool],
                     name_last=name_end - 1, prefix_first=i,
                     honorific=" ".join(toks.text[i:honor_end]),
                     possessive=name_end < n and toks.text[name_end] == POSSESSIVE))
-                i = name_end
+                c = bisect_left(starts, name_end, c + 1)
                 continue
-        name_end = _name_run(toks, i, blocked, name_words)
+        name_end = _name_run(toks, i, blocked, name_words) if name_words[i] else i
         if name_end == i:
-            i += 1
+            c += 1
             continue
         floor = out[-1].name_last + 1 if out else 0
         mention = _untitled(toks, i, name_end, known, title_case, floor)
         if mention is not None:
             out.append(mention)
-        i = name_end
+        c = bisect_left(starts, name_end, c + 1)
     return out
 
 
@@ -417,6 +449,8 @@ def _titled_name_ok(toks: Tokens, first: int, end: int) -> bool:
 
 def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
               title_case: bool, floor: int) -> Mention | None:
+    if known is None and end - first == 1:
+        return None  # a lone word is a person only when the article names them elsewhere
     n = len(toks.text)
     while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
         first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
@@ -438,9 +472,6 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().place_prepositions and (
             known is None or toks.key[end - 1] not in known):
         return None  # "at Banco Austral", "in Porto Alegre": a place or a firm
-    possessive = end < n and toks.text[end] == POSSESSIVE
-    mention = Mention(text_first=first, title_first=-1, title_last=-1, name_first=first,
-                      name_last=end - 1, prefix_first=first, possessive=possessive)
     surname_key = toks.key[end - 1]
     if len(words) == 1:
         if known is None:
@@ -449,13 +480,14 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
             return None
         if surname_key in countries():
             return None
-        return mention
-    phrase = " ".join(words)
-    if is_place(phrase):
-        return None
-    if title_case and (known is None or surname_key not in known):
-        return None
-    return mention
+    else:
+        if is_place(" ".join(words)):
+            return None
+        if title_case and (known is None or surname_key not in known):
+            return None
+    return Mention(text_first=first, title_first=-1, title_last=-1, name_first=first,
+                   name_last=end - 1, prefix_first=first,
+                   possessive=end < n and toks.text[end] == POSSESSIVE)
 
 
 def _misspelt_surname(toks: Tokens, k: int, known: frozenset[str]) -> bool:
@@ -494,10 +526,7 @@ def article_names(text: str) -> frozenset[str]:
     full name (outside headlines): the single words that may stand for a person alone."""
     names: set[str] = set()
     no_blocks: dict[int, tuple[bool, ...]] = {}
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        toks = tokenize(line)
+    for toks in line_tokens(text):
         blocked = no_blocks.setdefault(len(toks.text), (False,) * len(toks.text))
         for m in find_persons(toks, blocked, None):
             names.add(toks.key[m.name_last])

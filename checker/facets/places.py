@@ -52,7 +52,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.config import Thresholds
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -231,20 +231,25 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _max_words(first: str) -> int:
+    """The most words of a gazetteer name that starts with this capitalised word (at most
+    `_MAX_WORDS`; 0 when none does). Memoised: the same words open many sentences."""
+    first_words = _rules().gazetteer.first_words
+    if first.endswith("'s"):
+        first = first[:-2]
+    first = fast_key(first)  # accents folded as in the index: "Córdoba" -> "cordoba"
+    return min(max(first_words.get(first, 0), first_words.get(first.rstrip("."), 0)), _MAX_WORDS)
+
+
 def _find_mentions(text: str, rules: _Rules, blocked: SpanIndex) -> list[_Mention]:
-    first_words = rules.gazetteer.first_words
     mentions: list[_Mention] = []
     resume = 0
     for head in _CAPITALISED.finditer(text):
         start, first_end = head.span()
         if start < resume:
             continue
-        first = text[start:first_end]
-        if first.endswith("'s"):
-            first = first[:-2]
-        first = fast_key(first)  # accents folded as in the index: "Córdoba" -> "cordoba"
-        max_words = min(max(first_words.get(first, 0), first_words.get(first.rstrip("."), 0)),
-                        _MAX_WORDS)
+        max_words = _max_words(text[start:first_end])
         if not max_words:
             continue
         tokens = [(start, first_end)]

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from checker.classify import Attribution, attributions, regions_in
 from checker.facets.base import ArticleContext, Facet, Segment
-from checker.segment import Layout, layout
+from checker.segment import Layout, quote_layout
 from checker.textutil import normalise
 
 #: Fewer quoted words than this is a quoted term, not a quotation ("so-called 'X'")...
@@ -45,7 +45,7 @@ _CLAUSE_END = " \t\r\n.,;:!?\"'”’"
 
 
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
-    lay = layout(ctx.text, 0)
+    lay = quote_layout(ctx.text)
     direct = _direct(segment, ctx.text, lay)
     if direct:
         return direct
