@@ -131,7 +131,7 @@ def countries_named(text: str) -> frozenset[str]:
     by demonym ("Kenyan"), read from runs of capitalised words in its first
     `COUNTRIES_NAMED_SCAN` characters. The longest known name wins, so "Central America"
     (a region) does not name "America"."""
-    return frozenset(_country_mentions(text))
+    return frozenset(_country_mentions(text)[0])
 
 
 @lru_cache(maxsize=64)
@@ -141,7 +141,7 @@ def main_country(text: str) -> str:
     country. "" when it names none, or when
     two countries tie for the most mentions, or when it names none at least
     `MAIN_COUNTRY_MIN_MENTIONS` times."""
-    counts = _country_mentions(text, with_regions=True)
+    counts = _country_mentions(text)[1]
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < MAIN_COUNTRY_MIN_MENTIONS:
         return ""
@@ -151,25 +151,40 @@ def main_country(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _country_mentions(text: str, *, with_regions: bool = False) -> dict[str, int]:
-    """How often a text names each country (by name, alias or demonym; with_regions: also
-    by a region that lies in one country, "Luzon" for PH)."""
-    gazetteer = load()
+def _country_mentions(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """How often a text names each country (by name, alias or demonym), and the same counts
+    with the regions that lie in one country ("Luzon" for PH). Which words name a place does
+    not depend on regions counting, so one reading gives both."""
     found: dict[str, int] = {}
+    with_regions: dict[str, int] = {}
     for run in _CAPITALISED_RUN.finditer(text, 0, COUNTRIES_NAMED_SCAN):
         words = run.group().split(" ")
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                known, iso = _country_of(gazetteer, " ".join(words[i:j]), with_regions)
-                if known:
+                place = _phrase_countries(" ".join(words[i:j]))
+                if place is not None:
+                    iso, regional_iso = place
                     if iso:
                         found[iso] = found.get(iso, 0) + 1
+                    if regional_iso:
+                        with_regions[regional_iso] = with_regions.get(regional_iso, 0) + 1
                     i = j
                     break
             else:
                 i += 1
-    return found
+    return found, with_regions
+
+
+@lru_cache(maxsize=1 << 14)
+def _phrase_countries(phrase: str) -> tuple[str, str] | None:
+    """`_country_of` in the process's gazetteer without and with regions, None for a phrase
+    that is no known place or demonym. Memoised: articles repeat their capitalised words."""
+    gazetteer = load()
+    known, iso = _country_of(gazetteer, phrase)
+    if not known:
+        return None
+    return iso, _country_of(gazetteer, phrase, with_regions=True)[1]
 
 
 def _country_of(gazetteer: Gazetteer, phrase: str, with_regions: bool = False) -> tuple[bool, str]:

@@ -171,6 +171,16 @@ def layout(text: str, body_start: int = 0) -> Layout:
     return Layout(tuple(blocks), tuple(sentences), quotes, tuple(q.start for q in quotes))
 
 
+@lru_cache(maxsize=16)
+def quote_layout(text: str) -> Layout:
+    """`layout(text, 0)` without the sentences (left empty): the blocks and quotation
+    regions, all that reading quotations (`classify.regions_in`) needs, without the cost
+    of cutting sentences."""
+    blocks = split_blocks(text, 0)
+    quotes = tuple(find_quotes(text, blocks))
+    return Layout(tuple(blocks), (), quotes, tuple(q.start for q in quotes))
+
+
 def split_blocks(text: str, body_start: int = 0) -> list[Block]:
     blocks: list[Block] = []
     blank_before = True

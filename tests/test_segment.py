@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from checker.segment import CLAIM_COLUMNS, find_quotes, layout, segment, split_blocks
+from checker.segment import (
+    CLAIM_COLUMNS,
+    find_quotes,
+    layout,
+    quote_layout,
+    segment,
+    split_blocks,
+)
 
 
 def _texts(text: str) -> list[str]:
@@ -110,3 +117,13 @@ def test_huge_lines_are_segmented_in_linear_time(line: str) -> None:
     table = _table(line)  # finishing at all is the test: a quadratic path would hang here
     assert len(table) >= 1
     assert (table["start"] < table["end"]).all()
+
+
+def test_quote_layout_has_the_blocks_and_quotations_of_the_layout() -> None:
+    text = ('Title\n\n"We will not sign," she said.\n\n“It is over,\n\n“and done.” '
+            'The envoy, who said "no", left.\n- item "one two three"')
+    full, quotes = layout(text, 0), quote_layout(text)
+    assert quotes.sentences == ()
+    assert (quotes.blocks, quotes.quotes, quotes.quote_starts) == (
+        full.blocks, full.quotes, full.quote_starts)
+    assert len(quotes.quotes) >= 3

@@ -35,7 +35,7 @@ import pandas as pd
 from checker.facets import dates, figures, orgs, persons, places, quotes
 from checker.facets.atomic import atomic_facts
 from checker.facets.base import ArticleContext, Extractor, Facet, Segment
-from checker.tables import empty_frame, row_dicts, row_tuples
+from checker.tables import column_values, empty_frame, row_tuples
 
 FACET_COLUMNS = [
     "claim_id", "source", "facet", "start", "end", "text", "value",
@@ -74,22 +74,35 @@ def article_facet_rows(segments: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     `extract_facets`, which checker.extract runs per slice of articles (on a worker pool, for
     the cache, on Dask)."""
     rows: list[tuple] = []
-    by_source = dict(tuple(segments.groupby("source", sort=False))) if not segments.empty else {}
+    by_source = _segments_by_source(segments)
     for art in row_tuples(articles):
         segs = by_source.get(art.source)
         if segs is None:
             continue
         ctx = ArticleContext(source=art.source, text=art.text, published=art.published or "",
                              title=art.title)
-        for c in row_dicts(segs):
-            start, end = int(c["start"]), int(c["end"])
-            seg = Segment(claim_id=c["claim_id"], source=c["source"], start=start, end=end,
-                          text=art.text[start:end], cls=c["class"], speaker=c["speaker"])
+        for claim_id, source, start, end, cls, speaker in segs:
+            start, end = int(start), int(end)
+            seg = Segment(claim_id=claim_id, source=source, start=start, end=end,
+                          text=art.text[start:end], cls=cls, speaker=speaker)
             found: list[Facet] = []
             for extractor in EXTRACTORS:
                 found.extend(extractor(seg, found, ctx))
             rows.extend(f.row(seg.claim_id, seg.source) for f in sorted(found, key=_facet_order))
     return pd.DataFrame(rows, columns=FACET_COLUMNS) if rows else empty_frame(FACET_COLUMNS)
+
+
+def _segments_by_source(segments: pd.DataFrame) -> dict[str, list[tuple]]:
+    """(claim_id, source, start, end, class, speaker) of each segment, by article, in the
+    table's order. Read from whole columns once: a sub-table per article cost more than
+    the extractors on short articles."""
+    out: dict[str, list[tuple]] = {}
+    if segments.empty:
+        return out
+    columns = ("claim_id", "source", "start", "end", "class", "speaker")
+    for row in zip(*(column_values(segments[c]) for c in columns), strict=True):
+        out.setdefault(row[1], []).append(row)
+    return out
 
 
 def cross_source_facets(claims: pd.DataFrame, facets: pd.DataFrame,

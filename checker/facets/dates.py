@@ -55,6 +55,10 @@ from checker.textutil import LineIndex, fold
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _AMBIGUOUS = "ambiguous; also "
 _DIGIT = re.compile(r"\d")
+#: What every match of the decade and year-with-a-cue patterns contains: a quick test
+#: that spares most sentences those slower patterns.
+_DECADE_HINT = re.compile(r"\d0s", re.I)
+_YEAR_HINT = re.compile(r"[\s-](?:1[5-9]|2\d)\d\d")
 _Emit = Callable[..., None]
 
 
@@ -87,7 +91,7 @@ class _Tables:
     relative: dict[str, tuple[str, int]]  # phrase -> (unit, offset)
     weekday_cues: dict[str, int]
     year_cues: dict[str, str]  # phrase -> qualifier
-    future: tuple[str, ...]
+    future: re.Pattern[str] | None  # any future phrase, on the case-folded text
     future_words: frozenset[str]
     past_words: frozenset[str]
     numeric: re.Pattern[str]
@@ -117,7 +121,7 @@ def _tables() -> _Tables:
                 if r["kind"] == "relative"}
     weekday_cues = {r["phrase"].casefold(): int(r["offset"]) for r in rel if r["kind"] == "weekday"}
     year_cues = {r["phrase"].casefold(): r["qualifier"] for r in rel if r["kind"] == "year_cue"}
-    future = tuple(r["phrase"].casefold() for r in rel if r["kind"] == "future")
+    future = [r["phrase"].casefold() for r in rel if r["kind"] == "future"]
     future_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "future_word")
     past_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "past_word")
     # Month and weekday names are matched capitalised ("May", never the verb "may").
@@ -127,7 +131,8 @@ def _tables() -> _Tables:
     year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
     return _Tables(
         months=months, weekdays=weekdays, relative=relative, weekday_cues=weekday_cues,
-        year_cues=year_cues, future=future, future_words=future_words, past_words=past_words,
+        year_cues=year_cues, future_words=future_words, past_words=past_words,
+        future=re.compile(rf"\b(?:{_alternation(future)})\b") if future else None,
         numeric=re.compile(r"(?<![\w.,/:+-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<y>\d{4}|\d{2})(?![\w%]|[./:-]\d)"),
         iso=re.compile(r"(?<![\w.,/:+-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w%]|[./:-]\d)"),
@@ -216,14 +221,16 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         if free(m.start(), m.end()):
             emit(m.start(), m.end(), f"{int(m['year']):04d}-{t.months[m['month'].casefold()]:02d}",
                  "month")
-    for m in t.decade.finditer(text):
+    decades = t.decade.finditer(text) if _DECADE_HINT.search(text) else ()
+    for m in decades:
         if free(m.start(), m.end()):
             century = m["c"] or ""
             if not century:
                 continue  # "the '90s": the century is a guess; left out
             emit(m.start(), m.end(), f"{century}{m['d']}0s", "decade",
                  qualifier=(m["q"] or "").casefold())
-    for m in t.year.finditer(text):
+    years = t.year.finditer(text) if _YEAR_HINT.search(text) else ()
+    for m in years:
         if free(m.start("year"), m.end("year")):
             emit(m.start("year"), m.end("year"), m["year"], "year",
                  qualifier=t.year_cues.get(m["cue"].casefold(), ""))
@@ -243,7 +250,7 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
             value, key = _relative(anchor, unit, offset)
             emit(m.start(), m.end(), value, key,
                  note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
-    future = any(re.search(rf"\b{re.escape(f)}\b", text.casefold()) for f in t.future)
+    future = t.future is not None and t.future.search(text.casefold()) is not None
     for m in t.weekday_re.finditer(text):
         if not free(m.start("weekday"), m.end("weekday")) or not m["weekday"][0].isupper():
             continue

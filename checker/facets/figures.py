@@ -81,6 +81,7 @@ from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
 from checker.textutil import fold, rewrite_phrases
 
+_DIGIT = re.compile(r"\d")
 _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her",
                           "my", "your", "all", "each"})
 # Matching runs on an ASCII-lower-cased copy (same length, so offsets hold): faster than re.I.
@@ -139,6 +140,7 @@ class _Tables:
     said_verbs: frozenset[str]
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
+    word_pattern: re.Pattern[str]  # `pattern` for a text without digits
     clock: re.Pattern[str]  # a time of day on the lower-cased text: "10 p.m.", "14:30 gmt"
     tally: re.Pattern[str]  # "voted 172-151" on the lower-cased text
     tallies: dict[str, tuple[str, str, str]]  # cue -> (unit, noun of the first, of the second)
@@ -196,13 +198,17 @@ def _tables() -> _Tables:
                     rf"|{_alternation([w for w in numbers if w not in small])}"
                     rf"|{_alternation(small)}")
     symbols = [form.translate(_ASCII_LOWER) for form in currency_before]
+    by_words = (rf"\b(?P<words>{number_words})\b"
+                rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
+                rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?")
     pattern = re.compile(
         rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-]))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
-        rf"|\b(?P<words>{number_words})\b"
-        rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
-        rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?",
+        rf"|{by_words}",
     )
+    # In a text without digits only the number words can match: the same pattern with a
+    # branch that never matches for the digits (its groups kept, never set) is faster.
+    word_pattern = re.compile(rf"(?:(?!)(?P<cur>)(?P<digits>)(?P<attached>)(?P<ord>)|{by_words}")
     return _Tables(
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
         currency_before=currency_before, currency_after=currency_after,
@@ -224,6 +230,7 @@ def _tables() -> _Tables:
         said_verbs=frozenset(w.casefold() for w in words("said_verbs")),
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
+        word_pattern=word_pattern,
         clock=_clock_pattern(),
         tally=re.compile(
             rf"(?<![^\W_])(?P<cue>{_alternation([r['cue'] for r in table('figure_tallies')])})"
@@ -264,11 +271,15 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     dates = SpanIndex([(f.start - segment.start, f.end - segment.start)
                        for f in found if f.facet == "date"])
     lowered = text.translate(_ASCII_LOWER)
-    for clock in t.clock.finditer(lowered):
-        if dates.free(clock.start(), clock.end()):
-            dates.add(clock.start(), clock.end())  # a time of day is not a figure
-    out = _tallies(segment, text, lowered, dates, t)
-    for m in t.pattern.finditer(lowered):
+    out: list[Facet] = []
+    numbers = t.word_pattern
+    if _DIGIT.search(lowered):  # times of day and tallies have digits
+        numbers = t.pattern
+        for clock in t.clock.finditer(lowered):
+            if dates.free(clock.start(), clock.end()):
+                dates.add(clock.start(), clock.end())  # a time of day is not a figure
+        out = _tallies(segment, text, lowered, dates, t)
+    for m in numbers.finditer(lowered):
         if not m.group().strip() or not dates.free(m.start(), m.end()):
             continue
         facet = _figure(m, text, t, ctx.text)
