@@ -160,13 +160,26 @@ def figure_context(text: str, figure_text: str) -> frozenset[str]:
     side ("agreed to a 7.5% wage increase": agre, wage, increas). Two claims that each keep
     one figure of a unit, with a word of context in common, state that quantity differently
     ("a 14-day strike" / "a 12-day strike"): a conflict to report, not two quantities."""
-    at = text.find(figure_text) if figure_text else -1
+    at = _standalone(text, figure_text)
     if at < 0:
         return _NONE
     before = _CLAUSE_BREAK.split(text[:at])[-1]
     after = _CLAUSE_BREAK.split(text[at + len(figure_text):])[0]
     n = FIGURE_CONTEXT_WORDS
     return _frozen([*content_terms(before)[-n:], *content_terms(after)[:n]])
+
+
+def _standalone(text: str, piece: str) -> int:
+    """Where `piece` first stands in `text` as written, not inside a longer word or number
+    ("5" in "5 people", not in "2025"); -1 when nowhere."""
+    at = text.find(piece) if piece else -1
+    while at >= 0:
+        end = at + len(piece)
+        if not ((at > 0 and text[at - 1].isalnum() and piece[0].isalnum())
+                or (end < len(text) and text[end].isalnum() and piece[-1].isalnum())):
+            return at
+        at = text.find(piece, at + 1)
+    return -1
 
 
 def context_pairs(left_a: Mapping[int, tuple[str, frozenset[str]]],

@@ -278,6 +278,12 @@ def test_a_figure_context_holds_only_the_texts_own_words(text: str, figure: str)
         assert context == frozenset()
 
 
+def test_a_figure_context_is_read_where_the_figure_stands_not_inside_a_number() -> None:
+    text = "In 2025 the port hired 5 dockers for the night shift"
+    assert figure_context(text, "5") == frozenset(content_terms("port hired dockers night"))
+    assert figure_context("Turnout rose to 15%", "5%") == frozenset()
+
+
 def test_context_pairs_are_one_to_one_same_unit_most_shared_words_first() -> None:
     left_a = {0: ("%", frozenset({"inflation", "fell"})), 1: ("%", frozenset({"target", "rang"})),
               2: ("days", frozenset({"strike"}))}
