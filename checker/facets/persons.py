@@ -141,27 +141,13 @@ def _surname(toks: Tokens, m: Mention) -> str:
 
 # --- finding names ---
 
-#: `_is_name_word` by token text (a token's key and capitalisation follow from its text),
-#: filled as tokens come: the same words come back in every segment and line of an article.
-_NAME_WORDS: dict[str, bool] = {}
-_NAME_WORDS_MAX = 1 << 16
-
-
 def _name_words(toks: Tokens) -> list[bool]:
-    try:
-        return list(map(_NAME_WORDS.__getitem__, toks.text))
-    except KeyError:
-        if len(_NAME_WORDS) > _NAME_WORDS_MAX:
-            _NAME_WORDS.clear()
-        out = []
-        for text, key, cap in zip(toks.text, toks.key, toks.cap, strict=True):
-            word = _NAME_WORDS.get(text)
-            if word is None:
-                word = _NAME_WORDS[text] = _is_name_word(text, key, cap)
-            out.append(word)
-        return out
+    """Whether each token may be part of a name."""
+    return list(map(_is_name_word, toks.text, toks.key, toks.cap))
 
 
+# The same words come back in every segment and line of an article.
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(text: str, key: str, cap: bool) -> bool:
     """Whether a token (its text, key and capitalisation) may be part of a name."""
     lx = lex()
