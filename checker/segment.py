@@ -162,13 +162,12 @@ def _first_of_block(lay: Layout, index: int) -> bool:
 def layout(text: str, body_start: int = 0) -> Layout:
     """Blocks, sentences and quotation regions of an article's body (cached: the facets
     stage asks again for the same article)."""
-    blocks = split_blocks(text, body_start)
+    blocks, quotes = _blocks_and_quotes(text, body_start)
     sentences: list[Sentence] = []
     for i, block in enumerate(blocks):
         for start, end in split_sentences(text, block.start, block.end):
             sentences.append(Sentence(start, end, i))
-    quotes = tuple(find_quotes(text, blocks))
-    return Layout(tuple(blocks), tuple(sentences), quotes, tuple(q.start for q in quotes))
+    return Layout(blocks, tuple(sentences), quotes, tuple(q.start for q in quotes))
 
 
 @lru_cache(maxsize=16)
@@ -176,9 +175,13 @@ def quote_layout(text: str) -> Layout:
     """`layout(text, 0)` without the sentences (left empty): the blocks and quotation
     regions, all that reading quotations (`classify.regions_in`) needs, without the cost
     of cutting sentences."""
-    blocks = split_blocks(text, 0)
-    quotes = tuple(find_quotes(text, blocks))
-    return Layout(tuple(blocks), (), quotes, tuple(q.start for q in quotes))
+    blocks, quotes = _blocks_and_quotes(text, 0)
+    return Layout(blocks, (), quotes, tuple(q.start for q in quotes))
+
+
+def _blocks_and_quotes(text: str, body_start: int) -> tuple[tuple[Block, ...], tuple[QuoteRegion, ...]]:
+    blocks = split_blocks(text, body_start)
+    return tuple(blocks), tuple(find_quotes(text, blocks))
 
 
 def split_blocks(text: str, body_start: int = 0) -> list[Block]:
