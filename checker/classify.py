@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from checker.config import Thresholds
 from checker.lexicon import entries, table, words
-from checker.textutil import LineIndex, fold
+from checker.textutil import DIGIT, LineIndex, fold
 
 if TYPE_CHECKING:
     from checker.segment import Layout
@@ -108,7 +108,6 @@ _DATE_WORD = re.compile(
 #: groups, the others never set (faster).
 _WEEKDAY_WORD = re.compile(
     r"(?i)\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?!)()()()())")
-_DIGIT = re.compile(r"\d")
 _MONTH_NAMES = frozenset(
     ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
 )
@@ -467,7 +466,7 @@ def _terms(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> _
                 elif long_enough:
                     content.add(key)
     dates: set[str] = set()
-    date_words = _DATE_WORD if _DIGIT.search(text, start, end) else _WEEKDAY_WORD
+    date_words = _DATE_WORD if DIGIT.search(text, start, end) else _WEEKDAY_WORD
     for m in date_words.finditer(text, start, end):
         weekday, day1, month1, month2, day2 = m.groups()
         if weekday:

@@ -35,6 +35,8 @@ _SAME_LENGTH = str.maketrans(
 
 _INVISIBLE = "\u00ad"
 _SPACES = re.compile(r"\s+")
+#: Any digit: a quick test before patterns that only match text with one.
+DIGIT = re.compile(r"\d")
 
 
 def fold(text: str) -> str:

@@ -50,11 +50,10 @@ import pandas as pd
 
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.lexicon import table
-from checker.textutil import LineIndex, fold
+from checker.textutil import DIGIT, LineIndex, fold
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _AMBIGUOUS = "ambiguous; also "
-_DIGIT = re.compile(r"\d")
 #: What every match of the decade and year-with-a-cue patterns contains: a quick test
 #: that spares most sentences those slower patterns.
 _DECADE_HINT = re.compile(r"\d0s", re.I)
@@ -202,7 +201,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                          segment.text[start:end], value, key=key, qualifier=qualifier,
                          noun=noun, note=note))
 
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         _relative_dates(text, anchor, t, free, emit)
         return out
     for m in t.iso.finditer(text):

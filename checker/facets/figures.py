@@ -79,9 +79,8 @@ from checker.facets.dates import SpanIndex
 from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
-from checker.textutil import fold, rewrite_phrases
+from checker.textutil import DIGIT, fold, rewrite_phrases
 
-_DIGIT = re.compile(r"\d")
 _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her",
                           "my", "your", "all", "each"})
 # Matching runs on an ASCII-lower-cased copy (same length, so offsets hold): faster than re.I.
@@ -273,7 +272,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     lowered = text.translate(_ASCII_LOWER)
     out: list[Facet] = []
     numbers = t.word_pattern
-    if _DIGIT.search(lowered):  # times of day and tallies have digits
+    if DIGIT.search(lowered):  # times of day and tallies have digits
         numbers = t.pattern
         for clock in t.clock.finditer(lowered):
             if dates.free(clock.start(), clock.end()):
