@@ -80,7 +80,7 @@ from checker.config import Thresholds
 from checker.facets.figures import noun_key
 from checker.lexicon import table
 from checker.match import content_terms, context_pairs, date_readings, figure_context
-from checker.tables import empty_frame, row_dicts
+from checker.tables import empty_frame, isin, row_dicts
 from checker.textutil import match_key
 
 COMPARISON_COLUMNS = [
@@ -178,10 +178,10 @@ def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[ClaimPair]:
 
 def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, _Claim]:
     wanted = set(ids)
-    rows = claims[claims["claim_id"].isin(wanted)]
+    rows = claims[isin(claims["claim_id"], wanted)]
     by_claim: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not facets.empty:
-        sub = facets[facets["claim_id"].isin(wanted) & facets["facet"].isin(_FACETS_COMPARED)]
+        sub = facets[isin(facets["claim_id"], wanted) & isin(facets["facet"], _FACETS_COMPARED)]
         for f in row_dicts(sub):
             by_claim.setdefault(f["claim_id"], {}).setdefault(f["facet"], []).append(f)
     return {

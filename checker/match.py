@@ -85,7 +85,7 @@ from rapidfuzz import fuzz, process
 from checker import lexicon
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
-from checker.tables import empty_frame, row_tuples
+from checker.tables import empty_frame, isin, row_tuples
 from checker.textutil import match_key
 
 GROUP_COLUMNS = ["group_id", "claim_id", "source", "status", "score", "method", "links"]
@@ -385,12 +385,12 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
     wanted = set(ids)
     by_claim: dict[str, list] = {}
     if not facets.empty:
-        sub = facets[facets["claim_id"].isin(wanted)]
+        sub = facets[isin(facets["claim_id"], wanted)]
         for f in row_tuples(sub):
             by_claim.setdefault(f.claim_id, []).append(f)
     ents: dict[str, set[str]] = {}
     if not mentions.empty:
-        sub = mentions[mentions["claim_id"].isin(wanted)]
+        sub = mentions[isin(mentions["claim_id"], wanted)]
         for m in row_tuples(sub):
             ents.setdefault(m.claim_id, set()).add(f"{m.facet}:{m.entity_id}")
     for claim_id in ents.keys() - by_claim.keys():

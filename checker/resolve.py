@@ -119,7 +119,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import gazetteer, lexicon
 from checker.config import Thresholds
-from checker.tables import empty_frame, row_tuples
+from checker.tables import empty_frame, isin, row_tuples
 from checker.textutil import fold, match_key, rewrite_phrases
 
 MENTION_COLUMNS = [
@@ -723,7 +723,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
     kept = claims[claims["compared"].astype(bool)]
     info = _claim_info(claims)
-    rows = facets[facets["facet"].isin(["person", "org"]) & facets["claim_id"].isin(set(kept["claim_id"]))]
+    rows = facets[isin(facets["facet"], ("person", "org")) & isin(facets["claim_id"], kept["claim_id"])]
     if rows.empty:
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
     rows = rows.sort_values(["source", "start", "end", "claim_id", "facet"], kind="stable")

@@ -17,10 +17,11 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import namedtuple
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
+import numpy as np
 import pandas as pd
 
 
@@ -46,6 +47,14 @@ def column_values(column: pd.Series) -> list[Any]:
         if 2 * len(distinct) <= len(column) and (codes >= 0).all():  # -1: a missing value
             return list(map(distinct.tolist().__getitem__, codes.tolist()))
     return column.tolist()
+
+
+def isin(column: pd.Series, values: Iterable[Any]) -> np.ndarray:
+    """`column.isin(values).to_numpy()` for hashable values, fast: pandas makes an Arrow
+    scalar of every value it is given, which on an archive's claim ids took seconds a call
+    (ten times what a set lookup per cell takes)."""
+    wanted = values if isinstance(values, (set, frozenset)) else set(values)
+    return np.fromiter(map(wanted.__contains__, column.tolist()), dtype=bool, count=len(column))
 
 
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ import re
 
 import pandas as pd
 
-from checker.tables import row_dicts
+from checker.tables import isin, row_dicts
 
 _ROLE_SPAN = re.compile(r"\brole \w+ at (\d+)-(\d+)")
 _COPIED = frozenset({"person", "org", "place", "metonym"})
@@ -31,19 +31,19 @@ def atomic_facts(claims: pd.DataFrame, facets: pd.DataFrame) -> tuple[pd.DataFra
     """(new claim rows with unit == "fact", facets of those facts)."""
     if claims.empty or facets.empty:
         return claims.iloc[0:0], facets.iloc[0:0]
-    parents = claims[(claims["unit"] == "segment") & claims["class"].isin(_FACT_CLASSES)]
+    parents = claims[(claims["unit"] == "segment") & isin(claims["class"], _FACT_CLASSES)]
     persons = facets[(facets["facet"] == "person") & (facets["role"].fillna("") != "")
-                     & facets["claim_id"].isin(parents["claim_id"])]
+                     & isin(facets["claim_id"], parents["claim_id"])]
     if persons.empty:
         return claims.iloc[0:0], facets.iloc[0:0]
     # Rows as plain dicts, once: a per-claim DataFrame filter costs a millisecond, and an
     # archive has hundreds of thousands of claims.
     wanted = set(persons["claim_id"])
     by_claim: dict[str, list[dict[str, object]]] = {}
-    copied = facets[facets["facet"].isin(_COPIED) & facets["claim_id"].isin(wanted)]
+    copied = facets[isin(facets["facet"], _COPIED) & isin(facets["claim_id"], wanted)]
     for f in row_dicts(copied):
         by_claim.setdefault(str(f["claim_id"]), []).append(f)
-    parent_rows = {r["claim_id"]: r for r in row_dicts(parents[parents["claim_id"].isin(wanted)])}
+    parent_rows = {r["claim_id"]: r for r in row_dicts(parents[isin(parents["claim_id"], wanted)])}
     fact_rows: list[dict[str, object]] = []
     fact_facets: list[dict[str, object]] = []
     persons = persons.sort_values(["claim_id", "start", "end"], kind="stable")

@@ -15,7 +15,7 @@ import pandas as pd
 from checker.config import CheckConfig
 from checker.findings.check import Check
 from checker.findings.model import Evidence, Finding, Scope
-from checker.tables import Tables, row_dicts, row_tuples, shared_rows
+from checker.tables import Tables, isin, row_dicts, row_tuples, shared_rows
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
     if "spelling" in mentions.columns:
         spelled = mentions[mentions["spelling"].astype(str) != ""]
         several = spelled.groupby("entity_id", sort=False)["spelling"].nunique()
-        mentions = mentions[mentions["entity_id"].isin(several[several > 1].index)]
+        mentions = mentions[isin(mentions["entity_id"], several[several > 1].index)]
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for mention in row_dicts(mentions):
         by_entity.setdefault(mention["entity_id"], []).append(mention)
@@ -188,7 +188,7 @@ def _sentence_of_facts(claims: pd.DataFrame) -> dict[str, tuple[str, int, str]]:
     if facts.empty:
         return {}
     wanted = set(facts["parent"].tolist())
-    parents = {c["claim_id"]: c for c in row_dicts(claims[claims["claim_id"].isin(wanted)])}
+    parents = {c["claim_id"]: c for c in row_dicts(claims[isin(claims["claim_id"], wanted)])}
     out = {}
     for fact_id, parent_id in zip(facts["claim_id"].tolist(), facts["parent"].tolist(), strict=True):
         parent = parents.get(parent_id)
