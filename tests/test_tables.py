@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.tables import column_values, per_frames, row_dicts, row_tuples, shared_rows
+from checker.tables import column_values, isin, per_frames, row_dicts, row_tuples, shared_rows
 
 
 def _same(a: object, b: object) -> bool:
@@ -28,6 +28,15 @@ def test_column_values_are_what_tolist_gives(cells, dtype):
     got, expected = column_values(column), column.tolist()
     assert len(got) == len(expected)
     assert all(_same(a, b) for a, b in zip(got, expected, strict=True))
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "Ä"]), st.text(max_size=3)), max_size=30),
+       st.sets(st.text(max_size=3), max_size=6), st.sampled_from(["str", "string", "object"]),
+       st.sampled_from([set, frozenset, list, pd.Index]))
+def test_isin_is_what_pandas_isin_gives(cells, wanted, dtype, container):
+    column = pd.Series(cells, dtype=dtype)
+    values = container(sorted(wanted)) if container is not set else wanted
+    assert isin(column, values).tolist() == column.isin(list(wanted)).tolist()
 
 
 def test_repeated_strings_are_one_object_per_distinct_value():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from checker.config import Severity
@@ -73,7 +74,7 @@ class Finding:
     #: With a baseline: True when the baseline does not hold this finding; None without one.
     new: bool | None = None
 
-    @property
+    @cached_property  # every renderer's sort asks again; a finding never changes
     def fingerprint(self) -> str:
         key = self.identity or (self.subject, *sorted(self.values))
         text = "\x1f".join([self.kind, *(match_key(part) for part in key)])

@@ -19,6 +19,7 @@ The renderers already show these when they are present; nothing else needs to ch
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -121,9 +122,38 @@ def _evidence_key(e: Evidence) -> tuple:
 
 def ordered_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in the report's fixed order (severity, kind, first evidence, fingerprint),
-    each with its evidence sorted by source and line."""
+    each with its evidence sorted by source and line. Every renderer asks for the order of
+    the same result's findings: the last answer is kept for a list or tuple given again
+    unchanged (the same object holding the same findings). Read-only: callers must not
+    modify it."""
+    if isinstance(findings, (list, tuple)):
+        return _last_order.of(findings)
+    return _ordered(findings)
+
+
+def _ordered(findings: Iterable[Finding]) -> list[Finding]:
     out = [replace(f, evidence=tuple(sorted(f.evidence, key=_evidence_key))) for f in findings]
     return sorted(out, key=Finding.sort_key)
+
+
+class _LastOrder:
+    """The order of the last findings sequence asked for, with a copy of its items to tell
+    that the sequence was not modified in place since."""
+
+    def __init__(self) -> None:
+        self._given: list[Finding] | tuple[Finding, ...] | None = None
+        self._items: tuple[Finding, ...] = ()
+        self._order: list[Finding] = []
+
+    def of(self, findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
+        if (findings is not self._given or len(findings) != len(self._items)
+                or not all(map(operator.is_, findings, self._items))):
+            self._order = _ordered(findings)
+            self._given, self._items = findings, tuple(findings)
+        return self._order
+
+
+_last_order = _LastOrder()
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
