@@ -208,10 +208,15 @@ def _owner_iso(written: str) -> str:
 # Name keys
 
 
+#: What str.isalnum() rejects (\w is exactly isalnum() plus "_").
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def spelling_key(text: str) -> str:
     """Case, accents, apostrophes, hyphens and dots do not make a different spelling."""
-    return " ".join("".join(ch for ch in word if ch.isalnum()) for word in match_key(text).split()).strip()
+    return " ".join([word if word.isalnum() else _NOT_ALNUM.sub("", word)
+                     for word in match_key(text).split()]).strip()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -15,8 +15,9 @@ from checker.facets import dates, figures, places
 from checker.facets.base import Facet
 from checker.facets.names import SpanIndex, tokenize
 from checker.facets.persons import _blocked_tokens
+from checker.resolve import spelling_key
 from checker.segment import layout
-from checker.textutil import fold
+from checker.textutil import fold, match_key
 
 WORDS = st.sampled_from([
     "Monday", "MONDAY", "sunday's", "the", "one", "First", "twenty-two", "a dozen", "half a dozen",
@@ -142,3 +143,10 @@ def test_max_words_of_a_place_name_start() -> None:
                        places._MAX_WORDS)
         assert places._max_words(written) == expected
     assert places._max_words("Costa") >= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=40)))
+def test_spelling_key_keeps_what_isalnum_keeps_of_each_word(text):
+    plain = " ".join("".join(ch for ch in word if ch.isalnum()) for word in match_key(text).split()).strip()
+    assert spelling_key(text) == plain
