@@ -192,11 +192,22 @@ def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[
 
 
 def compare_claims(group_id: str, a: _Claim, b: _Claim, th: Thresholds) -> list[dict[str, Any]]:
+    kinds_a, kinds_b = a.facets.keys(), b.facets.keys()  # only kinds the claim has
     rows: list[dict[str, Any]] = []
-    for row in (*_compare_figures(a, b, th), *_compare_dates(a, b), *_compare_places(a, b),
-                *_compare_quotes(a, b, th), *_compare_roles(a, b, th)):
+    # Only places are compared when one claim has none (against its other facets); the rest
+    # need the kind on both sides. Most pairs share few kinds: skip the others unasked.
+    if "figure" in kinds_a and "figure" in kinds_b:
+        rows.extend(_compare_figures(a, b, th))
+    if "date" in kinds_a and "date" in kinds_b:
+        rows.extend(_compare_dates(a, b))
+    if "place" in kinds_a or "place" in kinds_b:
+        rows.extend(_compare_places(a, b))
+    if "quote" in kinds_a and "quote" in kinds_b:
+        rows.extend(_compare_quotes(a, b, th))
+    if "person" in kinds_a and "person" in kinds_b:
+        rows.extend(_compare_roles(a, b, th))
+    for row in rows:
         row["group_id"] = group_id
-        rows.append(row)
     return rows
 
 
