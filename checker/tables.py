@@ -84,10 +84,14 @@ def per_frames(fn: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def memoised(*frames: pd.DataFrame) -> T:
-        key = tuple(id(f) for f in frames)
+        key = tuple(map(id, frames))
         hit = memo.get(key)
-        if hit is not None and all(r() is f for r, f in zip(hit[0], frames, strict=True)):
-            return hit[1]
+        if hit is not None:  # asked once per claim by some checks: no generator on this path
+            for ref, frame in zip(hit[0], frames, strict=True):
+                if ref() is not frame:
+                    break
+            else:
+                return hit[1]
         for stale in [k for k, (refs, _) in memo.items() if any(r() is None for r in refs)]:
             del memo[stale]
         value = fn(*frames)

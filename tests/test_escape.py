@@ -265,3 +265,9 @@ def test_truncate_keeps_the_value_in_the_window() -> None:
 def test_clean_removes_terminal_escapes_and_bidi_controls() -> None:
     assert esc.clean("ok\x1b[2J\x07\u202egone\u2069") == "ok[2Jgone"
     assert esc.clean(None) == "" and esc.clean(float("nan")) == ""
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2000\u2028\u3000ab\u200b")),
+               max_size=30) | st.text())
+def test_one_line_folds_every_whitespace_run_the_way_the_regex_does(text):
+    assert esc.one_line(text) == re.sub(r"\s+", " ", esc.clean(text)).strip()

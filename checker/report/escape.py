@@ -33,7 +33,6 @@ _INVISIBLE = re.compile(
     "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
     "\U000e0000-\U000e007f]"
 )
-_SPACES = re.compile(r"\s+")
 # Characters that can start or end Markdown syntax anywhere in a line. `<`, `>` and `&` are
 # turned into entities first, so raw HTML and entity references cannot survive.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
@@ -52,7 +51,7 @@ def clean(text: object) -> str:
 
 def one_line(text: object) -> str:
     """`clean`, then every run of whitespace (line breaks included) as one space, stripped."""
-    return _SPACES.sub(" ", clean(text)).strip()
+    return " ".join(clean(text).split())  # split() and \s agree on what whitespace is
 
 
 def _escape_special(match: re.Match[str]) -> str:
