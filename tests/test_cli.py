@@ -182,6 +182,18 @@ def test_leading_dash_file_names_after_double_dash(runner, tmp_path, monkeypatch
     assert sorted(p.name for p in Path("c").iterdir()) == ["x.csv"]
 
 
+def test_file_names_with_digits_that_are_not_numbers_are_sorted_not_a_crash(runner, tmp_path, monkeypatch):
+    # "²" is a digit to str.isdigit() but not a number to int(): the natural sort once
+    # crashed on it with a traceback
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    Path("in/area1\u00b2.txt").write_text(STRIKE_A, encoding="utf-8")
+    Path("in/area1.txt").write_text(STRIKE_B, encoding="utf-8")
+    result = run(runner, "check", "--out", "r", "--claims-dir", "c", "--no-cache", "in")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in Path("c").iterdir()) == ["area1.csv", "area1\u00b2.csv"]
+
+
 def test_outputs_go_only_under_out_and_claims_dir(runner, articles, tmp_path):
     (articles / "..%2f..%2fescape.txt").write_text(STRIKE_A.replace("nine", "ten"), encoding="utf-8")
     before = {p for p in tmp_path.rglob("*")}

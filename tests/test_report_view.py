@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from checker.config import Severity
 from checker.findings.model import Evidence, Finding
-from checker.report.view import ordered_findings
+from checker.report.view import natural_key, ordered_findings
 
 
 def _finding(severity: Severity, value: str, *claim_ids: str) -> Finding:
@@ -35,3 +40,22 @@ def test_the_same_list_gives_the_same_order_until_it_is_changed_in_place():
 def test_a_generator_is_ordered_too():
     findings = [_finding(Severity.LOW, "lagoon", "a:1"), _finding(Severity.HIGH, "harbour", "c:1")]
     assert [f.values[0] for f in ordered_findings(f for f in findings)] == ["harbour", "lagoon"]
+
+
+def _pairs_key(identifier: str) -> tuple[tuple[int, int | str], ...]:
+    """The key as a tuple of (0, number) / (1, text) pairs: what the flat key must sort as."""
+    parts = re.split(r"(\d+)", identifier)
+    return tuple((0, int(p)) if i % 2 else (1, p) for i, p in enumerate(parts) if p)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab:._-0123456789\u00b2\u0663")), max_size=8),
+                max_size=12))
+def test_natural_order_is_the_order_of_number_and_text_runs(ids):
+    assert sorted(ids, key=natural_key) == sorted(ids, key=_pairs_key)
+    assert [natural_key(i) == natural_key(j) for i in ids for j in ids] == \
+        [_pairs_key(i) == _pairs_key(j) for i in ids for j in ids]
+
+
+def test_a_superscript_digit_is_text_not_a_number():
+    assert natural_key("x1\u00b2") == (1, "x", 0, 1, 1, "\u00b2")
+    assert sorted(["a10", "a2", "a\u00b2"], key=natural_key) == ["a2", "a10", "a\u00b2"]
