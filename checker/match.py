@@ -552,8 +552,9 @@ def score_pairs(strings: Sequence[str], pairs: np.ndarray) -> np.ndarray:
                           scorer=fuzz.token_set_ratio, workers=-1)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """Why two claims are linked (a tuple: made for most of a million candidate pairs)."""
+
     score: float
     method: str
 
@@ -609,6 +610,18 @@ def anchored_by_figure(a: ClaimProfile, b: ClaimProfile) -> bool:
     return bool(len(values) >= 2 or a.dates & b.dates or a.entities & b.entities)
 
 
+def _share_enough(a: ClaimProfile, b: ClaimProfile, th: Thresholds, weights: TermWeights) -> bool:
+    """Whether the shared words and figure values weigh enough of the heavier claim, or (one
+    word more than the minimum shared) of a shorter claim contained in the other."""
+    common = a.evidence & b.evidence
+    shared = len(common)
+    if shared < th.claim_min_shared_terms:
+        return False
+    of_heavier, of_lighter = weights.shared(a, b, common)
+    return (of_heavier >= th.claim_min_shared_weight
+            or (shared > th.claim_min_shared_terms and of_lighter >= CONTAINED_SHARE))
+
+
 def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
          weights: TermWeights) -> Link | None:
     """Whether two claims assert the same thing, by the rule in this module's docstring."""
@@ -617,15 +630,8 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # A short claim matches only a claim with exactly its content words ("The hearing was
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
-    common = a.evidence & b.evidence
-    shared = len(common)
-    overlapping = contained = False
-    if shared >= th.claim_min_shared_terms:
-        of_heavier, of_lighter = weights.shared(a, b, common)
-        overlapping = of_heavier >= th.claim_min_shared_weight
-        contained = shared > th.claim_min_shared_terms and of_lighter >= CONTAINED_SHARE
     anchored = anchored_by_figure(a, b)
-    if not (same_words or overlapping or contained or anchored):
+    if not (same_words or anchored) and not _share_enough(a, b, th, weights):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
