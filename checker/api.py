@@ -28,7 +28,7 @@ from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import CandidateFinder, local_candidates, match_claims
 from checker.progress import Progress
 from checker.resolve import resolve_entities
-from checker.tables import Tables
+from checker.tables import Tables, isin
 from checker.workflow import WorkflowInputs, apply_workflow, load_workflow
 
 
@@ -45,7 +45,7 @@ class Extraction:
     def fatal(self) -> bool:
         """True when the input itself was wrong (a missing path, a folder with no articles)
         or nothing at all could be read: the CLI exits 2."""
-        return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.articles.empty
+        return bool(isin(self.problems["code"], FATAL_PROBLEMS).any()) or self.articles.empty
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class CheckResult:
 
     @property
     def fatal(self) -> bool:
-        return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.tables.articles.empty
+        return bool(isin(self.problems["code"], FATAL_PROBLEMS).any()) or self.tables.articles.empty
 
 
 def extract_paths(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,

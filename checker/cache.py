@@ -38,7 +38,7 @@ from checker.config import CheckConfig, Thresholds
 from checker.extract import PerArticle, frame_in_order
 from checker.facets import FACET_COLUMNS, cross_source_facets
 from checker.segment import CLAIM_COLUMNS
-from checker.tables import row_dicts
+from checker.tables import isin, row_dicts
 
 #: Bump when what an entry holds, or how it is laid out, changes.
 CACHE_FORMAT = 1
@@ -156,7 +156,7 @@ def extract_with_cache(articles: pd.DataFrame, store: ExtractionCache,
         entry = store.load(key)
         if entry is not None:
             cached[str(record["source"])] = entry
-    fresh = articles[~articles["source"].isin(list(cached))]
+    fresh = articles[~isin(articles["source"], cached)]
     done = extract(fresh) if not fresh.empty else PerArticle(fresh, {}, {})
 
     sources = articles["source"].tolist()

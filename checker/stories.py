@@ -46,6 +46,7 @@ from typing import Any
 import pandas as pd
 
 from checker.config import CheckConfig, Severity
+from checker.tables import isin
 
 #: How articles are grouped into stories: "one" (the whole input is one story, the default)
 #: or "folders" (one story per folder, see the module docstring).
@@ -312,7 +313,7 @@ class StoriesRun:
     def fatal(self) -> bool:
         from checker.ingest import FATAL_PROBLEMS
 
-        return bool(self.problems["code"].isin(FATAL_PROBLEMS).any()) or self.articles.empty
+        return bool(isin(self.problems["code"], FATAL_PROBLEMS).any()) or self.articles.empty
 
     @property
     def findings(self) -> list[StoryFinding]:

@@ -68,7 +68,7 @@ from checker.resolve import (
     title_tokens,
     titles_fit,
 )
-from checker.tables import Tables, row_dicts, row_tuples
+from checker.tables import Tables, isin, row_dicts, row_tuples
 from checker.textutil import match_key
 from checker.workflow.decisions import (
     CANONICAL_KINDS,
@@ -220,14 +220,14 @@ def resolve_subjects(subjects: Sequence[tuple[str, str]], tables: Tables,
     if not subjects or tables.mentions.empty:
         return {}
     wanted = set().union(*(_word_skeletons(name) for _, name in subjects))
-    facets = tables.facets[tables.facets["facet"].isin(["person", "org"])
-                           & tables.facets["claim_id"].isin(set(tables.mentions["claim_id"]))]
+    facets = tables.facets[isin(tables.facets["facet"], ("person", "org"))
+                           & isin(tables.facets["claim_id"], tables.mentions["claim_id"])]
     near = facets[facets["value"].map(lambda v: bool(_word_skeletons(v) & wanted))]
     claim_ids = set(near["claim_id"])
-    claims = tables.claims[tables.claims["claim_id"].isin(claim_ids)]
+    claims = tables.claims[isin(tables.claims["claim_id"], claim_ids)]
     parents = set(claims["parent"].fillna("")) - {""}
-    claims = tables.claims[tables.claims["claim_id"].isin(claim_ids | parents)]
-    facets = facets[facets["claim_id"].isin(claim_ids)]
+    claims = tables.claims[isin(tables.claims["claim_id"], claim_ids | parents)]
+    facets = facets[isin(facets["claim_id"], claim_ids)]
 
     extra_claims, extra_facets = [], []
     for n, (facet, name) in enumerate(subjects, 1):
@@ -319,7 +319,7 @@ def _spelling_checks(fact: ReferenceFact, resolved: dict[tuple[str, str], Resolv
         value = resolved.get((facet, fact.value))
         if not subject or not subject.entities or not value or not value.spelling:
             continue
-        rows = mentions[mentions["entity_id"].isin(subject.entities) & (mentions["facet"] == facet)
+        rows = mentions[isin(mentions["entity_id"], subject.entities) & (mentions["facet"] == facet)
                         & (mentions["spelling"].astype(str) != "")]
         return [
             _check(fact, "verified", m, "spelling key equal", str(m.spelling)) if str(m.spelling) == value.spelling
@@ -338,7 +338,7 @@ def _title_checks(fact: ReferenceFact, owners: frozenset[str], mentions: pd.Data
     reference = title_tokens(fact.value)
     if not reference:
         return []
-    rows = mentions[(mentions["facet"] == "title") & mentions["owner"].isin(owners)]
+    rows = mentions[(mentions["facet"] == "title") & isin(mentions["owner"], owners)]
     judged = []
     for m in row_tuples(rows):
         written = title_tokens(str(m.written))
@@ -398,9 +398,9 @@ def _content_checks(tables: Tables, facts: Sequence[ReferenceFact], th: Threshol
     if not candidates:
         return []
     ids = {c.claim_id for cs in candidates.values() for c in cs}
-    facets = tables.facets[tables.facets["claim_id"].isin(ids)]
+    facets = tables.facets[isin(tables.facets["claim_id"], ids)]
     facets_of = {cid: rows for cid, rows in facets.groupby("claim_id", sort=False)}
-    people = tables.mentions[(tables.mentions["facet"] == "person") & tables.mentions["claim_id"].isin(ids)]
+    people = tables.mentions[(tables.mentions["facet"] == "person") & isin(tables.mentions["claim_id"], ids)]
     people_of = {cid: rows for cid, rows in people.groupby("claim_id", sort=False)}
     person_facts = sorted({("person", f.value) for f in candidates if f.attribute == "person"})
     resolved = resolve_subjects(person_facts, tables, th) if person_facts else {}
@@ -495,7 +495,7 @@ def _person_verdicts(fact: ReferenceFact, claim: _Claim, people: pd.DataFrame | 
     expected = resolved.get(("person", fact.value))
     entities = expected.entities if expected else frozenset()
     rows = _places(people)
-    named = rows[rows["entity_id"].isin(entities)]
+    named = rows[isin(rows["entity_id"], entities)]
     if not named.empty:
         return [_check(fact, "verified", m, "names the person", str(m.entity_id))
                 for m in row_tuples(named)]
