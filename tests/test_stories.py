@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path, PurePosixPath
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -148,6 +149,19 @@ def test_stories_run_on_a_pool_give_the_same_outcomes(archive, monkeypatch):
     monkeypatch.setattr(stories, "POOL_MIN_ARTICLES", 0)
     with check_stories([archive], CheckConfig(workers=2)) as pooled:
         assert pooled.outcomes == expected
+
+
+def test_a_story_gives_the_same_files_with_python_or_arrow_strings(archive, monkeypatch):
+    pytest.importorskip("pyarrow")
+    common = ["check", archive, "--stories", "folders", "--no-cache", "--format", "md,json,csv,sarif"]
+    before = pd.get_option("mode.string_storage")
+    assert stories.STORY_STRING_STORAGE == "python"
+    assert run(*common, "--out", "python", "--claims-dir", "c1").exit_code == 0
+    assert pd.get_option("mode.string_storage") == before  # the caller's setting is left as it was
+    monkeypatch.setattr(stories, "STORY_STRING_STORAGE", "pyarrow")
+    assert run(*common, "--out", "arrow", "--claims-dir", "c2").exit_code == 0
+    assert files_of(Path("python")) == files_of(Path("arrow"))
+    assert files_of(Path("c1")) == files_of(Path("c2"))
 
 
 def test_a_bad_file_is_reported_in_its_story_and_the_others_are_checked(archive):
