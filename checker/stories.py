@@ -246,8 +246,8 @@ class StoryStore:
 #: How a story's string columns are stored while it is checked. A story's tables are small,
 #: and on small tables pandas' Arrow-backed strings cost more than they save: every filter
 #: is an Arrow `take` per column, every new table converts its strings. Python storage
-#: checked an archive one story per folder in about a fifth less CPU, with the same bytes
-#: out (the archive-sized tables of a one-story run keep pandas' default).
+#: checked an archive one story per folder in 14-18% less CPU, with the same bytes out
+#: (the archive-sized tables of a one-story run keep pandas' default).
 STORY_STRING_STORAGE = "python"
 
 
