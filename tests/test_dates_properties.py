@@ -96,3 +96,37 @@ def test_a_bare_weekday_lands_in_the_week_its_tense_says(anchor, weekday, tense)
     days = (got - anchor).days
     assert (-6 <= days <= 0) if tense == "past" else (0 <= days <= 6)
     assert d.note.startswith("publication day") == (tense == "past" and days == 0)
+
+
+NAME_WORDS = ["The", "Island", "Post", "Harbour", "WIRE", "Eleni", "Markou", "Daily", "of", "Jane", "Doe"]
+SEPARATORS = [" | ", " — ", " – ", " • ", " · ", ", ", " - "]
+METADATA = ["By Jane Doe", "Story by Eleni Markou", "5:42 PM EDT", "14:02", "3 min read", "2h",
+            "Updated 2 hours ago", "Published"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)),
+       before=st.lists(st.one_of(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=4)
+                                 .filter(lambda ws: any(w not in ("The", "of") for w in ws)).map(" ".join),
+                                 st.sampled_from(METADATA)), max_size=2),
+       after=st.lists(st.sampled_from(METADATA[2:]), max_size=1),
+       separator=st.sampled_from(SEPARATORS),
+       written=st.sampled_from(["{d} {m} {y}", "{m} {d}, {y}", "{w}, {d} {m} {y}"]))
+def test_a_date_set_off_from_metadata_is_the_dateline(d, before, after, separator, written):
+    """Outlet and author names, bylines, times and reading times around a written date, each
+    set off by a separator, leave the date as the article's dateline."""
+    when = written.format(d=d.day, m=MONTHS[d.month - 1], y=d.year, w=WEEKDAYS[d.weekday()])
+    line = separator.join([*before, when, *after])
+    text = f"Headline of the story\n\n{line}\n\nThe council met on Tuesday, officials said.\n"
+    assert dates.find_dateline(text, 0) == (d.isoformat(), 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)),
+       verb=st.sampled_from(["met", "signed the deal", "was delayed", "will vote", "opened"]),
+       separator=st.sampled_from(SEPARATORS))
+def test_a_sentence_beside_a_date_is_no_dateline(d, verb, separator):
+    """A clause with lower-case words is a headline or a sentence, whatever sets it off."""
+    line = f"The council {verb}{separator}{d.day} {MONTHS[d.month - 1]} {d.year}"
+    text = f"Headline of the story\n\n{line}\n\nThe council met on Tuesday, officials said.\n"
+    assert dates.find_dateline(text, 0) is None

@@ -137,6 +137,47 @@ def test_dateline_written_and_with_prefix():
     assert dates.find_dateline(front, front.index("18 June")) == ("2024-06-18", 4)
 
 
+DATELINES_WITH_METADATA = [
+    "The Island Post — Wednesday, 15 October 2025",
+    "By Jane Doe | Reuters | October 15, 2025 5:42 PM EDT",
+    "Story by Jane Doe • 2h • October 15, 2025",
+    "Eleni Markou · 15 Oct 2025",
+    "HARBOUR WIRE — October 15, 2025",
+    "Island Post, 15 October 2025",
+    "By Eleni Markou, 15 October 2025",
+    "Posted on October 15, 2025 by admin",
+    "Last updated: 15/10/2025",
+    "15 Oct 2025 - 10:42 AM",
+    "15 October 2025 | 14:02",
+    "Wednesday 15 October 2025 14:02, UK",
+    "Published Oct 15, 2025 • 3 min read",
+    "Corriere della Sera | 15 ottobre 2025".replace("ottobre", "October"),
+]
+
+NOT_DATELINES = [
+    "Elections set for 15 October 2025",
+    "Talks resumed in Geneva, 15 October 2025",
+    "The ferry sank on 15 October 2025",
+    "15 October 2025 Reuters",  # a name run on after the date, not set off
+    "Ferry sinks — 15 October 2025, officials say",
+    "Deadline: 15 October 2025 for all bids",
+    "Police said on 15 October 2025 that",
+    "By Jane Doe | Reuters | 14 and 15 October 2025",  # two dates: no single day
+]
+
+
+@pytest.mark.parametrize("line", DATELINES_WITH_METADATA)
+def test_dateline_beside_the_outlet_author_or_time(line):
+    text = f"Ferry runs aground\n\n{line}\n\nA ferry ran aground on Tuesday, officials said.\n"
+    assert dates.find_dateline(text, 0) == ("2025-10-15", 3)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_a_sentence_or_headline_with_a_date_is_no_dateline(line):
+    text = f"Ferry runs aground\n\n{line}\n\nA ferry ran aground on Tuesday, officials said.\n"
+    assert dates.find_dateline(text, 0) is None
+
+
 def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     full = [{c: r.get(c, "") for c in FACET_COLUMNS} for r in rows]
     return pd.DataFrame(full, columns=FACET_COLUMNS)

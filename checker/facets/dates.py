@@ -462,14 +462,30 @@ def _weekday_date(anchor: date, weekday: int, offset: int, future: bool) -> date
     return anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
 
 
-_DATELINE_PREFIX = re.compile(r"^(?:(?:published|updated|posted|date)(?:\s+on)?\s*:?\s*)?", re.I)
+_DATELINE_PREFIX = re.compile(
+    r"^(?:(?:(?:last|first)\s+)?(?:published|updated|posted|modified|date)(?:\s+on)?\s*:?\s*)?", re.I)
 _DATELINE_TIME = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
                             re.I)
 
 
+#: A dateline line is short: a date, perhaps with the outlet, the author and the time.
+_DATELINE_MAX_CHARS = 100
+_DATELINE_SEPARATOR = re.compile(r"\s*(?:[|•·,;—–]|\s-\s)\s*")
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[|•·,;—–]|(?:^|\s)-)\s*$")
+_STARTS_WITH_SEPARATOR = re.compile(r"^\s*(?:[|•·,;—–]|-(?:\s|$))")
+_LABEL_BEFORE_DATE = re.compile(
+    r"(?:(?:last|first)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*$", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?,?\s*$")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+#: At most this many words in the outlet's or author's name beside a date.
+_NAME_PART_MAX_WORDS = 6
+
+
 def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
-    """(ISO date, 1-based line) of a line near the top of the article that is only a date
-    ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30"); None when
+    """(ISO date, 1-based line) of a line near the top of the article that is a date, alone
+    ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30") or set off
+    from the outlet, the author, the time or the reading time ("The Island Post — Wednesday,
+    15 October 2025", "By Jane Doe | Reuters | October 15, 2025 5:42 PM EDT"); None when
     there is none or its day and month cannot be told apart, neither by the date itself nor
     by the months the article's own dates name (12/06/2025 above "Tuesday (10 June)")."""
     lines = LineIndex.of(text)
@@ -481,7 +497,7 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
         seen += 1
         if seen > 12:
             break
-        if len(stripped) > 60:
+        if len(stripped) > _DATELINE_MAX_CHARS:
             continue
         core = _DATELINE_TIME.sub("", _DATELINE_PREFIX.sub("", fold(stripped)))
         offset = body_start + line.start() + line.group().index(stripped[0])
@@ -500,7 +516,62 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
         if re.fullmatch(r"[\s,()]*(?:[A-Za-z]+\.?)?[\s,()]*", rest) and (
                 not re.search(r"[A-Za-z]", rest) or facets[0].noun):
             return value, lines.line(offset)
+        if _set_off_by_metadata(core, facets[0]):
+            return value, lines.line(offset)
     return None
+
+
+def _set_off_by_metadata(core: str, date_facet: Facet) -> bool:
+    """Whether everything on the line beside the date is metadata (`data/dateline_parts.csv`,
+    or an outlet's or author's name) set off from it by separators."""
+    before, after = core[:date_facet.start], core[date_facet.end:]
+    weekday = _WORD_BEFORE.search(before)
+    if (weekday and date_facet.noun and len(weekday.group(1)) >= 3
+            and date_facet.noun.casefold().startswith(weekday.group(1).casefold())):
+        before = before[:weekday.start()]
+    before = _LABEL_BEFORE_DATE.sub("", before)
+    if before.strip() and not _ENDS_WITH_SEPARATOR.search(before):
+        return False
+    parts = [p for p in _DATELINE_SEPARATOR.split(before) if p.strip(" -")]
+    after_parts = [p for p in _DATELINE_SEPARATOR.split(after) if p.strip(" -")]
+    if after_parts and not _STARTS_WITH_SEPARATOR.match(after) and not _dateline_parts().fullmatch(
+            after_parts[0].strip(" ()[]")):
+        return False  # a name run on after the date ("15 October 2025 Reuters") is not set off
+    return all(_metadata_part(p.strip(" -()[]")) for p in parts + after_parts)
+
+
+def _metadata_part(part: str) -> bool:
+    return bool(_dateline_parts().fullmatch(part)) or _name_part(part)
+
+
+def _name_part(part: str) -> bool:
+    """An outlet's or author's name: capitalised words ("The Island Post", "HARBOUR WIRE",
+    "Eleni Markou"), with the lower-case function words names have ("Corriere della Sera")."""
+    words = part.split()
+    if not words or len(words) > _NAME_PART_MAX_WORDS:
+        return False
+    small = _name_function_words()
+    capitalised = 0
+    for word in words:
+        if word.casefold() in small:
+            continue
+        if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised > 0
+
+
+@cache
+def _dateline_parts() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{row['pattern']})" for row in table("dateline_parts"))
+    return re.compile(alternatives, re.I)
+
+
+@cache
+def _name_function_words() -> frozenset[str]:
+    from checker.lexicon import words
+
+    return frozenset(w.casefold() for w in words("entity_function_words") | words("name_particles"))
 
 
 def _reading_in_body_months(text: str, body_start: int, first: str, second: str) -> str:
