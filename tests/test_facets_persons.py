@@ -246,3 +246,18 @@ def test_a_portfolio_listed_with_commas_stays_in_the_role():
     line3 = persons_in(text, 3)
     assert line3["Arne Sund"].role == "Minister of Trade"
     assert line3["Tove Lind"].role == "head of the Budget Office"
+
+
+SHIPPING = """\
+The Blue Horizon had left Piraeus at 7:30 a.m. before it struck rocks.
+The vessel, the Blue Horizon, was operated by Cycladic Lines, the ferry's owner.
+The captain, Matteo Rinaldi, was detained; the Rinaldi family said nothing.
+"""
+
+
+def test_a_name_after_the_definite_article_is_a_thing():
+    assert "Blue Horizon" not in persons_in(SHIPPING, 1)
+    assert "Blue Horizon" not in persons_in(SHIPPING, 2)
+    assert "Cycladic Lines" not in persons_in(SHIPPING, 2)  # Lines: a company's head noun
+    # a person the article names is still a person after "the"
+    assert "Matteo Rinaldi" in persons_in(SHIPPING, 3)

@@ -187,6 +187,7 @@ class Lexicon:
     particles: frozenset[str]
     role_breaks: frozenset[str]
     place_prepositions: frozenset[str]
+    thing_determiners: frozenset[str]
     demonyms: frozenset[tuple[str, ...]]
 
 
@@ -226,6 +227,7 @@ def lex() -> Lexicon:
         particles=frozenset(w.casefold() for w in lexicon.entries("name_particles")),
         role_breaks=frozenset(w.casefold() for w in lexicon.entries("role_breaks")),
         place_prepositions=frozenset(w.casefold() for w in lexicon.entries("place_prepositions")),
+        thing_determiners=frozenset(w.casefold() for w in lexicon.entries("thing_determiners")),
         demonyms=_demonyms(),
     )
 

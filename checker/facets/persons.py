@@ -458,6 +458,9 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().place_prepositions and (
             known is None or toks.key[end - 1] not in known):
         return None  # "at Banco Austral", "in Porto Alegre": a place or a firm
+    if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().thing_determiners and (
+            known is None or toks.key[end - 1] not in known):
+        return None  # "the Blue Horizon": a ship, a building, a work
     surname_key = toks.key[end - 1]
     if len(words) == 1:
         if known is None:
