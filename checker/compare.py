@@ -609,6 +609,8 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         fa, fb = roles_a[role][0], roles_b[role][0]
         if fa.get("qualifier") != fb.get("qualifier") or fa.get("qualifier") == "region":
             continue
+        if _place_fit(fa, fb) is not None:
+            continue  # the same town, named in one claim without a cue the extractor knows
         yield _row("place", f"place ({role})", a, b, fa, fb, "conflict", _place_norm(fa),
                    _place_norm(fb), method=f"different places, same role '{role}'")
 

@@ -123,6 +123,17 @@ def test_a_place_after_a_kind_cue_takes_the_role_before_the_cue(a_words: str, b_
     assert list(places["verdict"]) == ([verdict] if verdict else [])
 
 
+def test_a_town_named_without_a_cue_in_one_claim_is_not_in_conflict_with_itself() -> None:
+    # b's "in Marrowby" carries no facet (a town the gazetteer does not know, no kind cue):
+    # the unlisted name stands in for it, and it is the same town as a's.
+    t = _comparisons(
+        [["a", "The observation post in the village of Marrowby recorded the blast, officials said."],
+         ["b", "The blast was recorded by the observation post in Marrowby, officials said."]],
+        [_town(0, "Marrowby")])
+    places = t.comparisons[t.comparisons["facet"] == "place"]
+    assert "conflict" not in set(places["verdict"])
+
+
 def test_a_conflict_makes_the_group_conflicting() -> None:
     t = _comparisons(
         [["a", "The storm cut power to 1,200 households in Riverton, the utility said."],
