@@ -166,6 +166,29 @@ NOT_DATELINES = [
 ]
 
 
+PUBLISHED_AND_UPDATED = [
+    "Published Oct. 15, 2025 at 6:42 a.m. CT | Updated Oct. 16, 2025 at 11:15 a.m. CT",
+    "PUBLISHED OCTOBER 15, 2025, 04:20 PM | UPDATED OCTOBER 16, 2025, 06:05 PM",
+    "Published: 14:20 BST, 15 October 2025 | Updated: 16:05 BST, 16 October 2025",
+    "Published 15/10/2025 15:02 · Updated 16/10/2025 17:30",
+    "Updated 16 Oct 2025 | Published 15 Oct 2025",  # the publication date, wherever it stands
+    "PUBLISHED OCTOBER 15, 2025",
+]
+
+
+@pytest.mark.parametrize("line", PUBLISHED_AND_UPDATED)
+def test_a_line_with_publication_and_update_dates_gives_the_publication_date(line):
+    text = f"Ferry runs aground\n\n{line}\n\nA ferry ran aground on Tuesday, officials said.\n"
+    assert dates.find_dateline(text, 0) == ("2025-10-15", 3)
+
+
+def test_dated_parts_beside_a_clause_are_no_dateline():
+    for line in ("Talks on 15 October 2025 | Vote on 16 October 2025",
+                 "Published 15 Oct 2025 | Ferry sinks off Naxos, officials say"):
+        text = f"Ferry runs aground\n\n{line}\n\nA ferry ran aground on Tuesday.\n"
+        assert dates.find_dateline(text, 0) is None
+
+
 @pytest.mark.parametrize("line", DATELINES_WITH_METADATA)
 def test_dateline_beside_the_outlet_author_or_time(line):
     text = f"Ferry runs aground\n\n{line}\n\nA ferry ran aground on Tuesday, officials said.\n"

@@ -477,6 +477,9 @@ _LABEL_BEFORE_DATE = re.compile(
     r"(?:(?:last|first)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*$", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?,?\s*$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+#: Where a line of several dated parts breaks ("Published … | Updated …").
+_DATELINE_PART_BREAK = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
+_UPDATE_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 #: At most this many words in the outlet's or author's name beside a date.
 _NAME_PART_MAX_WORDS = 6
 
@@ -485,9 +488,11 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
     """(ISO date, 1-based line) of a line near the top of the article that is a date, alone
     ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30") or set off
     from the outlet, the author, the time or the reading time ("The Island Post — Wednesday,
-    15 October 2025", "By Jane Doe | Reuters | October 15, 2025 5:42 PM EDT"); None when
-    there is none or its day and month cannot be told apart, neither by the date itself nor
-    by the months the article's own dates name (12/06/2025 above "Tuesday (10 June)")."""
+    15 October 2025", "By Jane Doe | Reuters | October 15, 2025 5:42 PM EDT"). A line with a
+    publication and an update date ("Published 19/05/2025 15:02 · Updated 19/05/2025
+    17:30") gives the publication date. None when there is none or its day and month cannot
+    be told apart, neither by the date itself nor by the months the article's own dates name
+    (12/06/2025 above "Tuesday (10 June)")."""
     lines = LineIndex.of(text)
     seen = 0
     for line in re.finditer(r"[^\r\n]+", text[body_start:body_start + 20_000]):
@@ -499,26 +504,59 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
             break
         if len(stripped) > _DATELINE_MAX_CHARS:
             continue
-        core = _DATELINE_TIME.sub("", _DATELINE_PREFIX.sub("", fold(stripped)))
-        offset = body_start + line.start() + line.group().index(stripped[0])
-        ctx = ArticleContext(source="", text=text, published="", title="")
-        seg = Segment(claim_id="", source="", start=0, end=len(core), text=core, cls="dateline")
-        facets = [f for f in extract(seg, [], ctx) if f.key == "day"]
-        if len(facets) != 1:
-            continue
-        value = facets[0].value
-        if _AMBIGUOUS in facets[0].note:
-            other = facets[0].note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
-            value = _reading_in_body_months(text, body_start, value, other)
-            if not value:
-                continue
-        rest = core[:facets[0].start] + core[facets[0].end:]
-        if re.fullmatch(r"[\s,()]*(?:[A-Za-z]+\.?)?[\s,()]*", rest) and (
-                not re.search(r"[A-Za-z]", rest) or facets[0].noun):
-            return value, lines.line(offset)
-        if _set_off_by_metadata(core, facets[0]):
+        value = _line_date(stripped, text, body_start)
+        if value is None:
+            value = _published_of_dated_parts(stripped, text, body_start)
+        if value:
+            offset = body_start + line.start() + line.group().index(stripped[0])
             return value, lines.line(offset)
     return None
+
+
+def _line_date(line: str, text: str, body_start: int) -> str | None:
+    """The ISO date of a dateline `line` (see find_dateline); "" when it is one whose day and
+    month cannot be told apart; None when it is no dateline."""
+    folded = fold(line)
+    if folded.isupper():  # "PUBLISHED MAY 19, 2025, 04:20 PM": month names are read capitalised
+        folded = folded.title()
+    core = _DATELINE_TIME.sub("", _DATELINE_PREFIX.sub("", folded))
+    ctx = ArticleContext(source="", text=text, published="", title="")
+    seg = Segment(claim_id="", source="", start=0, end=len(core), text=core, cls="dateline")
+    facets = [f for f in extract(seg, [], ctx) if f.key == "day"]
+    if len(facets) != 1:
+        return None
+    rest = core[:facets[0].start] + core[facets[0].end:]
+    if not ((re.fullmatch(r"[\s,()]*(?:[A-Za-z]+\.?)?[\s,()]*", rest)
+             and (not re.search(r"[A-Za-z]", rest) or facets[0].noun))
+            or _set_off_by_metadata(core, facets[0])):
+        return None
+    if _AMBIGUOUS in facets[0].note:
+        other = facets[0].note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
+        return _reading_in_body_months(text, body_start, facets[0].value, other)
+    return facets[0].value
+
+
+def _published_of_dated_parts(line: str, text: str, body_start: int) -> str | None:
+    """A line of parts, each a dateline or metadata, of which some are dated ("Published
+    Oct. 7, 2025 at 6:42 a.m. CT | Updated Oct. 7, 2025 at 11:15 a.m. CT"): the date of the
+    first part not labelled as an update, else of the first dated part."""
+    parts = [p.strip() for p in _DATELINE_PART_BREAK.split(line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    dated: list[tuple[str, str]] = []
+    for part in parts:
+        value = _line_date(part, text, body_start)
+        if value is None:
+            if not _metadata_part(_DATELINE_TIME.sub("", fold(part)).strip(" -()[]")):
+                return None
+        elif value:
+            dated.append((part, value))
+        else:
+            return None  # an ambiguous day and month: no date rather than a guess
+    if not dated:
+        return None
+    published = [value for part, value in dated if not _UPDATE_LABEL.match(part)]
+    return (published or [dated[0][1]])[0]
 
 
 def _set_off_by_metadata(core: str, date_facet: Facet) -> bool:
