@@ -19,8 +19,10 @@ COMPARISON_COLUMNS (one row per pair of differing-or-agreeing facet values in a 
 Which pairs are compared: every pair of claims from different sources inside a group, and
 each claim with the claims of other groups it is also linked to (match.GROUP_COLUMNS
 `links`: a sentence asserting two things joins one group only). A linked pair is kept only
-when the two claims give the same date or the same figure (evidence that they tell of one
-event); its rows are filed under the group of `a_claim`.
+when the two claims give the same date or the same figure, or share LINK_MIN_SHARED_WORDS
+content words outside the names of people and organisations (evidence that they tell of
+one event, a wrong date or figure in one of them included); its rows are filed under the
+group of `a_claim`.
 
 Rules
     figure  paired by unit (facet key) and noun (rapidfuzz token_set_ratio of the nouns at
@@ -125,11 +127,36 @@ def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], threshold
         if a in info and b in info:
             pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
             if linked and not any(r["facet"] in ("date", "figure") and r["verdict"] == "agree"
-                                  for r in pair_rows):
-                continue  # a loose link to another group: only the same date or figure says
-                # that the two claims tell of one event
+                                  for r in pair_rows) and not _worded_alike(info[a], info[b]):
+                continue  # a loose link to another group: only the same date or figure, or
+                # most of the same words, say that the two claims tell of one event
             rows.extend(pair_rows)
     return rows
+
+
+#: A link to another group is compared when the two claims share this many content words
+#: (stems) or more: enough to tell of one event even with the date or figure that one of
+#: them has wrong ("detected the intrusion early Saturday, Oct. 4, when IT staff noticed
+#: ransomware encrypting files on servers" / "... Sunday, Oct. 5, when overnight staff
+#: noticed files being encrypted on several servers").
+LINK_MIN_SHARED_WORDS = 6
+
+
+def _worded_alike(a: _Claim, b: _Claim) -> bool:
+    """Whether the two claims share LINK_MIN_SHARED_WORDS content words outside the names of
+    people and organisations (a long agency name shared by two sentences about two events
+    says nothing of their being one)."""
+    return len(_predicate_terms(a) & _predicate_terms(b)) >= LINK_MIN_SHARED_WORDS
+
+
+def _predicate_terms(claim: _Claim) -> frozenset[str]:
+    names = [str(f["text"]) for kind in ("person", "org") for f in claim.facets.get(kind, [])]
+    return _terms_of(claim.text) - {t for name in names for t in _terms_of(name)}
+
+
+@lru_cache(maxsize=1 << 14)
+def _terms_of(text: str) -> frozenset[str]:
+    return frozenset(content_terms(text))
 
 
 def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,

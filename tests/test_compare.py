@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from claim_tables import build_tables, run_tables
 from hypothesis import given, settings
@@ -9,11 +10,14 @@ from hypothesis import strategies as st
 
 from checker.compare import (
     COMPARISON_COLUMNS,
+    compare_groups,
     dates_verdict,
     figure_verdict,
     is_partial_quote,
     word_diff,
 )
+from checker.config import Thresholds
+from checker.match import GROUP_COLUMNS
 
 
 @pytest.mark.parametrize(("a", "qa", "b", "qb", "verdict"), [
@@ -132,6 +136,40 @@ def test_a_town_named_without_a_cue_in_one_claim_is_not_in_conflict_with_itself(
         [_town(0, "Marrowby")])
     places = t.comparisons[t.comparisons["facet"] == "place"]
     assert "conflict" not in set(places["verdict"])
+
+
+def _linked_apart(sentences, facets) -> pd.DataFrame:
+    """The comparisons of two claims matching put in two groups, linked to each other."""
+    claims, facet_table = build_tables(sentences, facets)
+    groups = pd.DataFrame([
+        {"group_id": "G1", "claim_id": "a:1", "source": "a", "status": "single_source",
+         "score": 100.0, "method": "alone", "links": "b:1"},
+        {"group_id": "G2", "claim_id": "b:1", "source": "b", "status": "single_source",
+         "score": 100.0, "method": "alone", "links": "a:1"}], columns=GROUP_COLUMNS)
+    return compare_groups(groups, claims, facet_table, Thresholds()).comparisons
+
+
+def test_a_link_between_groups_worded_alike_is_compared_even_when_its_dates_differ() -> None:
+    rows = _linked_apart(
+        [["a", "Staff detected the intrusion early on 4 October, when they noticed ransomware "
+               "encrypting files on servers at the flagship hospital."],
+         ["b", "The intrusion was detected on 5 October, when overnight staff noticed files being "
+               "encrypted on several servers."]],
+        [{"s": 0, "facet": "date", "text": "4 October", "value": "2025-10-04", "key": "day"},
+         {"s": 1, "facet": "date", "text": "5 October", "value": "2025-10-05", "key": "day"}])
+    assert list(zip(rows["facet"], rows["verdict"], strict=True)) == [("date", "conflict")]
+
+
+def test_a_link_through_a_long_agency_name_alone_is_not_compared() -> None:
+    agency = "Centre for Volcanology and Geological Hazard Mitigation"
+    rows = _linked_apart(
+        [["a", f"The {agency} raised the alert to its highest level early on Monday."],
+         ["b", f"The eruption began at 10.47pm on Sunday, according to the {agency}."]],
+        [{"s": 0, "facet": "org", "text": agency, "value": agency},
+         {"s": 0, "facet": "date", "text": "Monday", "value": "2025-05-19", "key": "day"},
+         {"s": 1, "facet": "date", "text": "Sunday", "value": "2025-05-18", "key": "day"},
+         {"s": 1, "facet": "org", "text": agency, "value": agency}])
+    assert rows.empty
 
 
 def test_a_conflict_makes_the_group_conflicting() -> None:
