@@ -6,6 +6,7 @@ from __future__ import annotations
 from checker.checks import (
     agreement,
     date_conflict,
+    figure_discrepancy,
     framing,
     name_variant,
     number_conflict,
@@ -30,6 +31,7 @@ REGISTRY: tuple[Check, ...] = (
     place_conflict.CHECK,
     framing.CHECK,
     quote_variant.CHECK,
+    figure_discrepancy.CHECK,
     single_source_figure.CHECK,
     weekday_mismatch.CHECK,
 )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from rapidfuzz import fuzz
 
 from checker.checks.facet_conflict import ClaimIndex, claim_index
@@ -15,6 +18,8 @@ from checker.facets.figures import noun_key
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
+from checker.match import figure_context
+from checker.tables import Tables, per_frames, shared_rows
 from checker.textutil import match_key
 
 
@@ -46,19 +51,22 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     return False
 
 
-def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
+def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
+    """The figures (written with digits) of a compared claim that no matched claim compares
+    and no other source states or agrees with (see `reported_elsewhere`)."""
     if getattr(claim, "unit", "segment") == "fact":
-        return  # a fact repeats its sentence's figures; the sentence is checked
+        return []  # a fact repeats its sentence's figures; the sentence is checked
     index = claim_index(ctx.tables)
     figures = [f for f in index.facets.get(claim.claim_id, []) if f["facet"] == "figure"]
     if not figures:
-        return
+        return []
     compared = {
         (r["a_claim"] if r["a_claim"] == claim.claim_id else r["b_claim"],
          r["a_start"] if r["a_claim"] == claim.claim_id else r["b_start"])
         for r in index.comparisons.get(claim.claim_id, []) if r["facet"] == "figure"
     }
     th = ctx.config.thresholds
+    out = []
     for f in figures:
         text = str(f["text"])
         # Figures spelled out in words ("two countries", "three decades") are rarely what an
@@ -68,8 +76,126 @@ def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Findin
             continue
         if (claim.claim_id, int(f["start"])) in compared:
             continue
-        if reported_elsewhere(f, claim.source, index, th):
+        if not reported_elsewhere(f, claim.source, index, th):
+            out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A figure as a compared claim of some source states it."""
+
+    value: float
+    source: str
+    claim_id: str
+    facet: dict[str, Any]
+
+
+#: A value other sources give instead is looked for only within this factor of the figure
+#: (an altered figure, not another quantity of the same unit).
+OTHER_VALUE_MAX_RATIO = 3.0
+#: ... and only when at least this many other sources give it.
+OTHER_VALUE_MIN_SOURCES = 2
+
+
+def other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[StatedFigure]:
+    """Where other sources give another value for the quantity an unreported figure states:
+    the claims of the value that the most other sources (at least OTHER_VALUE_MIN_SOURCES)
+    give, in the same unit, within OTHER_VALUE_MAX_RATIO of it, beyond the rounding
+    tolerance, for a similar noun and with a word of context in common (or the same noun).
+    Empty when there is none."""
+    th = ctx.config.thresholds
+    value = float(f["value"])
+    noun, key = figure_noun(f), noun_key(str(f.get("noun") or ""))
+    context = figure_context(str(claim.text), str(f["text"]))
+    index = claim_index(ctx.tables)
+    years = _claim_years(claim.claim_id, claim.source, ctx.tables)
+    by_value: dict[float, list[StatedFigure]] = {}
+    for other in _figures_by_unit(ctx.tables).get(match_key(str(f.get("key") or "")), []):
+        if other.source == claim.source or other.value == value or value == 0 or other.value == 0:
             continue
+        other_years = _claim_years(other.claim_id, other.source, ctx.tables)
+        if years and other_years and not years & other_years:
+            continue  # another year's event ("the last eruption, in 2021, sent ash 2,000 m")
+        if max(abs(value), abs(other.value)) / min(abs(value), abs(other.value)) > OTHER_VALUE_MAX_RATIO:
+            continue
+        g = other.facet
+        if figure_verdict(value, str(f.get("qualifier") or ""), other.value,
+                          str(g.get("qualifier") or ""), th.figure_tolerance)[0] != "conflict":
+            continue
+        other_noun, other_key = figure_noun(g), noun_key(str(g.get("noun") or ""))
+        same_noun = bool(key and key == other_key) or bool(
+            noun and other_noun and fuzz.token_set_ratio(noun, other_noun) >= th.figure_noun_similarity)
+        if noun and other_noun and not same_noun:
+            continue
+        other_text = str(index.claims[other.claim_id]["text"])
+        if not same_noun and not context & figure_context(other_text, str(g["text"])):
+            continue
+        by_value.setdefault(other.value, []).append(other)
+    best: list[StatedFigure] = []
+    for stated in by_value.values():
+        sources = {s.source for s in stated}
+        if len(sources) >= OTHER_VALUE_MIN_SOURCES and len(sources) > len({s.source for s in best}):
+            best = stated
+    return best
+
+
+def _claim_years(claim_id: str, source: str, tables: Tables) -> frozenset[str]:
+    """The years a claim's dates name; without any, its article's publication year, or else
+    the year its article's dates name most (a claim tells of its story's news unless it
+    says otherwise); empty when none is known."""
+    dated, of_source = _years_index(tables.facets, tables.articles)
+    return dated.get(claim_id) or of_source.get(source, frozenset())
+
+
+@per_frames
+def _years_index(facets: pd.DataFrame, articles: pd.DataFrame
+                 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    dated: dict[str, set[str]] = {}
+    named: dict[str, Counter[str]] = {}
+    for f in shared_rows(facets):
+        year = str(f.get("value") or "")[:4]
+        if f["facet"] == "date" and year.isdigit():
+            dated.setdefault(str(f["claim_id"]), set()).add(year)
+            named.setdefault(str(f["source"]), Counter())[year] += 1
+    of_source = {source: frozenset({max(counts, key=lambda y: (counts[y], y))})
+                 for source, counts in named.items()}
+    if "published" in articles.columns:
+        for source, day in zip(articles["source"].tolist(), articles["published"].tolist(), strict=True):
+            year = str(day or "")[:4]
+            if year.isdigit():
+                of_source[str(source)] = frozenset({year})
+    return {k: frozenset(v) for k, v in dated.items()}, of_source
+
+
+def _figures_by_unit(tables: Tables) -> dict[str, list[StatedFigure]]:
+    return _stated_figures(tables.claims, tables.facets)
+
+
+@per_frames
+def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, list[StatedFigure]]:
+    """Every figure written with digits in a compared segment (not a fact), by folded unit,
+    in table order."""
+    compared = {c["claim_id"]: c for c in shared_rows(claims)
+                if bool(c["compared"]) and c.get("unit", "segment") != "fact"}
+    out: dict[str, list[StatedFigure]] = {}
+    for f in shared_rows(facets):
+        claim = compared.get(f["claim_id"])
+        if claim is None or f["facet"] != "figure" or str(f.get("note") or "") == "ordinal":
+            continue
+        value = number(f["value"])
+        if value is None or not any(ch.isdigit() for ch in str(f["text"])):
+            continue
+        out.setdefault(match_key(str(f.get("key") or "")), []).append(
+            StatedFigure(value, str(claim["source"]), str(f["claim_id"]), f))
+    return out
+
+
+def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
+    for f in unreported_figures(claim, ctx):
+        if other_value(claim, f, ctx):
+            continue  # figure_discrepancy reports it, with what the others say
+        text = str(f["text"])
         noun = str(f.get("noun") or f.get("key") or "")
         yield Finding(
             code="", kind="", severity=Severity.MEDIUM, values=(text,),
@@ -95,7 +221,8 @@ CHECK = Check(
         what="A figure (written with digits) in a compared claim that no other source states: "
         "no matched claim compares it, and no other source gives the same number, or an "
         "agreeing value (rounded, approximate) in the same unit for a similar noun, anywhere "
-        "in its copy, hedged or opinion sentences included.",
+        "in its copy, hedged or opinion sentences included. When two or more other sources "
+        "agree on another value for the same quantity, figure_discrepancy reports it instead.",
         why="A number only one outlet reports has not been corroborated; if it is wrong, "
         "nothing in the other sources will reveal it.",
         example="c:9 'Exports of olive oil rose by 18% last year', a figure none of the other "
