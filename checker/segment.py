@@ -140,18 +140,38 @@ def segment(articles: pd.DataFrame, thresholds: Thresholds | None = None) -> pd.
         lay = layout(text, body_start)
         verdicts = classify_article(text, lay, thresholds)
         lines = LineIndex.of(text)
+        dateline = _dateline_line(getattr(art, "published_from", ""))
         for n, (sent, verdict) in enumerate(zip(lay.sentences, verdicts, strict=True), start=1):
+            line = lines.line(sent.start)
+            cls, reason = verdict.cls, verdict.reason
+            if line == dateline and cls in COMPARED_CLASSES:
+                # the line the publication date was read from ("PUBLISHED MAY 19, 2025,
+                # 04:20 PM | UPDATED ...") is no claim of the story, whatever its wording
+                cls, reason = "byline", DATELINE_REASON
             rows.append({
                 "claim_id": f"{art.source}:{n}", "source": art.source, "n": n,
-                "unit": "segment", "parent": "", "line": lines.line(sent.start),
-                "start": sent.start, "end": sent.end, "class": verdict.cls,
-                "reason": verdict.reason, "text": text[sent.start:sent.end],
-                "speaker": verdict.speaker, "compared": verdict.cls in COMPARED_CLASSES,
+                "unit": "segment", "parent": "", "line": line,
+                "start": sent.start, "end": sent.end, "class": cls,
+                "reason": reason, "text": text[sent.start:sent.end],
+                "speaker": verdict.speaker if cls == verdict.cls else "",
+                "compared": cls in COMPARED_CLASSES,
                 "marker": lay.blocks[sent.block].marker if _first_of_block(lay, n - 1) else "",
             })
     if not rows:
         return empty_frame(CLAIM_COLUMNS)
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+#: The reason of a segment on the line an article's publication date was read from.
+DATELINE_REASON = "byline: dateline"
+
+
+def _dateline_line(published_from: object) -> int | None:
+    """The line of `published_from` "dateline:<line>"; None for metadata or no date."""
+    text = str(published_from or "")
+    if text.startswith("dateline:") and text[len("dateline:"):].isdigit():
+        return int(text[len("dateline:"):])
+    return None
 
 
 def _first_of_block(lay: Layout, index: int) -> bool:

@@ -127,3 +127,17 @@ def test_quote_layout_has_the_blocks_and_quotations_of_the_layout() -> None:
     assert (quotes.blocks, quotes.quotes, quotes.quote_starts) == (
         full.blocks, full.quotes, full.quote_starts)
     assert len(quotes.quotes) >= 3
+
+
+def test_the_line_the_publication_date_was_read_from_is_no_claim() -> None:
+    text = ("Volcano erupts on Halmahera\n\nPUBLISHED MAY 19, 2025, 04:20 PM | UPDATED MAY 19, "
+            "2025, 06:05 PM\n\nThe volcano erupted on Sunday night, officials said.\n")
+    article = {"source": "a", "text": text, "body_start": 0}
+    undated = segment(pd.DataFrame([{**article, "published_from": ""}]))
+    dated = segment(pd.DataFrame([{**article, "published_from": "dateline:3"}]))
+    line3 = dated[dated["line"] == 3]
+    assert list(line3["class"]) == ["byline"] and not line3["compared"].any()
+    assert list(line3["reason"]) == ["byline: dateline"]
+    # the rest of the article, and the article without a dateline, are classified as before
+    assert list(dated[dated["line"] != 3]["class"]) == list(undated[undated["line"] != 3]["class"])
+    assert list(dated[dated["line"] == 5]["class"]) == ["claim"]
