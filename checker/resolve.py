@@ -1339,6 +1339,11 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+#: Two names with this many modifier words in common, and only their head nouns apart, are
+#: one body whatever the sentences naming them say.
+_SAME_MODIFIERS_ALONE = 3
+
+
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
               named_apart: bool = True) -> str | None:
@@ -1352,6 +1357,10 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         return "order: same words, another order"
     if mods_a and mods_a == mods_b and head_a != head_b and len(mods_a) >= 2 and shared_head_person:
         return f"head: same modifiers, head noun {head_a}/{head_b}, one person heads both"
+    if len(mods_a) >= _SAME_MODIFIERS_ALONE and mods_a == mods_b and head_a != head_b and named_apart:
+        # "Illinois Department of Public Health" / "Illinois Office of Public Health": three
+        # words or more of one name around another head noun, never in one sentence
+        return f"head: same modifiers, head noun {head_a}/{head_b}"
     if mods_a and mods_a == mods_b and head_a != head_b and named_apart and same_context():
         # "according to the municipal Public Works Secretariat" / "... Department": one body
         # named in the same sentence by two head nouns

@@ -250,6 +250,23 @@ def test_org_variants_and_different_bodies() -> None:
     assert entity_of(r, "Ministry of Defence", "org") != entity_of(r, "Ministry of Finance", "org")
 
 
+def test_one_name_around_two_head_nouns_is_one_body_with_three_words_in_common() -> None:
+    f, c = tables(
+        [("a", "The Illinois Department of Public Health tracks open beds every hour."),
+         ("b", "The Illinois Office of Public Health said it is monitoring bed capacity."),
+         ("c", "The Ministry of Health and the Office of Health sent nurses.")],
+        [{"s": 0, "facet": "org", "text": "Illinois Department of Public Health"},
+         {"s": 1, "facet": "org", "text": "Illinois Office of Public Health"},
+         {"s": 2, "facet": "org", "text": "Ministry of Health"},
+         {"s": 2, "facet": "org", "text": "Office of Health"}],
+    )
+    r = resolve_entities(f, c)
+    assert (entity_of(r, "Illinois Department of Public Health", "org")
+            == entity_of(r, "Illinois Office of Public Health", "org"))
+    # one word in common is not enough, and one sentence naming both speaks of two bodies
+    assert entity_of(r, "Ministry of Health", "org") != entity_of(r, "Office of Health", "org")
+
+
 # ---- the table contract --------------------------------------------------------------------
 
 def _corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
