@@ -1194,11 +1194,15 @@ def _org_words(value: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def org_spelling(value: str) -> str:
     """An organisation's spelling key: no leading article or demonym ("the Moldovan Rail
-    Agency" is the Rail Agency, owned by Moldova), no trailing "of <country>"."""
+    Agency" is the Rail Agency, owned by Moldova), no leading country before "<Head> of"
+    ("U.S. Department of Health", "UK Ministry of Defence": the owner, as "of <country>"
+    would be; "Moldova Central Bank" and "Israel Defence Forces" keep theirs), no trailing
+    "of <country>"."""
     words = _org_words(value)
     while words and words[0] == "the":
         words.pop(0)
-    if len(words) > 2 and _demonym_iso(words[0]):
+    if len(words) > 2 and (_demonym_iso(words[0]) or (
+            _country_iso(words[0]) and words[1] in _org_heads() and words[2] == "of")):
         words.pop(0)
     return " ".join(_drop_trailing_country(words))
 

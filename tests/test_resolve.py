@@ -135,6 +135,12 @@ def test_org_keys() -> None:
     head, modifiers, _ = org_structure(org_spelling("National Authority for Water"))
     assert (head, modifiers) == ("authority", ("national", "water"))
     assert org_structure("moldova central bank")[:2] == org_structure(org_spelling("Central Bank of Moldova"))[:2]
+    # a leading country before "<Head> of" is the owner; a country inside the name is not
+    assert org_spelling("U.S. Department of Health") == org_spelling("Department of Health")
+    assert org_spelling("UK Ministry of Defence") == "ministry of defence"
+    assert org_owner("U.S. Department of Health", "") == "US"
+    assert org_spelling("Israel Defence Forces") == "israel defence forces"
+    assert org_spelling("Moldova Central Bank") == "moldova central bank"
 
 
 # ---- people --------------------------------------------------------------------------------
