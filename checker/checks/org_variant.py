@@ -31,8 +31,11 @@ CHECK = Check(
         what="An organisation named in two or more ways: the same words in another order "
         "(\u201cCentral Bank of Moldova\u201d / \u201cMoldova Central Bank\u201d), the same "
         "distinctive words with another head noun when one person is said to head both "
-        "(\u201cNational Water Authority\u201d / \u201cNational Water Agency\u201d), or a "
-        "one-letter spelling change. A leading article, a nationality adjective or a "
+        "(\u201cNational Water Authority\u201d / \u201cNational Water Agency\u201d) or when "
+        "three words or more are shared (\u201cIllinois Department of Public Health\u201d / "
+        "\u201cIllinois Office of Public Health\u201d), or a "
+        "one-letter spelling change. A leading article, a nationality adjective, a leading "
+        "country before \u201c<Head> of\u201d (\u201cU.S. Department of Health\u201d) or a "
         "trailing \u201cof <country>\u201d is not a variant.",
         why="An organisation's official name is a fact; two names make readers think of two "
         "bodies, and one of them may not exist.",
