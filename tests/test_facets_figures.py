@@ -180,8 +180,8 @@ def test_a_lower_case_symbol_not_spelled_as_listed_is_no_currency():
     ("Magnitude 5.9 tremor rattles the island", ("5.9", "5.9", "magnitude", "", "magnitude")),
     ("A tremor of magnitude 5.9 shook the coast.",
      ("5.9", "5.9", "magnitude", "", "magnitude")),
-    ("The quake struck at a depth of 12 km.", ("12 km", "12", "km", "", "depth")),
-    ("The quake was 12 km deep.", ("12 km", "12", "km", "", "depth")),
+    ("The quake struck at a depth of 12 km.", ("12 km", "12000", "m", "", "depth")),
+    ("The quake was 12 km deep.", ("12 km", "12000", "m", "", "depth")),
 ])
 def test_measure_words_name_the_quantity(sentence, expected):
     got = [row(f) for f in run(sentence)]
@@ -253,7 +253,7 @@ def test_a_measured_amount_names_what_it_is_of():
     got = [row(f) for f in run("The port handled 2.5m tonnes of Brazilian soy last season.")]
     assert ("2.5m tonnes", "2500000", "tonnes", "", "Brazilian soy") in got
     got = [row(f) for f in run("The fire was 30 km north of the town.")]
-    assert got == [("30 km", "30", "km", "", "")]
+    assert got == [("30 km", "30000", "m", "", "")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -268,7 +268,7 @@ def test_times_of_day_are_not_figures(sentence: str):
 
 def test_time_of_day_beside_a_real_figure():
     got = [row(f) for f in run("By 11 p.m. the river had risen 40 km upstream.")]
-    assert got == [("40 km", "40", "km", "", "")]
+    assert got == [("40 km", "40000", "m", "", "")]
 
 
 @pytest.mark.parametrize(("sentence", "value", "unit"), [
@@ -287,7 +287,11 @@ def test_units_are_normalised_to_a_base_unit():
     assert (tonnes.value, tonnes.key) == (kg.value, kg.key) == ("2.6", "tonnes")
     assert kg.note == "converted from 2600 kg"
     (miles,) = run("The convoy drove 50 miles north.")
-    assert (miles.value, miles.key) == ("80.4672", "km")
+    assert (miles.value, miles.key) == ("80467.2", "m")
+    # one length in metres and in kilometres is one figure
+    (metres,) = run("The ash column rose 5,000 metres above the summit.")
+    (km,) = run("The ash column rose 5 km above the summit.")
+    assert (metres.value, metres.key) == (km.value, km.key) == ("5000", "m")
 
 
 @pytest.mark.parametrize(("sentence", "primary", "written"), [
