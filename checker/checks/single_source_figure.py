@@ -89,6 +89,9 @@ class StatedFigure:
     source: str
     claim_id: str
     facet: dict[str, Any]
+    noun: str  # compare.figure_noun of the facet
+    noun_key: str  # checker.facets.figures.noun_key of its noun
+    order: int  # its position in the facets table
 
 
 #: A value other sources give instead is looked for only within this factor of the figure
@@ -96,47 +99,73 @@ class StatedFigure:
 OTHER_VALUE_MAX_RATIO = 3.0
 #: ... and only when at least this many other sources give it.
 OTHER_VALUE_MIN_SOURCES = 2
+#: A word that this many figures of a unit share (in an archive checked as one story) says
+#: nothing of which quantity a figure is: it is not looked up. A story's articles never
+#: come near it.
+OTHER_VALUE_MAX_POSTINGS = 256
 
 
 def other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[StatedFigure]:
     """Where other sources give another value for the quantity an unreported figure states:
     the claims of the value that the most other sources (at least OTHER_VALUE_MIN_SOURCES)
     give, in the same unit, within OTHER_VALUE_MAX_RATIO of it, beyond the rounding
-    tolerance, for a similar noun and with a word of context in common (or the same noun).
-    Empty when there is none."""
+    tolerance, for a similar noun and with a word of context in common (or the same noun),
+    in the same year. Empty when there is none. Asked by two checks: answered once."""
+    memo = _stated_figures(ctx.tables.claims, ctx.tables.facets).answers
+    key = (str(claim.claim_id), int(f["start"]))
+    if key not in memo:
+        memo[key] = _other_value(claim, f, ctx)
+    return memo[key]
+
+
+def _other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[StatedFigure]:
     th = ctx.config.thresholds
     value = float(f["value"])
+    if value <= 0:
+        return []
+    stated = _stated_figures(ctx.tables.claims, ctx.tables.facets)
+    unit = match_key(str(f.get("key") or ""))
     noun, key = figure_noun(f), noun_key(str(f.get("noun") or ""))
     context = figure_context(str(claim.text), str(f["text"]))
+    # Only figures that share a noun word, the noun key or a word of context can qualify:
+    # looked up by those words, not by scanning every figure of the unit (an archive holds
+    # hundreds of thousands).
+    found_by = stated.by_word.get(unit, {})
+    candidates = {id(e): e for word in (*noun.split(), *(("=" + key,) if key else ()), *context)
+                  if len(found_by.get(word, ())) <= OTHER_VALUE_MAX_POSTINGS
+                  for e in found_by.get(word, ())}
+    qualifier = str(f.get("qualifier") or "")
+    years: frozenset[str] | None = None
     index = claim_index(ctx.tables)
-    years = _claim_years(claim.claim_id, claim.source, ctx.tables)
     by_value: dict[float, list[StatedFigure]] = {}
-    for other in _figures_by_unit(ctx.tables).get(match_key(str(f.get("key") or "")), []):
-        if other.source == claim.source or other.value == value or value == 0 or other.value == 0:
+    for other in sorted(candidates.values(), key=lambda e: e.order):
+        if other.source == claim.source or other.value == value:
             continue
+        if max(value, other.value) / min(value, other.value) > OTHER_VALUE_MAX_RATIO:
+            continue
+        g = other.facet
+        if figure_verdict(value, qualifier, other.value, str(g.get("qualifier") or ""),
+                          th.figure_tolerance)[0] != "conflict":
+            continue
+        same_noun = bool(key and key == other.noun_key) or bool(
+            noun and other.noun and fuzz.token_set_ratio(noun, other.noun) >= th.figure_noun_similarity)
+        if noun and other.noun and not same_noun:
+            continue
+        if years is None:
+            years = _claim_years(claim.claim_id, claim.source, ctx.tables)
         other_years = _claim_years(other.claim_id, other.source, ctx.tables)
         if years and other_years and not years & other_years:
             continue  # another year's event ("the last eruption, in 2021, sent ash 2,000 m")
-        if max(abs(value), abs(other.value)) / min(abs(value), abs(other.value)) > OTHER_VALUE_MAX_RATIO:
-            continue
-        g = other.facet
-        if figure_verdict(value, str(f.get("qualifier") or ""), other.value,
-                          str(g.get("qualifier") or ""), th.figure_tolerance)[0] != "conflict":
-            continue
-        other_noun, other_key = figure_noun(g), noun_key(str(g.get("noun") or ""))
-        same_noun = bool(key and key == other_key) or bool(
-            noun and other_noun and fuzz.token_set_ratio(noun, other_noun) >= th.figure_noun_similarity)
-        if noun and other_noun and not same_noun:
-            continue
-        other_text = str(index.claims[other.claim_id]["text"])
-        if not same_noun and not context & figure_context(other_text, str(g["text"])):
-            continue
+        if not same_noun:
+            other_text = str(index.claims[other.claim_id]["text"])
+            if not context & figure_context(other_text, str(g["text"])):
+                continue
         by_value.setdefault(other.value, []).append(other)
     best: list[StatedFigure] = []
-    for stated in by_value.values():
-        sources = {s.source for s in stated}
+    for found in by_value.values():
+        sources = {s.source for s in found}
         if len(sources) >= OTHER_VALUE_MIN_SOURCES and len(sources) > len({s.source for s in best}):
-            best = stated
+            best = found
     return best
 
 
@@ -168,27 +197,36 @@ def _years_index(facets: pd.DataFrame, articles: pd.DataFrame
     return {k: frozenset(v) for k, v in dated.items()}, of_source
 
 
-def _figures_by_unit(tables: Tables) -> dict[str, list[StatedFigure]]:
-    return _stated_figures(tables.claims, tables.facets)
+@dataclass(frozen=True, eq=False)
+class _Stated:
+    #: folded unit -> word -> the figures whose noun has that word, whose noun key is
+    #: "=<key>", or whose context (match.figure_context) has that word
+    by_word: dict[str, dict[str, list[StatedFigure]]]
+    #: other_value's answers, by (claim id, figure start)
+    answers: dict[tuple[str, int], list[StatedFigure]]
 
 
 @per_frames
-def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, list[StatedFigure]]:
-    """Every figure written with digits in a compared segment (not a fact), by folded unit,
-    in table order."""
+def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> _Stated:
+    """Every positive figure written with digits in a compared segment (not a fact), by
+    folded unit and by the words it can be found by."""
     compared = {c["claim_id"]: c for c in shared_rows(claims)
                 if bool(c["compared"]) and c.get("unit", "segment") != "fact"}
-    out: dict[str, list[StatedFigure]] = {}
-    for f in shared_rows(facets):
+    by_word: dict[str, dict[str, list[StatedFigure]]] = {}
+    for order, f in enumerate(shared_rows(facets)):
         claim = compared.get(f["claim_id"])
         if claim is None or f["facet"] != "figure" or str(f.get("note") or "") == "ordinal":
             continue
         value = number(f["value"])
-        if value is None or not any(ch.isdigit() for ch in str(f["text"])):
+        if value is None or value <= 0 or not any(ch.isdigit() for ch in str(f["text"])):
             continue
-        out.setdefault(match_key(str(f.get("key") or "")), []).append(
-            StatedFigure(value, str(claim["source"]), str(f["claim_id"]), f))
-    return out
+        noun, key = figure_noun(f), noun_key(str(f.get("noun") or ""))
+        entry = StatedFigure(value, str(claim["source"]), str(f["claim_id"]), f, noun, key, order)
+        words = by_word.setdefault(match_key(str(f.get("key") or "")), {})
+        for word in {*noun.split(), *(("=" + key,) if key else ()),
+                     *figure_context(str(claim["text"]), str(f["text"]))}:
+            words.setdefault(word, []).append(entry)
+    return _Stated(by_word, {})
 
 
 def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
