@@ -88,6 +88,8 @@ _EDGE_BLOCKS = 4
 #: Boilerplate is short: the rules of data/boilerplate.csv skip longer segments (this also
 #: keeps their regular expressions cheap on huge lines).
 _BOILERPLATE_MAX_CHARS = 400
+#: The longest item of a link list (a headline).
+_LINK_ITEM_MAX_WORDS = 20
 #: A paragraph this short takes the class of a caption, credit or prompt found in it.
 _FURNITURE_BLOCK_WORDS = 60
 #: Off-topic needs a story to compare with, and a paragraph needs enough terms to judge.
@@ -410,6 +412,22 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
             out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ stub answer"))
         else:
             in_faq = False
+    # A list under a link line ("TRENDING NOW", "Related", "ALSO ON <station>"): its short
+    # items, headlines with no full stop, link to other stories.
+    under_links = False
+    for b in range(len(blocks)):
+        rule = block_rule.get(b)
+        if rule is not None and rule.reason.endswith(": link line"):
+            under_links = True
+            continue
+        if not under_links:
+            continue
+        item = block_text[b].rstrip().rstrip("\"')]")
+        if (blocks[b].marker and item and block_words[b] <= _LINK_ITEM_MAX_WORDS
+                and item[-1] not in _TERMINAL and not item.endswith(("...", "…"))):
+            out.setdefault(b, Verdict("boilerplate", "boilerplate: link list item"))
+        else:
+            under_links = False
     return out
 
 

@@ -420,3 +420,43 @@ def test_a_heading_labelled_analysis_stays_a_heading():
 def test_a_hedge_counts_only_when_it_governs_the_main_clause(line, expected):
     text = f"Ferry strike halts crossings\n\n{line}\n"
     assert _by_line(_segments(text))[3] == {expected}
+
+
+# ---- page furniture around a story (invented) ----------------------------------------------
+
+FURNITURE = """\
+Ferry runs aground off Naxos
+
+A ferry ran aground near the port of Naxos on Tuesday, and all 312 passengers were taken ashore.
+
+Audio: Eleni Markou reports from the harbour at Naxos.
+
+Support local journalism. Become a Harbour Radio member today with a gift of any amount.
+
+Sign up for the Herald's Morning Briefing newsletter, the day's top island stories in your inbox by 7 a.m. Subscribe now.
+
+The coast guard said four passengers were treated for minor injuries at the island's health centre.
+
+TRENDING NOW
+• Senate negotiators near deal on farm bill extension
+• Why egg prices are climbing again
+
+ALSO ON HARBOUR RADIO
+- Island council weighs new bike lane network
+- Farmers race to finish the olive harvest ahead of rain
+
+Related:
+- The captain was detained for questioning, as is routine after a grounding.
+"""
+
+
+def test_prompts_captions_and_link_lists_are_not_claims():
+    lines = _by_line(_segments(FURNITURE))
+    assert lines[3] == {"claim"} and lines[11] == {"claim"}
+    assert lines[5] == {"caption"}  # "Audio: ..."
+    assert lines[7] == {"boilerplate"}  # support/member prompt
+    assert lines[9] == {"boilerplate"}  # a newsletter prompt of 20-odd words
+    for line in (13, 14, 15, 17, 18, 19):
+        assert lines[line] == {"boilerplate"}, line
+    # a full sentence under a link line is no link: it stays a claim
+    assert lines[22] == {"claim"}

@@ -1,0 +1,30 @@
+"""The rule tables in checker/data/ are well-formed: a CSV row with an unquoted comma (a regex
+quantifier such as {1,40}) would otherwise surface as a traceback on the first article."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from checker import lexicon
+
+DATA = resources.files("checker.data")
+CSV_TABLES = sorted(p.name[:-4] for p in DATA.iterdir() if p.name.endswith(".csv"))
+
+
+@pytest.mark.parametrize("name", CSV_TABLES)
+def test_every_csv_row_has_the_header_columns(name: str) -> None:
+    rows = lexicon.table(name)
+    assert rows, f"{name}.csv has no rows"
+    header = list(rows[0])
+    for number, row in enumerate(rows, start=2):
+        assert list(row) == header, f"{name}.csv row {number}: {row}"
+        assert all(isinstance(v, str) for v in row.values()), f"{name}.csv row {number}: {row}"
+
+
+def test_every_boilerplate_pattern_compiles() -> None:
+    for row in lexicon.table("boilerplate"):
+        re.compile(row["pattern"])
+        assert int(row["max_words"]) > 0
