@@ -412,8 +412,8 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
             out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ stub answer"))
         else:
             in_faq = False
-    # A list under a link line ("TRENDING NOW", "Related", "ALSO ON <station>"): its short
-    # items, headlines with no full stop, link to other stories.
+    # A list under a link line ("TRENDING NOW", "Read next", "ALSO ON <station>"): its short
+    # items, headlines with no full stop (bulleted or not), link to other stories.
     under_links = False
     for b in range(len(blocks)):
         rule = block_rule.get(b)
@@ -423,7 +423,7 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
         if not under_links:
             continue
         item = block_text[b].rstrip().rstrip("\"')]")
-        if (blocks[b].marker and item and block_words[b] <= _LINK_ITEM_MAX_WORDS
+        if (item and block_words[b] <= _LINK_ITEM_MAX_WORDS and len(block_sentences[b]) == 1
                 and item[-1] not in _TERMINAL and not item.endswith(("...", "…"))):
             out.setdefault(b, Verdict("boilerplate", "boilerplate: link list item"))
         else:

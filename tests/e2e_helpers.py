@@ -41,6 +41,7 @@ KIND_CODES: Mapping[str, str] = {
     "date_conflict": "CK202",
     "place_conflict": "CK203",
     "framing": "CK204",
+    "figure_discrepancy": "CK206",
     "quote_variant": "CK205",
     "single_source_figure": "CK301",
     "weekday_mismatch": "CK302",
@@ -198,6 +199,8 @@ class ExpectedFinding:
     lines: tuple[Position, ...] = ()
     evidence_values: tuple[tuple[str, str], ...] = ()
     note: str = ""
+    #: why the checker cannot find it yet: the test is a strict xfail until it does
+    known_gap: str = ""
 
     @classmethod
     def from_toml(cls, d: Mapping[str, Any]) -> ExpectedFinding:
@@ -206,7 +209,7 @@ class ExpectedFinding:
             planted_in=str(d.get("planted_in", "")), against=tuple(d.get("against", [])),
             lines=_positions(d.get("lines", [])),
             evidence_values=tuple((str(s), str(t)) for s, t in d.get("evidence_values", [])),
-            note=str(d.get("note", "")),
+            note=str(d.get("note", "")), known_gap=str(d.get("known_gap", "")),
         )
 
     @property
@@ -228,6 +231,8 @@ class MustNot:
     evidence: tuple[Position, ...] = ()
     evidence_sources: tuple[str, ...] = ()
     why: str = ""
+    #: why the checker still raises it: the test is a strict xfail until it no longer does
+    known_gap: str = ""
 
     @classmethod
     def from_toml(cls, d: Mapping[str, Any]) -> MustNot:
@@ -236,7 +241,7 @@ class MustNot:
             unless_values=_alternatives(d.get("unless_values", [])),
             evidence=_positions(d.get("evidence", [])),
             evidence_sources=tuple(str(x) for x in d.get("evidence_sources", [])),
-            why=str(d.get("why", "")),
+            why=str(d.get("why", "")), known_gap=str(d.get("known_gap", "")),
         )
 
     @property

@@ -460,3 +460,35 @@ def test_prompts_captions_and_link_lists_are_not_claims():
         assert lines[line] == {"boilerplate"}, line
     # a full sentence under a link line is no link: it stays a claim
     assert lines[22] == {"claim"}
+
+
+FURNITURE_2 = """\
+Porto Aurelio changes hands
+
+by Alessandro Ricci
+
+The Boston fund completed its takeover of the club on Tuesday, the league confirmed.
+
+Daniel Whitcombe said promotion was an ambition, not a promise © Marco Lodi/LaPresse
+
+Read more: Serie B, the table after matchday 3 with Porto Aurelio in the play-off places and two clubs level on points
+
+🎧 Listen to the new episode of our podcast "Biancazzurro Talk" on Spotify and Apple Podcasts
+
+The new owners will take on 38.5 million euros of debt, the club said.
+
+Read Next
+Soccer-Bologna beat Torino 2-0, Orsolini scores twice
+Tennis-Cobolli beats Shelton in three sets to reach Chengdu quarter-finals
+"""
+
+
+def test_bylines_credits_podcasts_and_unbulleted_link_lists_are_not_claims():
+    lines = _by_line(_segments(FURNITURE_2))
+    assert lines[5] == {"claim"} and lines[13] == {"claim"}
+    assert lines[3] == {"byline"}  # "by <Name>" in lower case
+    assert lines[7] == {"caption"}  # a caption ending in "© Name/Agency"
+    assert lines[9] == {"boilerplate"}  # a long "Read more:" line
+    assert lines[11] == {"boilerplate"}  # podcast prompt
+    for line in (15, 16, 17):
+        assert lines[line] == {"boilerplate"}, line
