@@ -280,3 +280,12 @@ def test_explicit_last_and_next_win_over_tense():
 def test_proper_nouns_ending_in_ed_are_not_a_past_tense():
     # "United" is a name; "will" decides.
     assert weekday_value("United will play the final on Saturday.") == "2025-11-22"
+
+
+@pytest.mark.parametrize("sentence", [
+    "DHAKA, March 14 (Reuters) - A fire tore through a garment factory late on Thursday, killing 23.",
+    "PORTO AURELIO, Italy, Sept 14 (CPW) - The investment firm completed the deal on Thursday.",
+])
+def test_a_wire_dateline_is_no_date_of_the_story(sentence):
+    """The filing day in "<CITY>, <Month Day> (<Agency>) -" is not the event's date."""
+    assert [f.value for f in run(sentence, published="2025-03-14")] == ["2025-03-13"]

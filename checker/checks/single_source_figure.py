@@ -81,7 +81,7 @@ def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per figure of an archive
 class StatedFigure:
     """A figure as a compared claim of some source states it."""
 

@@ -186,6 +186,13 @@ def _anchor(published: str) -> date | None:
         return None
 
 
+#: A wire story's dateline opening its first paragraph: "DHAKA, March 14 (Reuters) -",
+#: "PORTO AURELIO, Italy, Sept 9 (CPW) -". Its date is the filing day, not an event's.
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,40})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
+    r"[A-Z][a-z]{2,8}\.?)(?:, \d{4})? \([^()]{1,40}\) ?-")
+
+
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
     t = _tables()
     text = fold(segment.text)
@@ -193,6 +200,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     out: list[Facet] = []
     taken = SpanIndex()
     free = taken.free
+    wire = _WIRE_DATELINE.match(text)
+    if wire:  # "DHAKA, March 14 (Reuters) -": when the wire filed, not when it happened
+        taken.add(0, wire.end())
 
     def emit(start: int, end: int, value: str, key: str, *, noun: str = "", qualifier: str = "",
              note: str = "") -> None:
