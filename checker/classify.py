@@ -397,38 +397,43 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
                                                   "boilerplate: duplicated caption"))
                 break
     # FAQ: after a FAQ heading, questions and the short stub answers that follow them.
-    in_faq = False
-    for b in range(len(blocks)):
-        rule = block_rule.get(b)
-        if rule is not None and rule.reason.endswith(": FAQ stub"):
-            in_faq = True
-            continue
-        if not in_faq:
-            continue
-        text = block_text[b].rstrip()
-        if text.endswith("?"):
-            out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ question"))
-        elif block_words[b] <= 8:
-            out.setdefault(b, Verdict("boilerplate", "boilerplate: FAQ stub answer"))
-        else:
-            in_faq = False
+    def faq_entry(b: int) -> Verdict | None:
+        if block_text[b].rstrip().endswith("?"):
+            return Verdict("boilerplate", "boilerplate: FAQ question")
+        if block_words[b] <= 8:
+            return Verdict("boilerplate", "boilerplate: FAQ stub answer")
+        return None
+
     # A list under a link line ("TRENDING NOW", "Read next", "ALSO ON <station>"): its short
     # items, headlines with no full stop (bulleted or not), link to other stories.
-    under_links = False
-    for b in range(len(blocks)):
-        rule = block_rule.get(b)
-        if rule is not None and rule.reason.endswith(": link line"):
-            under_links = True
-            continue
-        if not under_links:
-            continue
+    def link_item(b: int) -> Verdict | None:
         item = block_text[b].rstrip().rstrip("\"')]")
         if (item and block_words[b] <= _LINK_ITEM_MAX_WORDS and len(block_sentences[b]) == 1
                 and item[-1] not in _TERMINAL and not item.endswith(("...", "…"))):
-            out.setdefault(b, Verdict("boilerplate", "boilerplate: link list item"))
-        else:
-            under_links = False
+            return Verdict("boilerplate", "boilerplate: link list item")
+        return None
+
+    for opener, entry in ((": FAQ stub", faq_entry), (": link line", link_item)):
+        for b, verdict in _runs_after(block_rule, opener, entry, len(blocks)):
+            out.setdefault(b, verdict)
     return out
+
+
+def _runs_after(block_rule: dict[int, Verdict | None], opener: str, entry: Callable[[int], Verdict | None],
+                n_blocks: int) -> Iterator[tuple[int, Verdict]]:
+    """The blocks after each block whose rule reason ends with `opener`, as long as `entry`
+    gives them a verdict (the run ends at the first block it does not)."""
+    running = False
+    for b in range(n_blocks):
+        rule = block_rule.get(b)
+        if rule is not None and rule.reason.endswith(opener):
+            running = True
+            continue
+        verdict = entry(b) if running else None
+        if verdict is None:
+            running = False
+            continue
+        yield b, verdict
 
 
 def _heading_shaped(folded: str, marker: str, n_words: int, n_sentences: int,
