@@ -151,6 +151,7 @@ DATELINES_WITH_METADATA = [
     "15 October 2025 | 14:02",
     "Wednesday 15 October 2025 14:02, UK",
     "Published Oct 15, 2025 • 3 min read",
+    "October 15, 2025 4:18 PM GMT+6 Updated 3 hours ago",
     "Corriere della Sera | 15 ottobre 2025".replace("ottobre", "October"),
 ]
 
