@@ -213,3 +213,18 @@ def test_an_ambiguous_dateline_is_read_by_the_months_the_article_names() -> None
     assert find_dateline(text, 0) == ("2025-09-04", 3)
     # with no written date to tell day from month, the dateline stays unknown
     assert find_dateline(text.replace(" (2 September)", ""), 0) is None
+
+
+def test_an_ignored_figure_discrepancy_leaves_its_figure_single_source() -> None:
+    """With figure_discrepancy ignored, the contradicted figure is still reported, as a
+    single-source figure; run again with another configuration on the same tables, each
+    answer follows its own configuration."""
+    (case,) = [c.values[1] for c in kind_cases({"CK206": ""}) if c.values[1]["expect"] == "flag"]
+    claims, facets = build_tables(case["sentences"], case["facets"])
+    tables = run_tables(claims, facets)
+    single = by_kind("single_source_figure")
+    both = [single, by_kind("figure_discrepancy")]
+    assert [f.code for f in run_checks(CheckContext(tables, CheckConfig()), both)] == ["CK206"]
+    ignoring = CheckConfig(ignore=("figure_discrepancy",))
+    found = run_checks(CheckContext(tables, ignoring), [single])
+    assert [(f.code, f.values) for f in found] == [("CK301", ("$5.4 million",))]

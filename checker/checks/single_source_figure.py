@@ -16,7 +16,7 @@ from checker.compare import figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
 from checker.facets.figures import noun_key
 from checker.findings.check import Check
-from checker.findings.engine import CheckContext
+from checker.findings.engine import CheckContext, select_checks
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
 from checker.match import figure_context
 from checker.tables import Tables, per_frames, shared_rows
@@ -49,6 +49,14 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
                           th.figure_tolerance)[0] != "conflict":
             return True
     return False
+
+
+def _discrepancy_runs(ctx: CheckContext) -> bool:
+    """Whether figure_discrepancy is among the checks this configuration runs (when it is
+    ignored, its figures stay single-source findings)."""
+    from checker.checks.figure_discrepancy import CHECK as DISCREPANCY  # it imports this module
+
+    return bool(select_checks([DISCREPANCY], ctx.config))
 
 
 def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
@@ -112,7 +120,9 @@ def other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[Stated
     tolerance, for a similar noun and with a word of context in common (or the same noun),
     in the same year. Empty when there is none. Asked by two checks: answered once."""
     memo = _stated_figures(ctx.tables.claims, ctx.tables.facets).answers
-    key = (str(claim.claim_id), int(f["start"]))
+    # the answer also depends on the thresholds and the articles' years: a notebook may run
+    # the checks again on the same tables with another configuration
+    key = (str(claim.claim_id), int(f["start"]), ctx.config.thresholds, id(ctx.tables.articles))
     if key not in memo:
         memo[key] = _other_value(claim, f, ctx)
     return memo[key]
@@ -202,8 +212,8 @@ class _Stated:
     #: folded unit -> word -> the figures whose noun has that word, whose noun key is
     #: "=<key>", or whose context (match.figure_context) has that word
     by_word: dict[str, dict[str, list[StatedFigure]]]
-    #: other_value's answers, by (claim id, figure start)
-    answers: dict[tuple[str, int], list[StatedFigure]]
+    #: other_value's answers, by (claim id, figure start, thresholds, articles table)
+    answers: dict[tuple[Any, ...], list[StatedFigure]]
 
 
 @per_frames
@@ -230,8 +240,9 @@ def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> _Stated:
 
 
 def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
+    left_to_discrepancy = _discrepancy_runs(ctx)
     for f in unreported_figures(claim, ctx):
-        if other_value(claim, f, ctx):
+        if left_to_discrepancy and other_value(claim, f, ctx):
             continue  # figure_discrepancy reports it, with what the others say
         text = str(f["text"])
         noun = str(f.get("noun") or f.get("key") or "")
