@@ -455,12 +455,11 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
         return None
     if any(is_country(part) for w in words for part in w.split("-")):
         return None
-    if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().place_prepositions and (
-            known is None or toks.key[end - 1] not in known):
-        return None  # "at Banco Austral", "in Porto Alegre": a place or a firm
-    if len(words) > 1 and first > 0 and toks.key[first - 1] in lex().thing_determiners and (
-            known is None or toks.key[end - 1] not in known):
-        return None  # "the Blue Horizon": a ship, a building, a work
+    before = toks.key[first - 1] if first > 0 else ""
+    if len(words) > 1 and (before in lex().place_prepositions or before in lex().thing_determiners) \
+            and (known is None or toks.key[end - 1] not in known):
+        # "at Banco Austral", "in Porto Alegre": a place or a firm; "the Blue Horizon": a thing
+        return None
     surname_key = toks.key[end - 1]
     if len(words) == 1:
         if known is None:
