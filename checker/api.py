@@ -17,12 +17,13 @@ from typing import Any
 import pandas as pd
 
 from checker.checks import REGISTRY
-from checker.compare import PairComparer, compare_groups, compare_pairs
+from checker.compare import PairComparer, compare_groups, compare_pairs, forked_comparer
 from checker.config import CheckConfig
 from checker.extract import extract_articles, with_cross_source
 from checker.facets.dates import find_dateline
 from checker.findings.engine import CheckContext, run_checks, select_checks
 from checker.findings.model import Finding
+from checker.forking import stage_workers
 from checker.gc_tuning import fewer_collections
 from checker.ingest import FATAL_PROBLEMS, IngestOptions, ingest
 from checker.match import CandidateFinder, local_candidates, match_claims
@@ -147,9 +148,12 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     th = config.thresholds
     report("resolve")
     resolved = resolve_entities(extraction.facets, extraction.claims, th)
+    workers = stage_workers(config.workers, len(extraction.claims))
     report("match")
-    groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th, find_candidates)
+    groups = match_claims(extraction.claims, extraction.facets, resolved.mentions, th, find_candidates, workers)
     report("compare")
+    if compare is compare_pairs and workers > 1:
+        compare = forked_comparer(workers)
     compared = compare_groups(groups, extraction.claims, extraction.facets, th, compare)
     tables = Tables(
         articles=extraction.articles,

@@ -71,7 +71,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import combinations
 from typing import Any
 
@@ -80,6 +80,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
+from checker.forking import fork_map
 from checker.lexicon import table
 from checker.match import content_terms, context_pairs, date_readings, figure_context
 from checker.tables import empty_frame, isin, row_dicts
@@ -132,6 +133,19 @@ def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], threshold
                 # most of the same words, say that the two claims tell of one event
             rows.extend(pair_rows)
     return rows
+
+
+def forked_comparer(workers: int) -> PairComparer:
+    """`compare_pairs` on `workers` forked processes (checker.forking), a slice of the pairs
+    each, the rows joined back in the pairs' order."""
+    def compare(pairs: Sequence[ClaimPair], info: dict[str, _Claim], thresholds: Thresholds) -> list[dict[str, Any]]:
+        # More slices than workers, so that one slow slice does not hold up the rest.
+        size = max(1, -(-len(pairs) // (4 * workers)))
+        slices = [pairs[i:i + size] for i in range(0, len(pairs), size)]
+        parts = fork_map(partial(compare_pairs, info=info, thresholds=thresholds), slices, workers)
+        return [row for part in parts for row in part]
+
+    return compare
 
 
 #: A link to another group is compared when the two claims share this many content words

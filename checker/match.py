@@ -74,7 +74,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import repeat
 from typing import NamedTuple
 
@@ -85,6 +85,7 @@ from rapidfuzz import fuzz, process
 from checker import lexicon
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
+from checker.forking import fork_map
 from checker.tables import empty_frame, isin, row_tuples
 from checker.textutil import match_key
 
@@ -687,8 +688,9 @@ class Grouping:
 
 
 def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
-                   find_candidates: CandidateFinder = local_candidates) -> Grouping:
-    """Complete-linkage groups of linked claims (see the module docstring)."""
+                   find_candidates: CandidateFinder = local_candidates, workers: int = 1) -> Grouping:
+    """Complete-linkage groups of linked claims (see the module docstring). The candidate
+    pairs are linked on `workers` forked processes (checker.forking)."""
     n = len(profiles)
     strings = [p.text_key for p in profiles]
     blocks = blocking_keys([p.terms for p in profiles], [p.block_keys() for p in profiles])
@@ -705,8 +707,11 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
     weights = TermWeights(profiles)
     cache: dict[tuple[int, int], Link | None] = {}
     edges: list[tuple[float, int, int]] = []
-    for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True):
-        found = link(profiles[i], profiles[j], s, th, weights)
+    candidates = list(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
+    size = max(1, -(-len(candidates) // (4 * workers)))
+    slices = [candidates[k:k + size] for k in range(0, len(candidates), size)]
+    found_in = fork_map(partial(_links, profiles, th, weights), slices, workers)
+    for ((i, j), _), found in zip(candidates, (f for part in found_in for f in part), strict=True):
         cache[(i, j)] = found
         if found is not None:
             edges.append((-found.score, i, j))
@@ -766,13 +771,20 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
     return Grouping(groups, best, {k: sorted(v) for k, v in links.items()})
 
 
+def _links(profiles: Sequence[ClaimProfile], th: Thresholds, weights: TermWeights,
+           candidates: Sequence[tuple[tuple[int, int], float]]) -> list[Link | None]:
+    return [link(profiles[i], profiles[j], s, th, weights) for (i, j), s in candidates]
+
+
 def match_claims(claims: pd.DataFrame, facets: pd.DataFrame, mentions: pd.DataFrame,
-                 thresholds: Thresholds, find_candidates: CandidateFinder = local_candidates) -> pd.DataFrame:
+                 thresholds: Thresholds, find_candidates: CandidateFinder = local_candidates,
+                 workers: int = 1) -> pd.DataFrame:
+    """`workers`: processes that link the candidate pairs (group_profiles)."""
     kept = claims[claims["compared"].astype(bool)].reset_index(drop=True)
     if kept.empty:
         return empty_frame(GROUP_COLUMNS)
     profiles = build_profiles(kept, facets, mentions)
-    grouping = group_profiles(profiles, thresholds, find_candidates)
+    grouping = group_profiles(profiles, thresholds, find_candidates, workers)
     rows = []
     for number, group in enumerate(grouping.groups, start=1):
         status = "matched" if len({profiles[i].source for i in group}) > 1 else "single_source"

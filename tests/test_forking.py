@@ -1,0 +1,88 @@
+"""Forked workers for the cross-source stages and the reports (checker.forking): the same
+results as one process, in the same order, and all-or-nothing output when a worker fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checker import forking
+from checker.api import check_paths
+from checker.atomic import LazyFiles, write_all_atomic
+from checker.config import CheckConfig
+from checker.forking import can_fork, fork_map, stage_workers
+from checker.report import FORMATS, output_files
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="forked workers run on Linux only")
+
+
+@needs_fork
+def test_fork_map_gives_the_results_in_order_and_needs_no_pickling_of_its_inputs():
+    offset = 1000
+    seen_pids: set[int] = set()
+
+    def work(n: int) -> tuple[int, int]:  # a closure: it could not be sent to a spawned worker
+        return n + offset, os.getpid()
+
+    results = fork_map(work, list(range(40)), workers=2)
+    assert [value for value, _ in results] == [n + 1000 for n in range(40)]
+    seen_pids.update(pid for _, pid in results)
+    assert os.getpid() not in seen_pids  # the pieces ran in children
+
+
+def test_fork_map_runs_in_this_process_for_one_worker_or_one_piece():
+    assert fork_map(lambda n: (n, os.getpid()), [7], workers=4) == [(7, os.getpid())]
+    assert fork_map(lambda n: (n, os.getpid()), [1, 2], workers=1) == [(1, os.getpid()), (2, os.getpid())]
+
+
+def test_stage_workers_keeps_small_runs_in_one_process(monkeypatch):
+    assert stage_workers(4, forking.MIN_CLAIMS - 1) == 1
+    assert stage_workers(4, forking.MIN_CLAIMS) == 4
+    monkeypatch.setattr("checker.extract.default_workers", lambda: 3)
+    assert stage_workers(0, forking.MIN_CLAIMS) == 3
+
+
+def _outputs(seeds: Path, out: Path, workers: int) -> dict[str, bytes]:
+    result = check_paths([seeds], CheckConfig(workers=workers))
+    files = output_files(result, FORMATS, out / "reports", out / "claims")
+    write_all_atomic(LazyFiles(files), workers=workers)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@needs_fork
+def test_forked_stages_and_reports_give_byte_identical_outputs(seeds_dir, tmp_path, monkeypatch):
+    one = _outputs(seeds_dir, tmp_path / "one", workers=1)
+    monkeypatch.setattr(forking, "MIN_CLAIMS", 0)  # fork even for five articles
+    calls = []
+    real_fork_map = forking.fork_map
+
+    def counting(function, pieces, workers):
+        calls.append((len(pieces), workers))
+        return real_fork_map(function, pieces, workers)
+
+    for module in ("checker.findings.engine", "checker.compare", "checker.match", "checker.atomic"):
+        monkeypatch.setattr(f"{module}.fork_map", counting)
+    two = _outputs(seeds_dir, tmp_path / "two", workers=2)
+    assert two == one
+    assert len(one) > 5
+    assert sum(1 for pieces, workers in calls if pieces > 1 and workers == 2) >= 4  # every stage forked
+
+
+@needs_fork
+def test_a_report_that_fails_in_a_worker_changes_nothing_and_leaves_no_temporary_files(tmp_path):
+    names = [f"{n}.csv" for n in range(6)]
+    for name in names:
+        (tmp_path / name).write_text("previous")
+
+    def render(name: str) -> str:
+        if name == "3.csv":
+            raise ValueError("cannot render 3.csv")
+        return "new"
+
+    files = LazyFiles({tmp_path / name: (lambda name=name: render(name)) for name in names})
+    with pytest.raises(ValueError, match=r"cannot render 3\.csv"):
+        write_all_atomic(files, workers=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+    assert {p.read_text() for p in tmp_path.iterdir()} == {"previous"}
