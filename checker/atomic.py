@@ -15,10 +15,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import partial
 from pathlib import Path
-
-from checker.forking import can_fork, fork_map
 
 _DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -124,12 +121,10 @@ def signals_deferred() -> Iterator[None]:
 
 
 def write_all_atomic(files: Mapping[Path, Content], remove: Iterable[Path] = (),
-                     allowed: Iterable[Path] | None = None, workers: int = 1) -> None:
+                     allowed: Iterable[Path] | None = None) -> None:
     """Write every file in `files` and delete every path in `remove`, all or nothing up to
     the commit step. With `allowed`, every path must lie inside one of those folders. Each
-    content is read once, when its file is staged (see LazyFiles); with `workers` > 1 the
-    files are staged on that many forked processes (checker.forking), handed out in the
-    order of `files` (put the longest to render first)."""
+    content is read once, when its file is staged (see LazyFiles)."""
     removals = sorted(set(remove))
     if allowed is not None:
         roots = list(allowed)
@@ -139,11 +134,8 @@ def write_all_atomic(files: Mapping[Path, Content], remove: Iterable[Path] = (),
     try:
         # One system-wide flush instead of an fsync per file (thousands of claims files).
         bulk_sync = hasattr(os, "sync")
-        if workers > 1 and can_fork():
-            staged = _stage_forked(files, workers, sync=not bulk_sync)
-        else:
-            for path in sorted(files):
-                staged.append((_stage(path, files[path], sync=not bulk_sync), path))
+        for path in sorted(files):
+            staged.append((_stage(path, files[path], sync=not bulk_sync), path))
         if bulk_sync and staged:
             os.sync()
         with signals_deferred():
@@ -159,48 +151,6 @@ def write_all_atomic(files: Mapping[Path, Content], remove: Iterable[Path] = (),
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-
-
-def _stage_forked(files: Mapping[Path, Content], workers: int, sync: bool) -> list[tuple[str, Path]]:
-    """Every file staged on forked workers: (temporary file, path) for each. When one fails
-    the others' temporary files are removed and its error raised; when interrupted, every
-    temporary file of these paths is swept up (the workers' own list is lost with them)."""
-    try:
-        attempts = fork_map(partial(_try_stage, files, sync=sync), list(files), workers)
-    except BaseException:
-        _remove_temporaries(files)
-        raise
-    staged = [(tmp, path) for tmp, path, _ in attempts if tmp is not None]
-    failed = [error for _, _, error in attempts if error is not None]
-    if failed:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise failed[0]
-    return staged
-
-
-def _try_stage(files: Mapping[Path, Content], path: Path, sync: bool) -> tuple[str | None, Path, Exception | None]:
-    """(temporary file, path, None) once staged; (None, path, the error) when rendering or
-    writing failed, so that the files the other workers staged are still known."""
-    try:
-        return _stage(path, files[path], sync=sync), path, None
-    except Exception as error:
-        return None, path, error
-
-
-def _remove_temporaries(paths: Iterable[Path]) -> None:
-    """Remove the temporary files `_stage` may have left for `paths`: ".<name>.<random>.tmp"."""
-    names: dict[Path, set[str]] = {}
-    for path in paths:
-        names.setdefault(path.parent, set()).add(path.name)
-    for folder, wanted in names.items():
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                if (entry.name.startswith(".") and entry.name.endswith(".tmp")
-                        and entry.name[1:-4].rpartition(".")[0] in wanted):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -1,5 +1,5 @@
-"""Forked workers for the cross-source stages and the reports (checker.forking): the same
-results as one process, in the same order, and all-or-nothing output when a worker fails."""
+"""Forked workers for matching's linking and for comparison (checker.forking): the same
+results as one process, in the same order."""
 
 from __future__ import annotations
 
@@ -47,12 +47,12 @@ def test_stage_workers_keeps_small_runs_in_one_process(monkeypatch):
 def _outputs(seeds: Path, out: Path, workers: int) -> dict[str, bytes]:
     result = check_paths([seeds], CheckConfig(workers=workers))
     files = output_files(result, FORMATS, out / "reports", out / "claims")
-    write_all_atomic(LazyFiles(files), workers=workers)
+    write_all_atomic(LazyFiles(files))
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 @needs_fork
-def test_forked_stages_and_reports_give_byte_identical_outputs(seeds_dir, tmp_path, monkeypatch):
+def test_forked_stages_give_byte_identical_outputs(seeds_dir, tmp_path, monkeypatch):
     one = _outputs(seeds_dir, tmp_path / "one", workers=1)
     monkeypatch.setattr(forking, "MIN_CLAIMS", 0)  # fork even for five articles
     calls = []
@@ -62,27 +62,9 @@ def test_forked_stages_and_reports_give_byte_identical_outputs(seeds_dir, tmp_pa
         calls.append((len(pieces), workers))
         return real_fork_map(function, pieces, workers)
 
-    for module in ("checker.findings.engine", "checker.compare", "checker.match", "checker.atomic"):
+    for module in ("checker.compare", "checker.match"):
         monkeypatch.setattr(f"{module}.fork_map", counting)
     two = _outputs(seeds_dir, tmp_path / "two", workers=2)
     assert two == one
     assert len(one) > 5
-    assert sum(1 for pieces, workers in calls if pieces > 1 and workers == 2) >= 4  # every stage forked
-
-
-@needs_fork
-def test_a_report_that_fails_in_a_worker_changes_nothing_and_leaves_no_temporary_files(tmp_path):
-    names = [f"{n}.csv" for n in range(6)]
-    for name in names:
-        (tmp_path / name).write_text("previous")
-
-    def render(name: str) -> str:
-        if name == "3.csv":
-            raise ValueError("cannot render 3.csv")
-        return "new"
-
-    files = LazyFiles({tmp_path / name: (lambda name=name: render(name)) for name in names})
-    with pytest.raises(ValueError, match=r"cannot render 3\.csv"):
-        write_all_atomic(files, workers=2)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
-    assert {p.read_text() for p in tmp_path.iterdir()} == {"previous"}
+    assert sum(1 for pieces, workers in calls if pieces > 1 and workers == 2) == 2  # both stages forked

@@ -59,7 +59,6 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
     from checker.atomic import LazyFiles, write_all_atomic
     from checker.bench.corpus import write_corpus
     from checker.config import CheckConfig
-    from checker.forking import stage_workers
     from checker.gc_tuning import fewer_collections
     from checker.progress import StageTimer
     from checker.report import FORMATS, output_files
@@ -74,8 +73,7 @@ def measure_size(n_articles: int, seed: int, cdist_max: int, workdir: Path) -> d
         timer("report")
         # Every file format, written as `checker check` writes them (one at a time).
         out = workdir / "out"
-        write_all_atomic(LazyFiles(output_files(result, FORMATS, out / "reports", out / "claims")),
-                         workers=stage_workers(0, len(result.tables.claims)))
+        write_all_atomic(LazyFiles(output_files(result, FORMATS, out / "reports", out / "claims")))
         timer("done")
     wall = time.perf_counter() - started
     cpu = time.process_time() + _children_cpu() - cpu_started

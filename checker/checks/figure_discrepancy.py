@@ -53,7 +53,6 @@ CHECK = Check(
     kind="figure_discrepancy",
     severity=Severity.HIGH,
     scope=Scope.CLAIM,
-    indexes=(claim_index,),
     summary="Only {source} gives \u201c{first}\u201d for {subject}; other sources give {others}",
     doc=KindDoc(
         what="A figure (written with digits) that only one source states, where at least two "

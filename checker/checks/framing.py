@@ -109,7 +109,6 @@ CHECK = Check(
     kind="framing",
     severity=Severity.MEDIUM,
     scope=Scope.CORPUS,
-    indexes=(claim_index,),
     summary="{subject}'s government is referred to through different cities: {values}",
     doc=KindDoc(
         what="One source uses a city as a stand-in for a country's government (a metonym: "

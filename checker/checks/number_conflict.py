@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.checks.facet_conflict import claim_index, conflict_findings
+from checker.checks.facet_conflict import conflict_findings
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext, GroupView
@@ -20,7 +20,6 @@ CHECK = Check(
     kind="number_conflict",
     severity=Severity.HIGH,
     scope=Scope.GROUP,
-    indexes=(claim_index,),
     summary="Sources give different figures for {subject}: {values}",
     doc=KindDoc(
         what="Claims from different sources that assert the same thing but give incompatible "

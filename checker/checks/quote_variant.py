@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from checker.checks.facet_conflict import claim_index, conflict_findings
+from checker.checks.facet_conflict import conflict_findings
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext, GroupView
@@ -41,7 +41,6 @@ CHECK = Check(
     kind="quote_variant",
     severity=Severity.LOW,
     scope=Scope.GROUP,
-    indexes=(claim_index,),
     summary="{subject} is quoted in different words: {values} (changes: {note})",
     doc=KindDoc(
         what="A direct quote of one speaker that sources give in different words (the same "

@@ -265,7 +265,6 @@ CHECK = Check(
     kind="single_source_figure",
     severity=Severity.MEDIUM,
     scope=Scope.CLAIM,
-    indexes=(claim_index,),
     summary="Only {source} reports \u201c{first}\u201d ({subject})",
     doc=KindDoc(
         what="A figure (written with digits) in a compared claim that no other source states: "

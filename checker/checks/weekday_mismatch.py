@@ -63,7 +63,6 @@ CHECK = Check(
     kind="weekday_mismatch",
     severity=Severity.HIGH,
     scope=Scope.CLAIM,
-    indexes=(claim_index,),
     summary="\u201c{first}\u201d is called a {subject}, but that date is a {actual}",
     doc=KindDoc(
         what="A claim that names a weekday beside a date that falls on another day. When the "

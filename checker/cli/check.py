@@ -173,7 +173,6 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
     """
     from checker.api import check_paths
     from checker.config import CheckConfig
-    from checker.forking import stage_workers
     from checker.gc_tuning import fewer_collections
     from checker.progress import DONE
     from checker.report import FORMATS, output_files
@@ -203,8 +202,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], follow_symlinks: 
             printed = [FORMATS[fmt][1](result) for fmt in formats if not FORMATS[fmt][0]]
             # A run with a wrong path is not the whole picture: keep other claims files then.
             stale = [] if result.fatal else options.stale_claims(claims_dir, files)
-            workers = stage_workers(config.workers, len(result.tables.claims))
-            write_error = options.write_outputs(files, stale, [out, claims_dir], workers)
+            write_error = options.write_outputs(files, stale, [out, claims_dir])
         progress(DONE)
     _conclude(ctx, result, nothing_read=result.tables.articles.empty, write_error=write_error, printed=printed, stale=stale, claims_dir=claims_dir,
               summary=lambda: terminal_summary(result, [out / FORMATS[f][0] for f in formats if FORMATS[f][0]]),

@@ -114,14 +114,14 @@ def stale_claims(folder: Path, keep: Iterable[Path]) -> list[Path]:
 
 
 def write_outputs(files: Mapping[Path, Callable[[], Content]], remove: list[Path],
-                  allowed: list[Path], workers: int = 1) -> str | None:
+                  allowed: list[Path]) -> str | None:
     """Write everything atomically, each file rendered (by its function) only when it is
-    staged, on `workers` processes (checker.atomic.write_all_atomic). None when written;
-    else the one-line error (the previous outputs stay as they were)."""
+    staged. None when written; else the one-line error (the previous outputs
+    stay as they were)."""
     from checker.atomic import LazyFiles, write_all_atomic
 
     try:
-        write_all_atomic(LazyFiles(files), remove=remove, allowed=allowed, workers=workers)
+        write_all_atomic(LazyFiles(files), remove=remove, allowed=allowed)
     except OSError as exc:
         where = exc.filename or (allowed[0] if allowed else "output")
         return f"checker: {Path(where).as_posix()}: cannot write: {exc.strerror or exc}"

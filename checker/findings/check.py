@@ -25,10 +25,6 @@ class Check:
     run: Callable[..., Iterable[Finding]]
     preview: bool = False
     aliases: tuple[str, ...] = field(default=())
-    #: Indexes the check shares with others, each memoised on the run's tables (e.g.
-    #: checks.facet_conflict.claim_index): the engine builds them before it hands the checks
-    #: out to workers, so that each is built once, not once per worker.
-    indexes: tuple[Callable[[Any], object], ...] = field(default=())
 
     def render_summary(self, finding: Finding) -> str:
         values = finding.values

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -16,7 +15,6 @@ import pandas as pd
 from checker.config import CheckConfig
 from checker.findings.check import Check
 from checker.findings.model import Evidence, Finding, Scope
-from checker.forking import fork_map, stage_workers
 from checker.tables import Tables, isin, row_dicts, row_tuples, shared_rows
 
 
@@ -141,25 +139,28 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
 
 
 def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
-    """Every finding, with its summary rendered, deduplicated by fingerprint, in a fixed order.
-    On an archive the scopes run side by side on forked workers (checker.forking), each
-    piece's findings kept in the order one process would have found them."""
+    """Every finding, with its summary rendered, deduplicated by fingerprint, in a fixed order."""
     by_scope: dict[Scope, list[Check]] = {}
     for check in checks:
         by_scope.setdefault(check.scope, []).append(check)
-    pieces = [(Scope.CORPUS, (check,)) for check in by_scope.get(Scope.CORPUS, [])]
-    pieces += [(scope, tuple(by_scope[scope])) for scope in (Scope.CLAIM, Scope.GROUP, Scope.ENTITY)
-               if scope in by_scope]
-    workers = stage_workers(ctx.config.workers, len(ctx.tables.claims))
-    if workers > 1:
-        for index in dict.fromkeys(index for check in checks for index in check.indexes):
-            index(ctx.tables)
-    # The longest pieces (every claim, the corpus-wide checks) go out first.
-    longest_first = sorted(range(len(pieces)), key=lambda i: _PIECE_ORDER[pieces[i][0]])
-    found = fork_map(partial(_run_piece, ctx), [pieces[i] for i in longest_first], workers)
-    by_piece = dict(zip(longest_first, found, strict=True))
-    codes = {check.code: check for check in checks}
-    raw = [(codes[code], finding) for i in range(len(pieces)) for code, finding in by_piece[i]]
+
+    raw: list[tuple[Check, Finding]] = []
+    if Scope.CORPUS in by_scope:
+        for check in by_scope[Scope.CORPUS]:
+            raw.extend((check, f) for f in check.run(ctx))
+    if Scope.CLAIM in by_scope:
+        kept = ctx.tables.claims[ctx.tables.claims["compared"]]
+        for claim in row_tuples(kept):
+            for check in by_scope[Scope.CLAIM]:
+                raw.extend((check, f) for f in check.run(claim, ctx))
+    if Scope.GROUP in by_scope:
+        for group in _groups(ctx):
+            for check in by_scope[Scope.GROUP]:
+                raw.extend((check, f) for f in check.run(group, ctx))
+    if Scope.ENTITY in by_scope:
+        for entity in _entities(ctx):
+            for check in by_scope[Scope.ENTITY]:
+                raw.extend((check, f) for f in check.run(entity, ctx))
 
     sentences = _sentence_of_facts(ctx.tables.claims)
     findings: dict[str, Finding] = {}
@@ -177,33 +178,6 @@ def run_checks(ctx: CheckContext, checks: Sequence[Check]) -> list[Finding]:
         else:
             findings[fp] = finding
     return sorted(findings.values(), key=Finding.sort_key)
-
-
-#: Which pieces are handed out first: the scopes whose checks take longest on an archive.
-_PIECE_ORDER = {Scope.CLAIM: 0, Scope.CORPUS: 1, Scope.GROUP: 2, Scope.ENTITY: 3}
-
-
-def _run_piece(ctx: CheckContext, piece: tuple[Scope, tuple[Check, ...]]) -> list[tuple[str, Finding]]:
-    """(check code, finding) for every finding of these checks of one scope."""
-    scope, checks = piece
-    raw: list[tuple[str, Finding]] = []
-    if scope is Scope.CORPUS:
-        for check in checks:
-            raw.extend((check.code, f) for f in check.run(ctx))
-    elif scope is Scope.CLAIM:
-        kept = ctx.tables.claims[ctx.tables.claims["compared"]]
-        for claim in row_tuples(kept):
-            for check in checks:
-                raw.extend((check.code, f) for f in check.run(claim, ctx))
-    elif scope is Scope.GROUP:
-        for group in _groups(ctx):
-            for check in checks:
-                raw.extend((check.code, f) for f in check.run(group, ctx))
-    else:
-        for entity in _entities(ctx):
-            for check in checks:
-                raw.extend((check.code, f) for f in check.run(entity, ctx))
-    return raw
 
 
 def _sentence_of_facts(claims: pd.DataFrame) -> dict[str, tuple[str, int, str]]:
