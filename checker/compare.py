@@ -81,7 +81,7 @@ from rapidfuzz import fuzz
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
 from checker.forking import fork_map
-from checker.lexicon import table
+from checker.lexicon import table, words
 from checker.match import content_terms, context_pairs, date_readings, figure_context
 from checker.tables import empty_frame, isin, row_dicts
 from checker.textutil import match_key
@@ -501,6 +501,35 @@ def _same_weekday_anchored_apart(fa: dict[str, Any], fb: dict[str, Any]) -> bool
         str(fa.get("noun")).lower() == str(fb.get("noun") or "").lower())
 
 
+#: How many filler words (data/statement_date_fillers.txt) may stand between a reporting
+#: verb and the date it dates ("told reporters at a news conference on Friday": five).
+STATEMENT_DATE_MAX_FILLERS = 5
+
+
+def _statement_date(claim: _Claim, f: dict[str, Any]) -> bool:
+    """Whether the date dates a statement ("officials said on Friday"): right after a
+    reporting verb, with at most STATEMENT_DATE_MAX_FILLERS filler words between."""
+    offset = _int(f.get("start")) - claim.start
+    text = str(f["text"])
+    if not (0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text):
+        offset = claim.text.find(text)
+    if offset <= 0:
+        return False
+    before = [w.lower() for w in _WORDS.findall(claim.text[max(0, offset - 80):offset])]
+    fillers = words("statement_date_fillers")
+    for position, word in enumerate(reversed(before)):
+        if word in _said_words():
+            return True
+        if word not in fillers or position >= STATEMENT_DATE_MAX_FILLERS:
+            return False
+    return False
+
+
+@cache
+def _said_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("said_verbs") if " " not in w)
+
+
 def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     dates_a = [f for f in a.facets.get("date", []) if _comparable_date(f)]
     dates_b = [f for f in b.facets.get("date", []) if _comparable_date(f)]
@@ -518,6 +547,9 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
                     left_a.remove(i)
                     left_b.remove(j)
                     break
+    if len(left_a) + len(left_b) > 2:  # the day something was said is not the event's
+        left_a = [i for i in left_a if not _statement_date(a, dates_a[i])]
+        left_b = [j for j in left_b if not _statement_date(b, dates_b[j])]
     if len(left_a) != 1 or len(left_b) != 1:
         return
     fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
