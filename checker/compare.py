@@ -80,7 +80,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
-from checker.forking import fork_map
+from checker.forking import fork_map, in_slices
 from checker.lexicon import table, words
 from checker.match import content_terms, context_pairs, date_readings, figure_context
 from checker.tables import empty_frame, isin, row_dicts
@@ -139,10 +139,8 @@ def forked_comparer(workers: int) -> PairComparer:
     """`compare_pairs` on `workers` forked processes (checker.forking), a slice of the pairs
     each, the rows joined back in the pairs' order."""
     def compare(pairs: Sequence[ClaimPair], info: dict[str, _Claim], thresholds: Thresholds) -> list[dict[str, Any]]:
-        # More slices than workers, so that one slow slice does not hold up the rest.
-        size = max(1, -(-len(pairs) // (4 * workers)))
-        slices = [pairs[i:i + size] for i in range(0, len(pairs), size)]
-        parts = fork_map(partial(compare_pairs, info=info, thresholds=thresholds), slices, workers)
+        parts = fork_map(partial(compare_pairs, info=info, thresholds=thresholds),
+                         in_slices(pairs, workers), workers)
         return [row for part in parts for row in part]
 
     return compare
@@ -509,10 +507,7 @@ STATEMENT_DATE_MAX_FILLERS = 5
 def _statement_date(claim: _Claim, f: dict[str, Any]) -> bool:
     """Whether the date dates a statement ("officials said on Friday"): right after a
     reporting verb, with at most STATEMENT_DATE_MAX_FILLERS filler words between."""
-    offset = _int(f.get("start")) - claim.start
-    text = str(f["text"])
-    if not (0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text):
-        offset = claim.text.find(text)
+    offset = _offset_in(claim, f)
     if offset <= 0:
         return False
     before = [w.lower() for w in _WORDS.findall(claim.text[max(0, offset - 80):offset])]
@@ -593,13 +588,20 @@ def _role_of_words(before: list[str]) -> str:
     return roles.get(words[-1], "") if words else ""
 
 
+def _offset_in(claim: _Claim, f: dict[str, Any]) -> int:
+    """Where facet `f` starts in the claim's text (its offsets are the article's); -1 when
+    its text is not there."""
+    offset = _int(f.get("start")) - claim.start
+    text = str(f["text"])
+    if 0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text:
+        return offset
+    return claim.text.find(text)
+
+
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     """The role of a place in its claim, from the word right before it, or before its kind
     cue ("landfall in the coastal town of <Town>": where); "" when unknown."""
-    offset = _int(f.get("start")) - claim.start
-    text = str(f["text"])
-    if not (0 <= offset <= len(claim.text) and claim.text[offset:offset + len(text)] == text):
-        offset = claim.text.find(text)
+    offset = _offset_in(claim, f)
     if offset < 0:
         return ""
     return _role_before(claim.text[max(0, offset - 60):offset])

@@ -1,8 +1,8 @@
 """Independent pieces of one stage on forked copies of this process.
 
-The cross-source stages and the reports run after every article is extracted, on tables
-that are gigabytes of Python objects for an archive: sending them to a spawned worker would
-cost more than the work. A forked child starts with them already in memory (copy on write),
+Matching's linking and comparison run after every article is extracted, on tables that are
+gigabytes of Python objects for an archive: sending them to a spawned worker would cost
+more than the work. A forked child starts with them already in memory (copy on write),
 so only the piece's index goes out and only its result comes back, pickled.
 
 Used only where that is safe and worth it: on Linux (macOS system libraries are not
@@ -61,6 +61,13 @@ def fork_map(function: Callable[[Piece], Result], pieces: Sequence[Piece], worke
             return pool.map(_run, range(len(pieces)), chunksize=1)
     finally:
         gc.unfreeze()
+
+
+def in_slices(items: Sequence[Piece], workers: int) -> list[Sequence[Piece]]:
+    """`items` cut into consecutive slices for `fork_map`: four per worker, so that one slow
+    slice does not hold the others up."""
+    size = max(1, -(-len(items) // (4 * max(1, workers))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _receive(task: tuple[Callable[[object], object], Sequence[object]]) -> None:

@@ -85,7 +85,7 @@ from rapidfuzz import fuzz, process
 from checker import lexicon
 from checker.config import Thresholds
 from checker.facets.figures import noun_key
-from checker.forking import fork_map
+from checker.forking import fork_map, in_slices
 from checker.tables import empty_frame, isin, row_tuples
 from checker.textutil import match_key
 
@@ -708,9 +708,7 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
     cache: dict[tuple[int, int], Link | None] = {}
     edges: list[tuple[float, int, int]] = []
     candidates = list(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
-    size = max(1, -(-len(candidates) // (4 * workers)))
-    slices = [candidates[k:k + size] for k in range(0, len(candidates), size)]
-    found_in = fork_map(partial(_links, profiles, th, weights), slices, workers)
+    found_in = fork_map(partial(_links, profiles, th, weights), in_slices(candidates, workers), workers)
     for ((i, j), _), found in zip(candidates, (f for part in found_in for f in part), strict=True):
         cache[(i, j)] = found
         if found is not None:

@@ -12,7 +12,7 @@ from checker import forking
 from checker.api import check_paths
 from checker.atomic import LazyFiles, write_all_atomic
 from checker.config import CheckConfig
-from checker.forking import can_fork, fork_map, stage_workers
+from checker.forking import can_fork, fork_map, in_slices, stage_workers
 from checker.report import FORMATS, output_files
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="forked workers run on Linux only")
@@ -68,3 +68,10 @@ def test_forked_stages_give_byte_identical_outputs(seeds_dir, tmp_path, monkeypa
     assert two == one
     assert len(one) > 5
     assert sum(1 for pieces, workers in calls if pieces > 1 and workers == 2) == 2  # both stages forked
+
+
+def test_in_slices_cuts_four_consecutive_slices_per_worker_and_keeps_every_item():
+    items = list(range(37))
+    slices = in_slices(items, 2)
+    assert len(slices) == 8 and [x for part in slices for x in part] == items
+    assert in_slices([], 2) == [] and in_slices([1], 4) == [[1]]
