@@ -492,3 +492,18 @@ def test_bylines_credits_podcasts_and_unbulleted_link_lists_are_not_claims():
     assert lines[11] == {"boilerplate"}  # podcast prompt
     for line in (15, 16, 17):
         assert lines[line] == {"boilerplate"}, line
+
+
+WIRE_PHOTO = """\
+Tavia raises rates
+
+Bank of Tavia Governor Ana Ruiz speaks at a news conference in Kasoma, Tavia, Sept 17, 2026. Atlas/Joseph Kariuki
+
+KASOMA, Sept 17 (Atlas) - Tavia's central bank raised its benchmark rate to 9.25% on Thursday.
+"""
+
+
+def test_a_wire_photo_caption_ending_in_agency_slash_photographer_is_a_caption():
+    lines = _by_line(_segments(WIRE_PHOTO))
+    assert lines[3] == {"caption"}
+    assert lines[5] == {"claim"}

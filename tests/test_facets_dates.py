@@ -174,6 +174,8 @@ PUBLISHED_AND_UPDATED = [
     "Published 15/10/2025 15:02 · Updated 16/10/2025 17:30",
     "Updated 16 Oct 2025 | Published 15 Oct 2025",  # the publication date, wherever it stands
     "PUBLISHED OCTOBER 15, 2025",
+    "Published Oct 15, 2025 12:14 GMT  Updated Oct 16, 2025 13:02 GMT",  # no separator
+    "Published Oct 15, 2025 Last updated Oct 16, 2025",
 ]
 
 

@@ -90,6 +90,20 @@ def test_not_figures(sentence):
     assert run(sentence) == []
 
 
+@pytest.mark.parametrize("dateline", [
+    "KASOMA, Sept 17 (Atlas) - ",
+    "DHAKA, March 14 (Meridian) - ",
+    "PORTO AURELIO, Italy, Sept 9 (CPW) -",
+])
+def test_a_wire_datelines_day_is_not_a_figure(dateline):
+    assert [f.text for f in run(dateline + "The bank raised its rate to 9.25% on Thursday.")] == ["9.25%"]
+
+
+def test_both_ends_of_a_range_written_with_units():
+    got = [row(f)[:3] for f in run("Inflation breached the bank's 3%-7% target range.")]
+    assert got == [("3%", "3", "%"), ("7%", "7", "%")]
+
+
 def test_offsets_and_text_match_the_article():
     article = "Intro.\nAround 300 miners were trapped."
     start = article.index("Around")

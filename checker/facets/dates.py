@@ -193,6 +193,13 @@ _WIRE_DATELINE = re.compile(
     r"[A-Z][a-z]{2,8}\.?)(?:, \d{4})? \([^()]{1,40}\) ?-")
 
 
+def wire_dateline_end(text: str) -> int:
+    """Where a wire dateline opening `text` (folded) ends; 0 when there is none. Its day is
+    neither an event's date nor a figure."""
+    wire = _WIRE_DATELINE.match(text)
+    return wire.end() if wire else 0
+
+
 def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> list[Facet]:
     t = _tables()
     text = fold(segment.text)
@@ -200,9 +207,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     out: list[Facet] = []
     taken = SpanIndex()
     free = taken.free
-    wire = _WIRE_DATELINE.match(text)
+    wire = wire_dateline_end(text)
     if wire:  # "DHAKA, March 14 (Reuters) -": when the wire filed, not when it happened
-        taken.add(0, wire.end())
+        taken.add(0, wire)
 
     def emit(start: int, end: int, value: str, key: str, *, noun: str = "", qualifier: str = "",
              note: str = "") -> None:
@@ -488,7 +495,7 @@ _LABEL_BEFORE_DATE = re.compile(
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?,?\s*$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 #: Where a line of several dated parts breaks ("Published … | Updated …").
-_DATELINE_PART_BREAK = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
+_DATELINE_PART_BREAK = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+|(?<![Ll]ast)\s+(?=(?i:(?:last\s+)?updated|modified)\b)")
 _UPDATE_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 #: At most this many words in the outlet's or author's name beside a date.
 _NAME_PART_MAX_WORDS = 6

@@ -75,7 +75,7 @@ from functools import cache
 from typing import NamedTuple
 
 from checker.facets.base import ArticleContext, Facet, Segment
-from checker.facets.dates import SpanIndex
+from checker.facets.dates import SpanIndex, wire_dateline_end
 from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
@@ -201,7 +201,7 @@ def _tables() -> _Tables:
                 rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
                 rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?")
     pattern = re.compile(
-        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-]))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
         rf"|{by_words}",
     )
@@ -269,6 +269,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     text = fold(segment.text)
     dates = SpanIndex([(f.start - segment.start, f.end - segment.start)
                        for f in found if f.facet == "date"])
+    dateline = wire_dateline_end(text)
+    if dateline:
+        dates.add(0, dateline)
     lowered = text.translate(_ASCII_LOWER)
     out: list[Facet] = []
     numbers = t.word_pattern
