@@ -361,8 +361,9 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
 
 
 def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
-    """Figures are paired, one-to-one, in three passes: equal values of one unit (unless
-    their nouns differ); then similar nouns; then figures without a noun that share a word of
+    """Figures are paired, one-to-one, in passes: equal values of one unit, or one of them
+    bare (unless their nouns differ); then values of one unit that agree, rounded or
+    approximate ("about 1.4%" / "1.41%"); then similar nouns; then figures without a noun that share a word of
     context (checker.match.context_pairs: "a 14-day strike" / "a 12-day strike"); then, of
     the figures left without a noun, one per side in a unit when the claims are alike (the
     claim "52.4% to 47.6%" against "52.4% to 45.6%")."""
@@ -386,18 +387,32 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
             return 100.0  # "staff" / "employees", "families" / "households"
         return fuzz.token_set_ratio(noun_a, noun_b)
 
-    for want_equal in (True, False):
+    def agreeing(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+        qa, qb = str(fa.get("qualifier") or ""), str(fb.get("qualifier") or "")
+        if {_bounds().get(qa, "exact"), _bounds().get(qb, "exact")} - {"exact", "approx"}:
+            return False  # a bound admits too much to pair on
+        va, vb = number(fa["value"]), number(fb["value"])
+        assert va is not None and vb is not None
+        return figure_verdict(va, qa, vb, qb, th.figure_tolerance)[0] != "conflict"
+
+    for how in ("equal", "agreeing", "noun"):
         scored = []
         for i, fa in enumerate(figs_a):
             for j, fb in enumerate(figs_b):
-                if i in used_a or j in used_b or unit(fa) != unit(fb):
+                if i in used_a or j in used_b:
                     continue
-                if want_equal and number(fa["value"]) != number(fb["value"]):
+                if how == "equal":
+                    # a number written bare beside its unit elsewhere ("to 4,812.55" /
+                    # "at 4,812.55 points") is the same figure
+                    if number(fa["value"]) != number(fb["value"]) or (
+                            unit(fa) != unit(fb) and unit(fa) and unit(fb)):
+                        continue
+                elif unit(fa) != unit(fb) or (how == "agreeing" and not agreeing(fa, fb)):
                     continue
                 score = noun_score(fa, fb)
                 if score is not None and score < th.figure_noun_similarity:
                     continue
-                if not want_equal and score is None:
+                if how == "noun" and score is None:
                     continue
                 scored.append((-(score or 0.0), i, j))
         for neg, i, j in sorted(scored):
@@ -520,6 +535,21 @@ def _statement_date(claim: _Claim, f: dict[str, Any]) -> bool:
     return False
 
 
+def _status_date(claim: _Claim, f: dict[str, Any]) -> bool:
+    """Whether the date is when a tally or status was reported ("As of 7.5.2026, the toll
+    was 14"): right after a phrase of data/status_date_cues.txt."""
+    offset = _offset_in(claim, f)
+    if offset <= 0:
+        return False
+    before = tuple(w.lower() for w in _WORDS.findall(claim.text[max(0, offset - 30):offset]))
+    return any(before[-len(cue):] == cue for cue in _status_cues())
+
+
+@cache
+def _status_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(cue.lower().split()) for cue in words("status_date_cues"))
+
+
 @cache
 def _said_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words("said_verbs") if " " not in w)
@@ -549,6 +579,8 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         return
     fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
     if str(fa.get("qualifier") or "") or str(fb.get("qualifier") or ""):
+        return
+    if _status_date(a, fa) or _status_date(b, fb):
         return
     if _same_weekday_anchored_apart(fa, fb):
         return
@@ -599,12 +631,22 @@ def _offset_in(claim: _Claim, f: dict[str, Any]) -> int:
 
 
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
-    """The role of a place in its claim, from the word right before it, or before its kind
-    cue ("landfall in the coastal town of <Town>": where); "" when unknown."""
+    """The role of a place in its claim: the kind noun right after it ("the <Name>
+    district": district), else from the word right before it, or before its kind cue
+    ("landfall in the coastal town of <Town>": where); "" when unknown."""
     offset = _offset_in(claim, f)
     if offset < 0:
         return ""
+    after = _WORDS.match(claim.text, offset + len(str(f["text"])) + 1)
+    if after and after.group() in _kind_nouns():
+        return after.group()  # "the <Name> district": the district the claim is about
     return _role_before(claim.text[max(0, offset - 60):offset])
+
+
+@cache
+def _kind_nouns() -> frozenset[str]:
+    """data/place_kind_nouns.csv: "district", "province"... (a role of their own)."""
+    return frozenset(r["noun"] for r in table("place_kind_nouns"))
 
 
 @lru_cache(maxsize=1 << 16)  # asked again for each pair a claim is in
@@ -682,7 +724,8 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         if not role or len(roles_a[role]) != 1 or len(roles_b[role]) != 1:
             continue
         fa, fb = roles_a[role][0], roles_b[role][0]
-        if fa.get("qualifier") != fb.get("qualifier") or fa.get("qualifier") == "region":
+        if fa.get("qualifier") != fb.get("qualifier") or (
+                fa.get("qualifier") == "region" and role not in _kind_nouns()):
             continue
         if _place_fit(fa, fb) is not None:
             continue  # the same town, named in one claim without a cue the extractor knows

@@ -271,3 +271,61 @@ def test_the_one_bare_figure_left_on_each_side_pairs_by_its_context_words() -> N
     rows = [(r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
             if r["facet"] == "figure"]
     assert sorted(rows) == [("6.5%", "7.5%", "conflict"), ("9%", "9%", "agree")]
+
+
+def _fig(s: int, text: str, value: str, key: str = "%", qualifier: str = "", noun: str = "") -> dict:
+    return {"s": s, "facet": "figure", "text": text, "value": value, "key": key,
+            "qualifier": qualifier, "noun": noun}
+
+
+def test_a_rounded_figure_pairs_with_its_exact_form_before_others_by_noun() -> None:
+    # "about 1.4%" is "1.41%" rounded: they pair, and the year's "roughly 11%" is left alone
+    # instead of being set against the day's move
+    t = _comparisons(
+        [["a", "The Tavian krona firmed about 1.4% to 142.30 per dollar after the rate decision."],
+         ["b", "The Tavian krona, down roughly 11% this year, firmed 1.41% to 142.30 per dollar "
+               "after the rate decision."]],
+        [_fig(0, "about 1.4%", "1.4", qualifier="approximately", noun="krona"),
+         _fig(0, "142.30", "142.3", key=""),
+         _fig(1, "roughly 11%", "11", qualifier="approximately", noun="krona"),
+         _fig(1, "1.41%", "1.41"),
+         _fig(1, "142.30", "142.3", key="")])
+    rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records"))
+    assert rows == [("142.30", "142.30", "agree"), ("about 1.4%", "1.41%", "agree")]
+
+
+def test_a_bare_number_pairs_with_the_same_number_written_with_its_unit() -> None:
+    t = _comparisons(
+        [["a", "The Harlow All-Share Index closed down 1.8% at 4,812.55 points on Friday."],
+         ["b", "The Harlow All-Share Index dropped 88.21 points, or 1.8%, to 4,812.55 on Friday."]],
+        [_fig(0, "1.8%", "1.8"), _fig(0, "4,812.55 points", "4812.55", key="points"),
+         _fig(1, "88.21 points", "88.21", key="points"), _fig(1, "1.8%", "1.8"),
+         _fig(1, "4,812.55", "4812.55", key="")])
+    assert set(t.comparisons["verdict"]) == {"agree"}
+
+
+@pytest.mark.parametrize(("cue", "expected"), [
+    ("As of", []),
+    ("On", [("May 7, 2026", "May 6, 2026", "conflict")]),
+])
+def test_the_day_a_tally_was_reported_is_not_the_events_date(cue: str, expected: list) -> None:
+    t = _comparisons(
+        [["a", f"{cue} May 7, 2026, the Carrow fire brigade put the death toll at 14 with 37 injured."],
+         ["b", "On May 6, 2026, the Carrow fire brigade put the death toll at 14 with 37 injured."]],
+        [{"s": 0, "facet": "date", "text": "May 7, 2026", "value": "2026-05-07", "key": "day"},
+         {"s": 1, "facet": "date", "text": "May 6, 2026", "value": "2026-05-06", "key": "day"}])
+    assert [(r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")] == expected
+
+
+def test_two_districts_named_for_one_thing_conflict() -> None:
+    def district(s: int, name: str) -> dict:
+        return {"s": s, "facet": "place", "text": name, "value": name, "key": "XX",
+                "qualifier": "region"}
+
+    t = _comparisons(
+        [["a", "The Marrow Bridge links the Santa Lucia district on the north bank with the centre."],
+         ["b", "The Marrow Bridge links the Vila Nova district on the north bank with the centre."]],
+        [district(0, "Santa Lucia"), district(1, "Vila Nova")])
+    (row,) = t.comparisons.to_dict("records")
+    assert (row["a_value"], row["b_value"], row["verdict"]) == ("Santa Lucia", "Vila Nova", "conflict")
+    assert row["subject"] == "place (district)"

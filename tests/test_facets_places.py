@@ -304,6 +304,17 @@ def test_unknown_names_after_a_province_cue_and_without_a_cue():
     assert in_article("", "It happened in the town of March.") == []
 
 
+def test_an_unknown_name_before_a_kind_noun_is_a_place():
+    (district,) = in_article("", "The bridge links the La Alameda district with the centre.")
+    assert (district.value, district.qualifier) == ("La Alameda", "region")
+    assert district.note == "unknown to the gazetteer; cue '<name> district'"
+    (suburb,) = in_article("", "Shelters opened in Varnholt suburb overnight.")
+    assert (suburb.value, suburb.qualifier) == ("Varnholt", "city")
+    # the noun needs "the" or a locative word before the name
+    assert in_article("", "Police district commanders met on Monday.") == []
+    assert in_article("", "Officers said Varnholt district roads were shut.") == []
+
+
 def test_a_shared_city_name_is_read_in_the_most_named_country():
     article = ("The Philippines braced for the storm. Philippine officials and the "
                "Philippines' weather bureau warned; the United States offered help.")

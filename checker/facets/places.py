@@ -38,9 +38,11 @@ A city name in several countries is read first in the article's main country
 (`gazetteer.main_country`: the country it names most often).
 
 Unknown capitalised words are places only after a cue of `data/place_kind_cues.csv` ("the
-town of <Name>", "the province of <Name>"): value = the name as written, key = the
-article's main country ("" when none), qualifier = city | region (from the cue), note =
-"unknown to the gazetteer; cue 'town of'". Any other town missing from the gazetteer gives no
+town of <Name>", "the province of <Name>") or before a noun of `data/place_kind_nouns.csv`
+after "the" or a locative word ("the <Name> district"): value = the name as written, key =
+the article's main country ("" when none; the country of a gazetteer namesake the rules did
+not take, for "the Quba district"), qualifier = city | region (from the cue), note =
+"unknown to the gazetteer; cue 'town of'" (or "<gazetteer id>; cue '<name> district'"). Any other town missing from the gazetteer gives no
 facet. (Idea for the compare stage: when one claim has a known place after a locative cue
 ("flew to <Town>") and its matched claim has an unknown capitalised word after the same
 cue, the two strings can be compared as places, at a lower severity.)
@@ -84,6 +86,8 @@ class _Rules:
     metonym_population: int
     kind_cue: re.Pattern[str]  # "town of <Name>": a place the gazetteer may not know
     kind_cue_qualifiers: dict[str, str]  # folded cue -> city | region
+    kind_noun: re.Pattern[str]  # "the <Name> district": a place the gazetteer may not know
+    kind_noun_qualifiers: dict[str, str]  # noun -> city | region
 
 
 @cache
@@ -115,6 +119,8 @@ def _rules() -> _Rules:
         metonym_population=thresholds.metonym_city_population,
         kind_cue=_kind_cue_pattern(),
         kind_cue_qualifiers={r["cue"].casefold(): r["qualifier"] for r in table("place_kind_cues")},
+        kind_noun=_kind_noun_pattern(entries("place_cues")),
+        kind_noun_qualifiers={r["noun"]: r["qualifier"] for r in table("place_kind_nouns")},
     )
 
 
@@ -126,6 +132,14 @@ def _kind_cue_pattern() -> re.Pattern[str]:
     alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     return re.compile(rf"(?<![^\W_])(?P<cue>(?i:{alternation}))\s+"
                       rf"(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})(?![^\W_])")
+
+
+def _kind_noun_pattern(locative_cues: Sequence[str]) -> re.Pattern[str]:
+    nouns = sorted(r["noun"] for r in table("place_kind_nouns"))
+    before = sorted({"the", *(c.split()[-1] for c in locative_cues)})
+    return re.compile(rf"(?<![^\W_])(?i:{'|'.join(map(re.escape, before))})\s+"
+                      rf"(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+"
+                      rf"(?P<noun>{'|'.join(map(re.escape, nouns))})(?![^\W_])")
 
 
 @dataclass
@@ -147,14 +161,16 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     blocked = SpanIndex(_merged([(f.start - segment.start, f.end - segment.start)
                                  for f in found if f.facet in _BLOCKING_FACETS]))
     mentions = _find_mentions(text, rules, blocked)
-    unknown = _unknown_after_kind_cue(text, rules, blocked, mentions)
-    if not mentions and not unknown:
-        return []
     for m in mentions:
         m.candidates = _in_named_country_first(m.candidates, ctx.text)
         _accept(m, text, rules)
     _accept_lists(mentions, text)
     _find_metonyms(mentions, text, rules)
+    # a gazetteer name the rules did not take is no obstacle: "the La Alameda district"
+    unknown = _unknown_after_kind_cue(text, rules, blocked,
+                                      [m for m in mentions if m.chosen is not None or m.metonym_cue])
+    if not mentions and not unknown:
+        return []
     out: list[Facet] = []
     for m in mentions:
         start, end = segment.start + m.start, segment.start + m.end
@@ -170,11 +186,14 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                              qualifier=m.chosen.kind, note=f"{m.chosen.ident}; {m.how}"))
     if unknown:
         country = main_country(ctx.text)
+        # "the Quba district": a gazetteer name the rules did not take still tells the country
+        listed = {(m.start, m.end): m.candidates[0] for m in mentions if m.candidates}
         for name_start, name_end, qualifier, cue in unknown:
             name = segment.text[name_start:name_end]
+            known = listed.get((name_start, name_end))
             out.append(Facet("place", segment.start + name_start, segment.start + name_end, name,
-                             name, key=country, qualifier=qualifier,
-                             note=f"unknown to the gazetteer; cue '{cue}'"))
+                             name, key=known.iso if known else country, qualifier=qualifier,
+                             note=f"{known.ident if known else 'unknown to the gazetteer'}; cue '{cue}'"))
         out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -182,21 +201,26 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
 def _unknown_after_kind_cue(text: str, rules: _Rules, blocked: SpanIndex,
                             mentions: list[_Mention]) -> list[tuple[int, int, str, str]]:
     """(start, end, qualifier, cue) of each capitalised name right after a cue of
-    `data/place_kind_cues.csv` ("the town of <Name>") that is no gazetteer mention, no
+    `data/place_kind_cues.csv` ("the town of <Name>") or right before a noun of
+    `data/place_kind_nouns.csv` ("the <Name> district") that is no gazetteer mention, no
     calendar word or listed stopword, and inside no person, organisation, date or figure."""
-    if "of" not in text:
-        return []
     known = SpanIndex([(x.start, x.end) for x in mentions])
     found = []
-    for m in rules.kind_cue.finditer(text):
-        start, end = m.span("name")
-        key = match_key(m["name"])
-        if (not blocked.free(start, end) or key in rules.calendar_words
-                or key in rules.stopwords or not known.free(start, end)):
-            continue
-        cue = " ".join(m["cue"].casefold().split())
-        found.append((start, end, rules.kind_cue_qualifiers[cue], cue))
-    return found
+
+    def add(start: int, end: int, qualifier: str, cue: str) -> None:
+        key = match_key(text[start:end])
+        if (blocked.free(start, end) and key not in rules.calendar_words
+                and key not in rules.stopwords and known.free(start, end)):
+            known.add(start, end)
+            found.append((start, end, qualifier, cue))
+
+    if "of" in text:
+        for m in rules.kind_cue.finditer(text):
+            cue = " ".join(m["cue"].casefold().split())
+            add(*m.span("name"), rules.kind_cue_qualifiers[cue], cue)
+    for m in rules.kind_noun.finditer(text):
+        add(*m.span("name"), rules.kind_noun_qualifiers[m["noun"]], f"<name> {m['noun']}")
+    return sorted(found)
 
 
 def _in_named_country_first(candidates: tuple[Place, ...], article: str) -> tuple[Place, ...]:
