@@ -636,6 +636,19 @@ def _initials_fit(acronym: str, body: tuple[str, ...]) -> bool:
 
 
 @cache
+def _body_families() -> dict[str, str]:
+    """data/body_nouns.csv: generic noun -> the family of bodies it heads."""
+    return {match_key(r["form"]): r["family"] for r in lexicon.table("body_nouns")}
+
+
+def _one_family(head_a: str, head_b: str) -> bool:
+    """Whether two head nouns may name one body: not when both are listed in different
+    families."""
+    families = _body_families()
+    return head_a not in families or head_b not in families or families[head_a] == families[head_b]
+
+
+@cache
 def _body_nouns() -> dict[str, str]:
     """data/body_nouns.csv: generic noun -> the kind of body it stands for."""
     return {match_key(r["form"]): r["kind"] for r in lexicon.table("body_nouns")}
@@ -686,6 +699,7 @@ class _Mention:
     method: str = "exact"
     owner: str = ""
     suffix: str = ""
+    role_is_title: bool = True  # False for a described role ("a structural engineer at X")
 
     @property
     def span(self) -> tuple[str, int, int]:
@@ -819,6 +833,7 @@ def _mention(r: object, info: dict[str, _ClaimInfo]) -> _Mention | None:
         source=str(r.source), start=start, end=end, text=text, value=value,  # type: ignore[attr-defined]
         key=_text(r, "key"), title=_text(r, "title"), role=_text(r, "role"),
         line=claim.line, quote=claim.text, written=written, written_start=w_start, written_end=w_end,
+        role_is_title="role described" not in _text(r, "note"),
     )
 
 
@@ -1302,6 +1317,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
     uf = _UnionFind(gids)
     cluster_owners = {g: {group_owner[g]} - {""} for g in gids}
     roots = {g: {m.root for m in groups[g]} for g in gids}
+    sources = {g: {m.source for m in groups[g]} for g in gids}
     how: dict[str, str] = {}
     for a, b in sorted(pairs):
         ra, rb = uf.find(a), uf.find(b)
@@ -1310,13 +1326,12 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
         if cluster_owners[ra] and cluster_owners[rb] and not cluster_owners[ra] & cluster_owners[rb]:
             continue
         def same_context(a: str = a, b: str = b) -> bool:
-            return any(fuzz.token_sort_ratio(x, y) >= th.org_context_similarity
-                       for x in contexts[a] for y in contexts[b])
+            return any(_contexts_alike(x, y, th) for x in contexts[a] for y in contexts[b])
 
         # a sentence naming both speaks of two bodies
         apart = not (roots[a] & roots[b])
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
-                             named_apart=apart)
+                             named_apart=apart, same_source=bool(sources[a] & sources[b]))
         if decision is None:
             continue
         keep = uf.union(ra, rb)
@@ -1348,17 +1363,41 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 _SAME_MODIFIERS_ALONE = 3
 
 
+#: A claim this many words long or longer whose words are nearly all in another claim is
+#: that claim trimmed ("X lifted the rate" / "X voted 5-2 to lift the rate, ...").
+_CONTEXT_SUBSET_MIN_WORDS = 8
+
+
+def _contexts_alike(x: str, y: str, th: Thresholds) -> bool:
+    """Two claims (names cut out) that say the same thing: alike as wholes, or one, long
+    enough, nearly all inside the other."""
+    if fuzz.token_sort_ratio(x, y) >= th.org_context_similarity:
+        return True
+    return (min(len(x.split()), len(y.split())) >= _CONTEXT_SUBSET_MIN_WORDS
+            and fuzz.token_set_ratio(x, y) >= th.org_context_similarity)
+
+
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
-              named_apart: bool = True) -> str | None:
+              named_apart: bool = True, same_source: bool = True) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
-    naming them say alike things (asked only when a rule needs it: it scores sentences)."""
+    naming them say alike things (asked only when a rule needs it: it scores sentences).
+    `shared_head_person`: one person's role names both; `same_source`: one article names
+    both."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b:
         return None
     if sorted(content_a) == sorted(content_b):
         return "order: same words, another order"
+    if head_a != head_b and not _one_family(head_a, head_b):
+        return None  # "Regional Hospital of X" / "Regional University of X": two bodies
+    if (head_a == head_b and shared_head_person and named_apart and not same_source
+            and len(content_a) == len(content_b)
+            and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1):
+        # "an engineer at the National University of X" / "... at the Regional University
+        # of X": one person, one body, a word changed between two sources
+        return f"role: one person at both, one word of {head_a} apart"
     if mods_a and mods_a == mods_b and head_a != head_b and len(mods_a) >= 2 and shared_head_person:
         return f"head: same modifiers, head noun {head_a}/{head_b}, one person heads both"
     if len(mods_a) >= _SAME_MODIFIERS_ALONE and mods_a == mods_b and head_a != head_b and named_apart:
@@ -1437,7 +1476,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
         if not p.entity:
             continue
         context = _context_without(info[p.claim_id].root_text, (p.text, p.written, p.title, p.role))
-        for suffix, written in ((":title", p.title), (":role", p.role)):
+        for suffix, written in ((":title", p.title), (":role", p.role if p.role_is_title else "")):
             display = _title_display(written) if written else ""
             tokens = _with_orgs(title_tokens(display), org_names.get(p.root, [])) if display else ()
             if not tokens:

@@ -248,6 +248,28 @@ def test_a_portfolio_listed_with_commas_stays_in_the_role():
     assert line3["Tove Lind"].role == "head of the Budget Office"
 
 
+def test_an_appositive_title_after_lower_case_words_is_a_described_role():
+    text = ("Ana Ruiz, a structural engineer at the National University of Tavia, blamed scour.\n"
+            "Rui Sousa, senior Africa economist at Harbour Bank in London, said so.\n"
+            "Eva Lund, a local resident, saw it.\n"
+            "Ole Berg, chief economist at Tavia Rail, agreed.\n")
+    ruiz = persons_in(text, 1)["Ana Ruiz"]
+    assert ruiz.role == "structural engineer at the National University of Tavia"
+    assert ruiz.note.startswith("role described at ")  # where they work, not an office
+    assert persons_in(text, 2)["Rui Sousa"].role == "senior Africa economist at Harbour Bank in London"
+    assert persons_in(text, 3)["Eva Lund"].role == ""
+    berg = persons_in(text, 4)["Ole Berg"]
+    assert berg.role == "chief economist at Tavia Rail" and berg.note.startswith("role appositive at ")
+
+
+def test_two_portfolios_joined_by_and_are_one_office():
+    text = ("Transport and Communications Minister Ana Ruiz flew in.\n"
+            "Talks between Ruiz and Defence Minister Rui Sousa ended.\n")
+    assert persons_in(text, 1)["Ana Ruiz"].role == "Transport and Communications Minister"
+    assert persons_in(text, 2)["Rui Sousa"].title == "Defence Minister"
+    assert persons_in(text, 2)["Rui Sousa"].role == ""
+
+
 SHIPPING = """\
 The Blue Horizon had left Piraeus at 7:30 a.m. before it struck rocks.
 The vessel, the Blue Horizon, was operated by Cycladic Lines, the ferry's owner.

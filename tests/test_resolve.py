@@ -273,6 +273,62 @@ def test_one_name_around_two_head_nouns_is_one_body_with_three_words_in_common()
     assert entity_of(r, "Ministry of Health", "org") != entity_of(r, "Office of Health", "org")
 
 
+def test_head_nouns_of_different_families_are_two_bodies() -> None:
+    f, c = tables(
+        [("a", "Most of the injured were taken to the Regional Hospital of Santa Clara."),
+         ("b", "An engineer at the Regional University of Santa Clara studied the bridge.")],
+        [{"s": 0, "facet": "org", "text": "Regional Hospital of Santa Clara"},
+         {"s": 1, "facet": "org", "text": "Regional University of Santa Clara"}],
+    )
+    r = resolve_entities(f, c)
+    assert (entity_of(r, "Regional Hospital of Santa Clara", "org")
+            != entity_of(r, "Regional University of Santa Clara", "org"))
+
+
+def test_a_panel_renamed_in_a_trimmed_copy_of_the_same_sentence_is_one_body() -> None:
+    # b's sentence is a's with words cut: alike enough, though not as wholes
+    f, c = tables(
+        [("a", "The Bank of Tavia's Monetary Policy Committee voted 5-2 to lift the rate from "
+               "8.75%, with two members preferring to hold, the bank said in a statement at 2 p.m."),
+         ("b", "The Bank of Tavia's Monetary Policy Council lifted the rate from 8.75%, the bank "
+               "said in a statement at 2 p.m.")],
+        [{"s": 0, "facet": "org", "text": "Monetary Policy Committee"},
+         {"s": 1, "facet": "org", "text": "Monetary Policy Council"}],
+    )
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Monetary Policy Committee", "org") == entity_of(r, "Monetary Policy Council", "org")
+
+
+def test_one_persons_body_with_a_word_changed_in_another_source_is_one_body() -> None:
+    f, c = tables(
+        [("a", "Ana Ruiz, an engineer at the National University of Santa Clara, blamed scour."),
+         ("b", "Ana Ruiz, an engineer at the Regional University of Santa Clara, said more.")],
+        [person(0, "Ana Ruiz", role="engineer at the National University of Santa Clara"),
+         {"s": 0, "facet": "org", "text": "National University of Santa Clara"},
+         person(1, "Ana Ruiz", role="engineer at the Regional University of Santa Clara"),
+         {"s": 1, "facet": "org", "text": "Regional University of Santa Clara"}],
+    )
+    r = resolve_entities(f, c)
+    assert (entity_of(r, "National University of Santa Clara", "org")
+            == entity_of(r, "Regional University of Santa Clara", "org"))
+    m = r.mentions
+    assert "role: one person at both" in " ".join(m[m["facet"] == "org"]["method"])
+
+
+def test_one_persons_two_bodies_named_in_one_source_stay_two() -> None:
+    f, c = tables(
+        [("a", "Ana Ruiz, an engineer at the National University of Santa Clara, blamed scour."),
+         ("a", "Ana Ruiz, a lecturer at the Regional University of Santa Clara, said more.")],
+        [person(0, "Ana Ruiz", role="engineer at the National University of Santa Clara"),
+         {"s": 0, "facet": "org", "text": "National University of Santa Clara"},
+         person(1, "Ana Ruiz", role="lecturer at the Regional University of Santa Clara"),
+         {"s": 1, "facet": "org", "text": "Regional University of Santa Clara"}],
+    )
+    r = resolve_entities(f, c)
+    assert (entity_of(r, "National University of Santa Clara", "org")
+            != entity_of(r, "Regional University of Santa Clara", "org"))
+
+
 # ---- the table contract --------------------------------------------------------------------
 
 def _corpus() -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -265,6 +265,10 @@ def _prefix_start(toks: Tokens, i: int, blocked: Sequence[bool]) -> int:
                 and text != "The") or blocked[prev]:
             k = prev
             continue
+        if (toks.key[prev] in ("and", "&") and k < i and prev > 0 and toks.cap[prev - 1]
+                and (toks.key[prev - 1], toks.key[i]) in lx.titles):
+            k = prev - 1  # "Transport and Communications Minister": two portfolios, one office
+            continue
         break
     return k
 
@@ -547,14 +551,22 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
             how, j = "copula", after + 1
         if not how:
             continue
+        # "a structural engineer at ...", ", senior economist at ..."
+        describing = _DESCRIBING_WORDS if how == "appositive" else 0
         if j < n and toks.key[j] in DETERMINERS and not toks.cap[j]:
             j += 1
-        role = _parse_role(toks, j, starts, inside, org_tokens, allow_lower=True)
+            describing = _DESCRIBING_WORDS
+        role = _parse_role(toks, j, starts, inside, org_tokens, allow_lower=True,
+                           describing=describing)
         if role is None:
             continue
         first, last = role
         if how == "appositive" and not _role_closed(toks, last + 1, starts):
             continue
+        if not toks.cap[first] and _title_at(toks, first) == first:
+            # "a structural engineer at ...": who the person is and where they work, not an
+            # office held under a title (checker.resolve does not compare it as a title)
+            how = "described"
         out[idx] = _with_role(text, toks, m, first, last, how)
         for k in range(first, last + 1):
             used[k] = True
@@ -627,10 +639,17 @@ def _role_closed(toks: Tokens, k: int, starts: dict[int, int]) -> bool:
     return toks.key[k] in lex().role_breaks
 
 
+#: Lower-case words that may stand before an appositive's title ("a structural engineer
+#: at ...", ", senior economist at ..."): such a role is "described", not an office.
+_DESCRIBING_WORDS = 2
+
+
 def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[bool],
-                org_tokens: Sequence[bool], allow_lower: bool) -> tuple[int, int] | None:
-    """(first, last) token of a role phrase starting at j: owner/demonym words, a title,
-    then complements ("of the Budget Office", "to the President of <Country>")."""
+                org_tokens: Sequence[bool], allow_lower: bool,
+                describing: int = 0) -> tuple[int, int] | None:
+    """(first, last) token of a role phrase starting at j: owner/demonym words (or up to
+    `describing` lower-case words), a title, then complements ("of the Budget Office", "to
+    the President of <Country>")."""
     lx = lex()
     n = len(toks.text)
     k = j
@@ -640,6 +659,9 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
             return None
         if text == POSSESSIVE or org_tokens[k] or (
                 toks.cap[k] and text[:1].isalpha() and toks.key[k] not in lx.function_words):
+            k += 1
+            continue
+        if k - j < describing and text.isalpha() and not toks.cap[k] and toks.key[k] not in lx.function_words:
             k += 1
             continue
         return None
