@@ -59,8 +59,27 @@ def _discrepancy_runs(ctx: CheckContext) -> bool:
     return bool(select_checks([DISCREPANCY], ctx.config))
 
 
+#: A count spelled out in words is checked from this value up ("Seventeen people died",
+#: a sentence's first word); smaller ones ("two countries", "three decades") are rarely
+#: what an editor must verify.
+SPELLED_OUT_FROM = 11
+
+
+def checkable_figure(f: dict[str, Any]) -> bool:
+    """A figure written with digits, or a count of SPELLED_OUT_FROM or more spelled out in
+    words (not a vague "dozens"); never an ordinal."""
+    text = str(f["text"])
+    if str(f.get("note") or "") == "ordinal":
+        return False
+    if any(ch.isdigit() for ch in text):
+        return True
+    value = number(f["value"])
+    return (value is not None and value >= SPELLED_OUT_FROM and "dozen" not in text.lower()
+            and "converted" not in str(f.get("note") or ""))  # "two kilometres" is 2,000 m
+
+
 def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
-    """The figures (written with digits) of a compared claim that no matched claim compares
+    """The checkable figures (`checkable_figure`) of a compared claim that no matched claim compares
     and no other source states or agrees with (see `reported_elsewhere`)."""
     if getattr(claim, "unit", "segment") == "fact":
         return []  # a fact repeats its sentence's figures; the sentence is checked
@@ -76,11 +95,7 @@ def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
     th = ctx.config.thresholds
     out = []
     for f in figures:
-        text = str(f["text"])
-        # Figures spelled out in words ("two countries", "three decades") are rarely what an
-        # editor must verify; a figure written with digits is.
-        if (not any(ch.isdigit() for ch in text) or str(f.get("note") or "") == "ordinal"
-                or number(f["value"]) is None):
+        if not checkable_figure(f) or number(f["value"]) is None:
             continue
         if (claim.claim_id, int(f["start"])) in compared:
             continue
@@ -218,7 +233,7 @@ class _Stated:
 
 @per_frames
 def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> _Stated:
-    """Every positive figure written with digits in a compared segment (not a fact), by
+    """Every positive checkable figure (`checkable_figure`) in a compared segment (not a fact), by
     folded unit and by the words it can be found by."""
     compared = {c["claim_id"]: c for c in shared_rows(claims)
                 if bool(c["compared"]) and c.get("unit", "segment") != "fact"}
@@ -228,7 +243,7 @@ def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> _Stated:
         if claim is None or f["facet"] != "figure" or str(f.get("note") or "") == "ordinal":
             continue
         value = number(f["value"])
-        if value is None or value <= 0 or not any(ch.isdigit() for ch in str(f["text"])):
+        if value is None or value <= 0 or not checkable_figure(f):
             continue
         noun, key = figure_noun(f), noun_key(str(f.get("noun") or ""))
         entry = StatedFigure(value, str(claim["source"]), str(f["claim_id"]), f, noun, key, order)
@@ -267,7 +282,8 @@ CHECK = Check(
     scope=Scope.CLAIM,
     summary="Only {source} reports \u201c{first}\u201d ({subject})",
     doc=KindDoc(
-        what="A figure (written with digits) in a compared claim that no other source states: "
+        what="A figure (written with digits, or a count of eleven or more in words) in a "
+        "compared claim that no other source states: "
         "no matched claim compares it, and no other source gives the same number, or an "
         "agreeing value (rounded, approximate) in the same unit for a similar noun, anywhere "
         "in its copy, hedged or opinion sentences included. When two or more other sources "
@@ -279,7 +295,8 @@ CHECK = Check(
         action="Check the figure against its primary source (statistics office, company "
         "report) and attribute it explicitly.",
         false_positives="Background figures (a population, an old record) that other outlets "
-        "simply did not repeat; numbers spelled out in words are not flagged.",
+        "simply did not repeat; small numbers spelled out in words (\u201ctwo countries\u201d) are "
+        "not flagged.",
         options="figure_noun_similarity, figure_tolerance",
     ),
     run=find_single_source_figures,
