@@ -299,34 +299,27 @@ def test_a_panel_renamed_in_a_trimmed_copy_of_the_same_sentence_is_one_body() ->
     assert entity_of(r, "Monetary Policy Committee", "org") == entity_of(r, "Monetary Policy Council", "org")
 
 
-def test_one_persons_body_with_a_word_changed_in_another_source_is_one_body() -> None:
+@pytest.mark.parametrize(("second_source", "one_body"), [
+    ("b", True),  # another outlet changed a word of where the engineer works
+    ("a", False),  # one article naming both speaks of two bodies (a move, a second post)
+])
+def test_one_persons_body_with_a_word_changed_is_one_body_across_sources(second_source: str,
+                                                                         one_body: bool) -> None:
     f, c = tables(
         [("a", "Ana Ruiz, an engineer at the National University of Santa Clara, blamed scour."),
-         ("b", "Ana Ruiz, an engineer at the Regional University of Santa Clara, said more.")],
+         (second_source, "Ana Ruiz, an engineer at the Regional University of Santa Clara, said more.")],
         [person(0, "Ana Ruiz", role="engineer at the National University of Santa Clara"),
          {"s": 0, "facet": "org", "text": "National University of Santa Clara"},
          person(1, "Ana Ruiz", role="engineer at the Regional University of Santa Clara"),
          {"s": 1, "facet": "org", "text": "Regional University of Santa Clara"}],
     )
     r = resolve_entities(f, c)
-    assert (entity_of(r, "National University of Santa Clara", "org")
+    same = (entity_of(r, "National University of Santa Clara", "org")
             == entity_of(r, "Regional University of Santa Clara", "org"))
-    m = r.mentions
-    assert "role: one person at both" in " ".join(m[m["facet"] == "org"]["method"])
-
-
-def test_one_persons_two_bodies_named_in_one_source_stay_two() -> None:
-    f, c = tables(
-        [("a", "Ana Ruiz, an engineer at the National University of Santa Clara, blamed scour."),
-         ("a", "Ana Ruiz, a lecturer at the Regional University of Santa Clara, said more.")],
-        [person(0, "Ana Ruiz", role="engineer at the National University of Santa Clara"),
-         {"s": 0, "facet": "org", "text": "National University of Santa Clara"},
-         person(1, "Ana Ruiz", role="lecturer at the Regional University of Santa Clara"),
-         {"s": 1, "facet": "org", "text": "Regional University of Santa Clara"}],
-    )
-    r = resolve_entities(f, c)
-    assert (entity_of(r, "National University of Santa Clara", "org")
-            != entity_of(r, "Regional University of Santa Clara", "org"))
+    assert same == one_body
+    if one_body:
+        m = r.mentions
+        assert "role: one person at both" in " ".join(m[m["facet"] == "org"]["method"])
 
 
 # ---- the table contract --------------------------------------------------------------------
