@@ -563,7 +563,8 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         first, last = role
         if how == "appositive" and not _role_closed(toks, last + 1, starts):
             continue
-        if not toks.cap[first] and _title_at(toks, first) == first:
+        if (describing and not toks.cap[first] and not org_tokens[first]
+                and toks.text[first] != POSSESSIVE and _title_at(toks, first) == first):
             # "a structural engineer at ...": who the person is and where they work, not an
             # office held under a title (checker.resolve does not compare it as a title)
             how = "described"
