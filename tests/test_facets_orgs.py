@@ -65,6 +65,14 @@ def test_and_before_a_second_head_noun_splits_two_organisations():
     assert sorted(facets) == ["Institute for Fiscal Research", "Lund Policy Foundation"]
 
 
+
+def test_a_named_body_after_a_complete_name_is_its_parent_not_part_of_it():
+    facets = orgs_of("The Standing Committee for Amateur Rowing Clubs of the Danish Sports Confederation "
+                     "approved the grant.")
+    assert sorted(facets) == ["Danish Sports Confederation", "Standing Committee for Amateur Rowing Clubs"]
+    # With no complement of its own, "of the ..." is the name's complement.
+    assert list(orgs_of("The Council of the Nordic Union met.")) == ["Council of the Nordic Union"]
+
 def test_head_noun_before_a_title_ends_the_name():
     facets = orgs_of("Central Bank Governor Rosa Valdes cut rates.")
     assert list(facets) == ["Central Bank"]

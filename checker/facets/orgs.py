@@ -198,6 +198,11 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
                 run_end += 1
             if conn == "and" and any(toks.key[t] in heads for t in range(k, run_end + 1)):
                 break  # "... Center and the Abraham Fund": a second organisation
+            if (j > last and conn == "of" and toks.key[j + 2] == "the"
+                    and any(toks.key[t] in heads for t in range(k, run_end + 1))):
+                # "Committee for Professional Clubs of the Football Federation": a name that
+                # already has its complement ends where its parent body is named.
+                break
             if _starts_title(toks, k):
                 break
             j = run_end
