@@ -940,6 +940,9 @@ def _speakers(text: str, lay: Layout, voices: Sequence[str]) -> tuple[list[str],
             first = attrs[0]
             if first.kind == "pronoun":
                 speaker = last_named or _last_name_before(text, sent.start)
+            elif first.kind == "description" and (named := _titled_name_before(
+                    text, sent.start, first.speaker)):
+                speaker = last_named = named  # "the judge said": the judge named before
             else:
                 speaker = first.speaker
                 if first.kind == "name":
@@ -987,6 +990,33 @@ def _last_name_before(text: str, start: int) -> str:
     while words_ and words_[0].lower() in _function_words():
         words_.pop(0)
     return " ".join(words_) if len(words_) >= 2 else ""
+
+
+def _titled_name_before(text: str, start: int, description: str) -> str:
+    """The person last named with the title of a "the judge said" before `start`
+    ("Judge Ana Ruiz", "presiding judge Ana Ruiz", "Ana Ruiz, the judge"), else ""."""
+    title = description.split()[-1].lower() if description else ""
+    if (title,) not in _one_word_titles():
+        return ""
+    word = re.escape(title)
+    name = r"((?:[A-Z][\w'’.-]+[ \t]+)+[A-Z][\w'’.-]+)"
+    before = re.compile(rf"(?i:\b{word})[ \t]+{name}")
+    after = re.compile(rf"{name},[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?i:{word})\b")
+    found = [(m.start(), m.group(1)) for m in before.finditer(text, 0, start)]
+    found += [(m.start(), m.group(1)) for m in after.finditer(text, 0, start)]
+    if not found:
+        return ""
+    words_ = max(found)[1].split()
+    while words_ and words_[0].lower() in _function_words():
+        words_.pop(0)
+    return " ".join(words_) if len(words_) >= 2 else ""
+
+
+@cache
+def _one_word_titles() -> frozenset[tuple[str, ...]]:
+    from checker.facets.names import lex
+
+    return frozenset(k for k in lex().titles if len(k) == 1)
 
 
 def _colon_speaker(text: str, start: int, lay: Layout) -> str:

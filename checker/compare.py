@@ -582,6 +582,8 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         return
     if _status_date(a, fa) or _status_date(b, fb):
         return
+    if _statement_date(a, fa) != _statement_date(b, fb):
+        return  # "said Friday" dates the statement, "spotted on Tuesday" the event
     if _same_weekday_anchored_apart(fa, fb):
         return
     yield _row("date", "date", a, b, fa, fb, "conflict", str(fa["value"]), str(fb["value"]),

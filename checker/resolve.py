@@ -1,7 +1,9 @@
 """Stage 4 - resolve entities: person, organisation and title facets in; mentions resolved to
 entities out (within and across sources).
 
-Only facets of compared claims (class claim/quote and their atomic facts) are resolved.
+Only facets of claims naming the story's people and bodies are resolved: compared claims
+(class claim/quote and their atomic facts) and the hedged or opinion sentences beside them
+(NAMING_CLASSES: "X could face charges" spells X as surely as "X was charged" does).
 
 MENTION_COLUMNS
     mention_id  "<claim_id>@<start>" (title mentions: "<claim_id>@<start>:title" for the
@@ -131,6 +133,10 @@ ENTITY_COLUMNS = [
     "entity_id", "facet", "canonical", "n_mentions", "n_sources", "n_variants",
     "owner", "owner_name",
 ]
+
+#: Classes of sentences whose names are resolved besides the compared ones: a guess or a
+#: view still names its people as written.
+NAMING_CLASSES = ("hedged", "opinion")
 
 #: Blocks bigger than this are compared only between neighbours in sorted order.
 _BLOCK_CAP = 64
@@ -437,7 +443,34 @@ def canonical_title(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if not tokens or is_rank_title(tokens):
         return tokens
     table, longest = _title_synonyms()
-    return _title_first(tuple(rewrite_phrases(tokens, table, longest)))
+    return _title_first(_place_described_dropped(tuple(rewrite_phrases(tokens, table, longest))))
+
+
+#: Lower-case words that may describe the place in "of the southern port city of X".
+_PLACE_DESCRIBING_WORDS = 3
+
+
+def _place_described_dropped(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """"mayor of the southern city of <X>" -> "mayor of <X>": a place described with a cue of
+    data/place_kind_cues.csv is the place ("deputy mayor of <X>" in another source)."""
+    if "of" not in tokens:
+        return tokens
+    cues = _place_kind_cues()
+    for i, token in enumerate(tokens):
+        if token != "of":
+            continue
+        start = i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "the" else i + 1
+        for k in range(start, min(start + _PLACE_DESCRIBING_WORDS + 1, len(tokens))):
+            for cue in cues:
+                end = k + len(cue)
+                if tokens[k:end] == cue and end < len(tokens):
+                    return (*tokens[:i + 1], *tokens[end:])
+    return tokens
+
+
+@cache
+def _place_kind_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(match_key(r["cue"]).split()) for r in lexicon.table("place_kind_cues"))
 
 
 def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -740,7 +773,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
     th = thresholds or Thresholds()
     if claims.empty or facets.empty:
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
-    kept = claims[claims["compared"].astype(bool)]
+    kept = claims[claims["compared"].astype(bool) | isin(claims["class"], NAMING_CLASSES)]
     info = _claim_info(claims)
     rows = facets[isin(facets["facet"], ("person", "org")) & isin(facets["claim_id"], kept["claim_id"])]
     if rows.empty:
@@ -1592,6 +1625,9 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
     (the most used of them stands for all), so the report lists each real difference once."""
     keys = sorted({m.spelling for m in ms})
     differences = {(a, b): title_difference(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]}
+    if _time_modifier_is_style(ms):
+        differences = {(a, b): title_difference(_without_time_modifiers(a), _without_time_modifiers(b))
+                       if d in MATERIAL_TITLE_DIFFERENCES else d for (a, b), d in differences.items()}
     forms = _UnionFind(keys)
     for (a, b), difference in differences.items():
         if difference not in MATERIAL_TITLE_DIFFERENCES:
@@ -1618,6 +1654,27 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
         if m.spelling and m.spelling != canonical:
             m.score = float(fuzz.ratio(m.spelling, canonical))
             m.method = f"title: {title_difference(m.spelling, canonical)}"
+
+
+@cache
+def _time_modifiers() -> frozenset[str]:
+    return frozenset(lexicon.words("title_time_modifiers"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _without_time_modifiers(key: str) -> str:
+    modifiers = _time_modifiers()
+    return " ".join(w for w in key.split() if w not in modifiers and w.split("-")[0] not in modifiers)
+
+
+def _time_modifier_is_style(ms: Sequence[_Mention]) -> bool:
+    """One source writes the title both with and without a word of
+    data/title_time_modifiers.txt ("former deputy mayor" and "deputy mayor"): for it that
+    word is style, so it makes no difference between sources either."""
+    written: dict[str, set[bool]] = defaultdict(set)
+    for m in ms:
+        written[m.source].add(_without_time_modifiers(m.spelling) != m.spelling)
+    return any(len(kinds) == 2 for kinds in written.values())
 
 
 def _closest_wording(ms: Sequence[_Mention], others: Sequence[str]) -> str:

@@ -416,6 +416,8 @@ def test_a_heading_labelled_analysis_stays_a_heading():
     ("The fire - possibly started by lightning - destroyed 300 homes.", "claim"),
     ("The minister said the offer was the best the government could afford.", "claim"),
     ("The council did everything it could to keep the ferry running.", "claim"),
+    # "may" granting a right is no guess
+    ("Appeals may be lodged with the maritime court until 2 May.", "claim"),
 ])
 def test_a_hedge_counts_only_when_it_governs_the_main_clause(line, expected):
     text = f"Ferry strike halts crossings\n\n{line}\n"
@@ -505,5 +507,15 @@ KASOMA, Sept 17 (Atlas) - Tavia's central bank raised its benchmark rate to 9.25
 
 def test_a_wire_photo_caption_ending_in_agency_slash_photographer_is_a_caption():
     lines = _by_line(_segments(WIRE_PHOTO))
+    assert lines[3] == {"caption"}
+    assert lines[5] == {"claim"}
+
+
+def test_a_wire_photo_credit_with_file_photo_and_licensing_makes_its_paragraph_a_caption():
+    text = ("Harbour chief resigns over dredging deal\n\n"
+            "Harbour chief Ola Vik leaves the port office in Tromso, Norway, May 4, 2026. "
+            "NPA/Kari Lund/File Photo Purchase Licensing Rights\n\n"
+            "The harbour chief of Tromso resigned on Monday over a dredging contract.\n")
+    lines = _by_line(_segments(text))
     assert lines[3] == {"caption"}
     assert lines[5] == {"claim"}

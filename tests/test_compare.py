@@ -213,6 +213,20 @@ def test_the_day_something_was_said_leaves_the_event_dates_to_be_compared(ending
     assert [(r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")] == expected
 
 
+def test_the_day_something_was_said_is_not_set_against_the_day_of_the_event() -> None:
+    facets = [{"s": 0, "facet": "date", "text": "Tuesday", "value": "2025-03-11", "key": "day"},
+              {"s": 1, "facet": "date", "text": "Friday", "value": "2025-03-14", "key": "day"}]
+    t = _comparisons(
+        [["a", "The Hallam fire has burned 900 hectares since it was spotted on Tuesday."],
+         ["b", "Fire officials said Friday the Hallam fire had burned 900 hectares."]], facets)
+    assert "conflict" not in set(t.comparisons["verdict"])
+    # two days of saying it are compared
+    t = _comparisons(
+        [["a", "Fire officials said on Tuesday the Hallam fire had burned 900 hectares."],
+         ["b", "Fire officials said Friday the Hallam fire had burned 900 hectares."]], facets)
+    assert list(t.comparisons["verdict"]) == ["conflict"]
+
+
 def test_one_weekday_anchored_to_two_publication_dates_is_not_a_conflict() -> None:
     sentences = [["a", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."],
                  ["b", "The ferry Kestrel ran aground off Alvor on Monday, the coast guard said."]]

@@ -72,6 +72,8 @@ def test_a_named_body_after_a_complete_name_is_its_parent_not_part_of_it():
     assert sorted(facets) == ["Danish Sports Confederation", "Standing Committee for Amateur Rowing Clubs"]
     # With no complement of its own, "of the ..." is the name's complement.
     assert list(orgs_of("The Council of the Nordic Union met.")) == ["Council of the Nordic Union"]
+    facets = orgs_of("He led the Unit for Fraud and Smuggling of the National Prosecutor's Office.")
+    assert sorted(facets) == ["National Prosecutor's Office", "Unit for Fraud and Smuggling"]
 
 def test_head_noun_before_a_title_ends_the_name():
     facets = orgs_of("Central Bank Governor Rosa Valdes cut rates.")

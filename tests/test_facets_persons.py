@@ -248,6 +248,18 @@ def test_a_portfolio_listed_with_commas_stays_in_the_role():
     assert line3["Tove Lind"].role == "head of the Budget Office"
 
 
+def test_a_role_ending_in_two_joined_lower_case_words():
+    article = ("Ida Berg, head of the Vasa branch of the Harbour Police's unit for smuggling "
+               "and fraud, said the case was closed.")
+    assert persons_in(article)["Ida Berg"].role == (
+        "head of the Vasa branch of the Harbour Police's unit for smuggling and fraud")
+    article = "Ida Berg, head of the smuggling and fraud unit, spoke."
+    assert persons_in(article)["Ida Berg"].role == "head of the smuggling and fraud unit"
+    # "and" before a verb or a person is not part of the role
+    article = "Ida Berg, head of the harbour unit, and Tom Lund spoke."
+    assert persons_in(article)["Ida Berg"].role == "head of the harbour unit"
+
+
 def test_an_appositive_title_after_lower_case_words_is_a_described_role():
     text = ("Ana Ruiz, a structural engineer at the National University of Tavia, blamed scour.\n"
             "Rui Sousa, senior Africa economist at Harbour Bank in London, said so.\n"

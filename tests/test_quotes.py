@@ -49,6 +49,15 @@ def test_pronoun_resolves_to_the_nearest_named_person_before() -> None:
     assert facet.role == "Omar Haddad"
 
 
+def test_a_title_as_speaker_is_the_person_named_with_that_title_before() -> None:
+    text = ("Judge Mirela Kovac read out the sentence on Friday.\n"
+            "\"The harbour fund was run like a private purse,\" the judge said.\n"
+            "\"We will appeal,\" the lawyer said.\n")
+    found = {line: f for line, f in _quote_facets(text)}
+    assert found[2].role == "Mirela Kovac"
+    assert found[3].role == "lawyer"  # no lawyer named before: the description stays
+
+
 def test_attribution_after_the_quote_and_inverted() -> None:
     text = ('"Prices will fall by autumn," said Finance Minister Lea Brandt.\n'
             "“Nobody expected the storm to last three days,” the weather office said.\n")

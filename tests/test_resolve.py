@@ -109,6 +109,8 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("Foreign Minister", "Moldovan Foreign Minister", "same"),
     ("Col.", "Colonel", "same"),  # as tokens; title_difference tells the abbreviation apart
     ("General (res.)", "General", "detail"),
+    ("Deputy Mayor of the northern port town of Velden", "Velden Deputy Mayor", "same"),
+    ("Former Mayor of Velden", "Mayor of Velden", "wording"),
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
@@ -238,6 +240,34 @@ def test_title_mentions_belong_to_their_person_and_point_at_the_text() -> None:
     ranks = titles[titles["written"].isin(["Col.", "Colonel"])]
     assert ranks["spelling"].nunique() == 2 and ranks["entity_id"].nunique() == 1
     assert (titles[titles["written"] == "Minister of Transport"]["spelling"] == "").all()
+
+
+def test_former_is_style_only_when_one_source_writes_the_title_both_ways() -> None:
+    def title_spellings(roles: list[tuple[str, str]]) -> set[str]:
+        sentences = [(src, f"Ivo Brandt, {role}, spoke.") for src, role in roles]
+        f, c = tables(sentences, [person(i, "Ivo Brandt", role=role)
+                                  for i, (_, role) in enumerate(roles)])
+        titles = resolve_entities(f, c).mentions.query("facet == 'title'")
+        return set(titles["spelling"]) - {""}
+
+    # one outlet says "former", the other does not: is he still in office?
+    assert title_spellings([("a", "former deputy mayor"), ("b", "deputy mayor")])
+    # the first outlet itself writes both: "former" is its style
+    assert not title_spellings([("a", "former deputy mayor"), ("a", "deputy mayor"),
+                                ("b", "deputy mayor")])
+
+
+def test_names_in_hedged_and_opinion_sentences_are_resolved_but_not_in_furniture() -> None:
+    sentences = [("a", "Fire chief Dana Whitfield said the front could reach the town."),
+                 ("b", "Fire chief Dana Whitfeld ordered the evacuation."),
+                 ("c", "Photo by Dana Whitfold.")]
+    f, c = tables(sentences, [person(0, "Dana Whitfield"), person(1, "Dana Whitfeld"),
+                              person(2, "Dana Whitfold")])
+    c.loc[0, ["class", "compared"]] = ["hedged", False]
+    c.loc[2, ["class", "compared"]] = ["caption", False]
+    m = resolve_entities(f, c).mentions
+    assert set(m["written"]) == {"Dana Whitfield", "Dana Whitfeld"}
+    assert m["entity_id"].nunique() == 1
 
 
 # ---- organisations -------------------------------------------------------------------------

@@ -198,8 +198,7 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
                 run_end += 1
             if conn == "and" and any(toks.key[t] in heads for t in range(k, run_end + 1)):
                 break  # "... Center and the Abraham Fund": a second organisation
-            if (j > last and conn == "of" and toks.key[j + 2] == "the"
-                    and any(toks.key[t] in heads for t in range(k, run_end + 1))):
+            if j > last and conn == "of" and toks.key[j + 2] == "the" and _names_a_body(toks, k, heads):
                 # "Committee for Professional Clubs of the Football Federation": a name that
                 # already has its complement ends where its parent body is named.
                 break
@@ -209,6 +208,15 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
             continue
         break
     return j
+
+
+def _names_a_body(toks: Tokens, k: int, heads: frozenset[str]) -> bool:
+    """The capitalised run at k (possessives and titles inside it too: "National
+    Prosecutor's Office") ends in a head noun."""
+    end = k
+    while end + 1 < len(toks) and (toks.cap[end + 1] or toks.text[end + 1] == POSSESSIVE):
+        end += 1
+    return any(toks.key[t] in heads for t in range(k, end + 1))
 
 
 def _starts_title(toks: Tokens, i: int) -> bool:

@@ -710,6 +710,21 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
     return j, last
 
 
+def _closing_pair(toks: Tokens, k: int, starts: dict[int, int], inside: Sequence[bool]) -> int:
+    """After "and": how many lower-case content words (one or two) end the phrase there
+    ("crime and corruption,", "crime and corruption department,"); 0 when they do not."""
+    lx = lex()
+    n = len(toks.text)
+    for count in (1, 2):
+        words_ = range(k, k + count)
+        if k + count < n and toks.text[k + count] in _ROLE_END and all(
+                toks.text[w].isalpha() and not toks.cap[w] and w not in starts and not inside[w]
+                and toks.key[w] not in lx.function_words and toks.key[w] not in lx.role_breaks
+                for w in words_):
+            return count
+    return 0
+
+
 def _complement_words(toks: Tokens, r: int, starts: dict[int, int], inside: Sequence[bool],
                       org_tokens: Sequence[bool], allow_lower: bool) -> int:
     lx = lex()
@@ -725,6 +740,9 @@ def _complement_words(toks: Tokens, r: int, starts: dict[int, int], inside: Sequ
         if not text[:1].isalpha():
             break
         key = toks.key[e]
+        if key == "and" and allow_lower and e > r and (pair := _closing_pair(toks, e + 1, starts, inside)):
+            e += 1 + pair  # "department for organised crime and corruption,"
+            continue
         if (key in lx.function_words and key not in ("the",)) or key in lx.role_breaks:
             break
         if key == "the" and (e == r or not allow_lower):
