@@ -381,3 +381,14 @@ def test_a_rate_after_the_counted_noun_keeps_the_noun():
     assert (f.value, f.noun) == ("1500", "classrooms")
     (g,) = run("The aftershock of 5.9 hit a village nearby.")
     assert g.noun == ""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The fire has burned 12 480 ha of forest.", [("12 480", "12480", "ha")]),
+    ("Some 1\u202f250\u00a0000 people voted.", [("Some 1\u202f250\u00a0000", "1250000", "people")]),
+    # a first group that ends a date is the date's; the rest is the count
+    ("On May 12 480 people were moved.", [("480", "480", "people")]),
+    ("In 2023 500 people came.", [("500", "500", "people")]),
+])
+def test_a_space_between_groups_of_three_digits_is_a_thousands_separator(sentence, expected):
+    assert [(f.text, f.value, f.key) for f in run(sentence)] == expected

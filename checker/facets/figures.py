@@ -201,7 +201,7 @@ def _tables() -> _Tables:
                 rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
                 rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?")
     pattern = re.compile(
-        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d.,])|\d+(?:\.\d+)?)"
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
         rf"|{by_words}",
     )
@@ -281,8 +281,16 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             if dates.free(clock.start(), clock.end()):
                 dates.add(clock.start(), clock.end())  # a time of day is not a figure
         out = _tallies(segment, text, lowered, dates, t)
-    for m in numbers.finditer(lowered):
-        if not m.group().strip() or not dates.free(m.start(), m.end()):
+    position = 0
+    while (m := numbers.search(lowered, position)) is not None:
+        position = max(m.end(), position + 1)
+        if not m.group().strip():
+            continue
+        if not dates.free(m.start(), m.end()):
+            digits = m["digits"] or ""
+            if " " in digits or "\u00a0" in digits or "\u202f" in digits:
+                # "On May 12 480 people ...": the first group ends the date, the rest counts
+                position = m.start("digits") + len(_THOUSANDS_SEPARATORS.split(digits)[0]) + 1
             continue
         facet = _figure(m, text, t, ctx.text)
         if facet is not None:
@@ -361,6 +369,11 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+#: Between groups of three digits: "12,480", "12 480" (a space, as in SI style, or a
+#: no-break space).
+_THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
+
+
 def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             ) -> tuple[int, int, str, str, str, str, str] | None:
     # A symbol matched on lower-cased text counts only as the table spells it ("Sh", "kr").
@@ -391,7 +404,7 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         if m["attached"] is None and re.match(r"[A-Za-z]", text[m.end("digits"):m.end("digits") + 1]):
             return None
         try:
-            value = Decimal(digits.replace(",", ""))
+            value = Decimal(_THOUSANDS_SEPARATORS.sub("", digits))
         except InvalidOperation:
             return None
         if (prev_word[:1].isupper() and not qualifier and not cur and not measure
