@@ -384,7 +384,7 @@ def test_a_rate_after_the_counted_noun_keeps_the_noun():
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The fire has burned 12 480 ha of forest.", [("12 480", "12480", "ha")]),
+    ("The fire has burned 12 480 ha of forest.", [("12 480 ha", "12480", "hectares")]),
     ("Some 1\u202f250\u00a0000 people voted.", [("Some 1\u202f250\u00a0000", "1250000", "people")]),
     # a first group that ends a date is the date's; the rest is the count
     ("On May 12 480 people were moved.", [("480", "480", "people")]),
@@ -392,3 +392,11 @@ def test_a_rate_after_the_counted_noun_keeps_the_noun():
 ])
 def test_a_space_between_groups_of_three_digits_is_a_thousands_separator(sentence, expected):
     assert [(f.text, f.value, f.key) for f in run(sentence)] == expected
+
+
+def test_areas_in_acres_and_square_kilometres_are_hectares_and_a_restated_area_is_one_figure():
+    (acres,) = run("The farm covers 300 acres.")
+    assert (acres.value, acres.key, acres.note) == ("121.4057", "hectares", "converted from 300 acres")
+    first, restated = run("The fire has burned 12 480 ha, or roughly 125 km\u00b2, of forest.")
+    assert (first.value, first.key) == ("12480", "hectares")
+    assert (restated.value, restated.note) == ("12480", "conversion of 12 480 ha: 125 km\u00b2")
