@@ -452,20 +452,31 @@ _PLACE_DESCRIBING_WORDS = 3
 
 def _place_described_dropped(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """"mayor of the southern city of <X>" -> "mayor of <X>": a place described with a cue of
-    data/place_kind_cues.csv is the place ("deputy mayor of <X>" in another source)."""
+    data/place_kind_cues.csv is the place ("deputy mayor of <X>" in another source). A cue
+    that ends an office of data/titles.csv is the office's ("Secretary of State of <X>")."""
     if "of" not in tokens:
         return tokens
     cues = _place_kind_cues()
+    offices = _office_keys()
     for i, token in enumerate(tokens):
         if token != "of":
             continue
         start = i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "the" else i + 1
         for k in range(start, min(start + _PLACE_DESCRIBING_WORDS + 1, len(tokens))):
+            if any(tokens[j:k + 1] in offices for j in range(max(0, i - 2), i)):
+                continue
             for cue in cues:
                 end = k + len(cue)
                 if tokens[k:end] == cue and end < len(tokens):
                     return (*tokens[:i + 1], *tokens[end:])
     return tokens
+
+
+@cache
+def _office_keys() -> frozenset[tuple[str, ...]]:
+    """The offices of data/titles.csv written with "of" ("secretary of state"), match-keyed."""
+    return frozenset(key for row in lexicon.table("titles")
+                     if "of" in (key := tuple(match_key(row["form"]).replace("-", " ").split())))
 
 
 @cache
@@ -1664,7 +1675,13 @@ def _time_modifiers() -> frozenset[str]:
 @lru_cache(maxsize=1 << 12)
 def _without_time_modifiers(key: str) -> str:
     modifiers = _time_modifiers()
-    return " ".join(w for w in key.split() if w not in modifiers and w.split("-")[0] not in modifiers)
+    kept = []
+    for word in key.split():
+        head, _, rest = word.partition("-")
+        if word in modifiers:
+            continue
+        kept.append(rest if rest and head in modifiers else word)  # "ex-minister": minister
+    return " ".join(kept)
 
 
 def _time_modifier_is_style(ms: Sequence[_Mention]) -> bool:

@@ -111,6 +111,7 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("General (res.)", "General", "detail"),
     ("Deputy Mayor of the northern port town of Velden", "Velden Deputy Mayor", "same"),
     ("Former Mayor of Velden", "Mayor of Velden", "wording"),
+    ("Secretary of State of Vermont", "Vermont Secretary of State", "detail"),
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
@@ -255,6 +256,11 @@ def test_former_is_style_only_when_one_source_writes_the_title_both_ways() -> No
     # the first outlet itself writes both: "former" is its style
     assert not title_spellings([("a", "former deputy mayor"), ("a", "deputy mayor"),
                                 ("b", "deputy mayor")])
+    assert not title_spellings([("a", "ex-minister of finance"), ("a", "minister of finance"),
+                                ("b", "minister of finance")])
+    # "ex-" goes, the office stays: another portfolio is still a difference
+    assert title_spellings([("a", "ex-minister of finance"), ("a", "minister of finance"),
+                            ("b", "minister of defence")])
 
 
 def test_names_in_hedged_and_opinion_sentences_are_resolved_but_not_in_furniture() -> None:

@@ -287,10 +287,10 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         if not m.group().strip():
             continue
         if not dates.free(m.start(), m.end()):
-            digits = m["digits"] or ""
-            if " " in digits or "\u00a0" in digits or "\u202f" in digits:
+            space = _SPACE_SEPARATOR.search(m["digits"] or "")
+            if space:
                 # "On May 12 480 people ...": the first group ends the date, the rest counts
-                position = m.start("digits") + len(_THOUSANDS_SEPARATORS.split(digits)[0]) + 1
+                position = m.start("digits") + space.end()
             continue
         facet = _figure(m, text, t, ctx.text)
         if facet is not None:
@@ -372,6 +372,7 @@ def _plain(value: Decimal) -> str:
 #: Between groups of three digits: "12,480", "12 480" (a space, as in SI style, or a
 #: no-break space).
 _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
+_SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
 
 def _figure(m: re.Match[str], text: str, t: _Tables, article: str
