@@ -150,7 +150,7 @@ def content_terms(text: str, exclude: Iterable[str] = ()) -> list[str]:
 
 
 #: Where a clause ends: a figure's context words are looked for only inside its clause.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
 #: How many content words on each side of a figure make its context.
 FIGURE_CONTEXT_WORDS = 2
 
@@ -164,8 +164,8 @@ def figure_context(text: str, figure_text: str) -> frozenset[str]:
     at = _standalone(text, figure_text)
     if at < 0:
         return _NONE
-    before = _CLAUSE_BREAK.split(text[:at])[-1]
-    after = _CLAUSE_BREAK.split(text[at + len(figure_text):])[0]
+    before = CLAUSE_BREAK.split(text[:at])[-1]
+    after = CLAUSE_BREAK.split(text[at + len(figure_text):])[0]
     n = FIGURE_CONTEXT_WORDS
     return _frozen([*content_terms(before)[-n:], *content_terms(after)[:n]])
 

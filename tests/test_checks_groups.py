@@ -228,3 +228,29 @@ def test_an_ignored_figure_discrepancy_leaves_its_figure_single_source() -> None
     ignoring = CheckConfig(ignore=("figure_discrepancy",))
     found = run_checks(CheckContext(tables, ignoring), [single])
     assert [(f.code, f.values) for f in found] == [("CK301", ("$5.4 million",))]
+
+
+@pytest.mark.parametrize(("text", "figure", "shown"), [
+    ("Police said 120 had been arrested by Sunday.", "120", "Police said 120 had been arrested"),
+    ('"It was loud," said Ana Ruiz, 52, a baker.', "52", "said Ana Ruiz, 52"),
+    ("The town serves an 11-county region.", "11", "town serves an 11-county region"),
+    ("Turnout was 61%.", "61%", "Turnout was 61%"),
+    ("120", "120", ""),
+])
+def test_a_figure_without_a_noun_is_shown_by_its_words(text: str, figure: str, shown: str) -> None:
+    from checker.checks.single_source_figure import words_around
+
+    assert words_around(text, figure, text.find(figure)) == shown
+    # offsets that miss the figure (a claim whose text was re-spaced) still find it
+    assert words_around(text, figure, 0 if text.find(figure) else 1) == shown
+
+
+def test_a_single_source_figure_without_a_noun_is_summarised_with_its_context() -> None:
+    from checker.checks.single_source_figure import CHECK
+
+    claims, facets = build_tables(
+        [["a", "Officials said 120 had been arrested after the march in Varno."],
+         ["b", "Officials said the march in Varno ended peacefully."]],
+        [{"s": 0, "facet": "figure", "text": "120", "value": "120"}])
+    found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [CHECK])
+    assert [f.summary for f in found] == ["Only a reports \u201c120\u201d (Officials said 120 had been arrested)"]

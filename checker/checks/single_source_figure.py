@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from checker.facets.figures import noun_key
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext, select_checks
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
-from checker.match import figure_context
+from checker.match import CLAUSE_BREAK, figure_context
 from checker.tables import Tables, per_frames, shared_rows
 from checker.textutil import match_key
 
@@ -254,6 +255,37 @@ def _stated_figures(claims: pd.DataFrame, facets: pd.DataFrame) -> _Stated:
     return _Stated(by_word, {})
 
 
+#: Words shown on each side of a figure that has no noun.
+CONTEXT_WORDS = 3
+_WORD = re.compile(r"\S+")
+
+
+def words_around(text: str, figure: str, at: int) -> str:
+    """A figure without a noun, shown by the words of its clause around it, up to
+    CONTEXT_WORDS on each side ("police said 120 had been arrested"); a figure that is a
+    clause of its own, by the words before it ("said Ana Ruiz, 52"). The figure alone, or
+    its unit ("120", "%"), would not tell an editor which number it is. `at`: where the
+    figure starts in `text` (looked for when it is not there). Empty when nothing is
+    around it."""
+    if at < 0 or not figure or text[at:at + len(figure)] != figure:
+        at = text.find(figure) if figure else -1
+        if at < 0:
+            return ""
+    end = at + len(figure)
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+    after_break = CLAUSE_BREAK.search(text, end)
+    clause_end = after_break.start() if after_break else len(text)
+    before = list(_WORD.finditer(text, clause_start, at))[-CONTEXT_WORDS:]
+    after = list(_WORD.finditer(text, end, clause_end))[:CONTEXT_WORDS]
+    if not before and not after:
+        before = list(_WORD.finditer(text, 0, at))[-CONTEXT_WORDS:]
+    if not before and not after:
+        return ""
+    begin = before[0].start() if before else at
+    finish = after[-1].end() if after else end
+    return " ".join(text[begin:finish].split()).strip("\"“”'‘’ ")
+
+
 def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     left_to_discrepancy = _discrepancy_runs(ctx)
     for f in unreported_figures(claim, ctx):
@@ -261,12 +293,14 @@ def find_single_source_figures(claim: Any, ctx: CheckContext) -> Iterator[Findin
             continue  # figure_discrepancy reports it, with what the others say
         text = str(f["text"])
         noun = str(f.get("noun") or f.get("key") or "")
+        at = int(f["start"]) - int(getattr(claim, "start", 0))
+        subject = str(f.get("noun") or "") or words_around(str(claim.text), text, at) or noun or text
         yield Finding(
             code="", kind="", severity=Severity.MEDIUM, values=(text,),
             evidence=(Evidence(source=claim.source, line=int(claim.line), quote=claim.text,
                                claim_id=claim.claim_id, value=text, start=int(f["start"]),
                                end=int(f["end"])),),
-            subject=noun or text,
+            subject=subject,
             identity=(claim.source, match_key(noun), figure_norm(f)),
             method="no other source states this figure",
             suggestion="Verify the figure against its primary source before publishing; "
