@@ -154,7 +154,8 @@ def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
     report("compare")
     if compare is compare_pairs and workers > 1:
         compare = forked_comparer(workers)
-    compared = compare_groups(groups, extraction.claims, extraction.facets, th, compare)
+    compared = compare_groups(groups, extraction.claims, extraction.facets, th, compare,
+                              mentions=resolved.mentions, entities=resolved.entities)
     tables = Tables(
         articles=extraction.articles,
         problems=extraction.problems,

@@ -53,7 +53,8 @@ Rules
             Lyon" vs "in Lille"); a city the gazetteer lacks is read as written when it is the
             one capitalised name after a word of the same role ("flew to <Town>") that no
             other facet covers. Regions are never in conflict. Metonyms are not compared here (see the framing check).
-    quote   direct quotes of one speaker (same folded name or surname) whose words are
+    quote   direct quotes of one speaker (one person for resolve, when the mentions are given:
+            "Ana Ruiz" and a misspelt "Ana Ruis"; else the same folded name or surname) whose words are
             similar (token_set_ratio at least Thresholds.quote_similarity) agree when the
             words are equal or one is a contiguous part of the other (a partial quote), and
             are compatible otherwise, with a word diff in `note`.
@@ -172,14 +173,19 @@ def _terms_of(text: str) -> frozenset[str]:
 
 
 def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFrame,
-                   thresholds: Thresholds, compare: PairComparer = compare_pairs) -> CompareResult:
-    """`compare`: how the pairs are compared (the Dask engine's runs on its cluster)."""
+                   thresholds: Thresholds, compare: PairComparer = compare_pairs,
+                   mentions: pd.DataFrame | None = None,
+                   entities: pd.DataFrame | None = None) -> CompareResult:
+    """`compare`: how the pairs are compared (the Dask engine's runs on its cluster).
+    `mentions` and `entities` (resolve's tables): who each quote's speaker is, so that one
+    person's quotes are compared, under the person's canonical name, however each source
+    spells it."""
     if groups.empty:
         return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
     n_sources = groups.groupby("group_id")["source"].transform("nunique")
     pairs = list(_pairs(groups, n_sources))
     wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
-    info = _claims(wanted, claims, facets)
+    info = _claims(wanted, claims, facets, _people(mentions, entities))
     rows = compare(pairs, info, thresholds)
     comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
                    else empty_frame(COMPARISON_COLUMNS))
@@ -215,13 +221,31 @@ def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[ClaimPair]:
                 yield str(group_of[a]), a, b, True
 
 
-def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame) -> dict[str, _Claim]:
+def _people(mentions: pd.DataFrame | None, entities: pd.DataFrame | None
+            ) -> dict[tuple[str, str], tuple[str, str]]:
+    """(source, folded name as written) -> (the person's entity id, canonical name)."""
+    if mentions is None or mentions.empty or entities is None or entities.empty:
+        return {}
+    canonical = dict(zip(entities["entity_id"].tolist(), entities["canonical"].tolist(), strict=True))
+    people = mentions[mentions["facet"] == "person"]
+    return {(str(source), match_key(str(text))): (str(entity), str(canonical[entity]))
+            for source, text, entity in zip(people["source"].tolist(), people["text"].tolist(),
+                                            people["entity_id"].tolist(), strict=True)
+            if entity in canonical}
+
+
+def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame,
+            people: dict[tuple[str, str], tuple[str, str]] | None = None) -> dict[str, _Claim]:
     wanted = set(ids)
     rows = claims[isin(claims["claim_id"], wanted)]
     by_claim: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not facets.empty:
         sub = facets[isin(facets["claim_id"], wanted) & isin(facets["facet"], _FACETS_COMPARED)]
         for f in row_dicts(sub):
+            if people and f["facet"] == "quote" and f.get("role"):
+                who = people.get((str(f["source"]), match_key(str(f["role"]))))
+                if who is not None:
+                    f["speaker_entity"], f["speaker_name"] = who
             by_claim.setdefault(f["claim_id"], {}).setdefault(f["facet"], []).append(f)
     return {
         c["claim_id"]: _Claim(c["claim_id"], str(c["source"]), str(c["text"]), int(c["start"]),
@@ -747,8 +771,14 @@ def _place_fit(fa: dict[str, Any], fb: dict[str, Any]) -> str | None:
 # ---- quotes ----------------------------------------------------------------------------------
 
 
-def _speaker(claim: _Claim, f: dict[str, Any]) -> str:
+def _speaker(f: dict[str, Any]) -> str:
     return str(f.get("role") or "")
+
+
+def _speaker_subject(fa: dict[str, Any], fb: dict[str, Any]) -> str:
+    """The quote's subject: the person's canonical name when resolve knows the speaker (one
+    name for every pair, however each source spells it), else the name as written."""
+    return str(fa.get("speaker_name") or fb.get("speaker_name") or _speaker(fa))
 
 
 def same_speaker(x: str, y: str) -> bool:
@@ -756,12 +786,22 @@ def same_speaker(x: str, y: str) -> bool:
     return bool(kx and ky) and (kx == ky or kx[-1] == ky[-1])
 
 
+def _same_speaker(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+    """One person for resolve (a misspelt surname included), or, for a speaker resolve did
+    not read, the same name or surname."""
+    ea, eb = fa.get("speaker_entity"), fb.get("speaker_entity")
+    if ea and eb and ea == eb:
+        return True
+    return same_speaker(_speaker(fa), _speaker(fb))
+
+
 def _quote_words(f: dict[str, Any]) -> list[str]:
-    return list(_words_of(str(f.get("value") or f["text"])))
+    return list(quote_words(str(f.get("value") or f["text"])))
 
 
 @lru_cache(maxsize=1 << 14)  # asked again for each pair a claim is in
-def _words_of(text: str) -> tuple[str, ...]:
+def quote_words(text: str) -> tuple[str, ...]:
+    """The folded words of a quote, as quotes are compared."""
     return tuple(_WORDS.findall(match_key(text)))
 
 
@@ -782,7 +822,7 @@ def _compare_quotes(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, 
     candidates = []
     for i, fa in enumerate(quotes_a):
         for j, fb in enumerate(quotes_b):
-            if not same_speaker(_speaker(a, fa), _speaker(b, fb)):
+            if not _same_speaker(fa, fb):
                 continue
             wa, wb = _quote_words(fa), _quote_words(fb)
             score = fuzz.token_set_ratio(" ".join(wa), " ".join(wb))
@@ -799,7 +839,7 @@ def _compare_quotes(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, 
         same = wa == wb
         partial = not same and is_partial_quote(wa, wb)
         method = "same words" if same else "partial quote" if partial else "token_set_ratio"
-        yield _row("quote", _speaker(a, fa), a, b, fa, fb,
+        yield _row("quote", _speaker_subject(fa, fb), a, b, fa, fb,
                    "agree" if same or partial else "compatible", " ".join(wa), " ".join(wb),
                    score=round(-neg_score, 1), method=method,
                    note="" if same or partial else word_diff(wa, wb))

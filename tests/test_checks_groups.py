@@ -254,3 +254,21 @@ def test_a_single_source_figure_without_a_noun_is_summarised_with_its_context() 
         [{"s": 0, "facet": "figure", "text": "120", "value": "120"}])
     found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [CHECK])
     assert [f.summary for f in found] == ["Only a reports \u201c120\u201d (Officials said 120 had been arrested)"]
+
+
+def test_one_persons_quote_is_compared_across_spellings_of_the_name(tmp_path: Path) -> None:
+    """The speaker's surname is misspelt in one outlet and a word of the quote changed: resolve
+    makes the two spellings one person, so the quotes are compared, and the one finding
+    names the person once and gives the change from the wording most outlets use."""
+    said = ("\u201cWe never stopped believing we would bring every one of them home,\u201d said "
+            "{name}, head of the Varno Mountain Rescue Service.\n\n"
+            "{short} said the teams had worked through two nights in the tunnel near Varno.\n")
+    (tmp_path / "a.txt").write_text(said.format(name="Tomas Kervel", short="Kervel"))
+    (tmp_path / "b.txt").write_text(said.format(name="Tomas Kervel", short="Kervel"))
+    (tmp_path / "c.txt").write_text(said.format(name="Tomas Kerwel", short="Kerwel")
+                                    .replace("believing", "hoping"))
+    found = [f for f in check_paths([tmp_path]).findings if f.kind == "quote_variant"]
+    assert [f.summary for f in found] == [
+        "Tomas Kervel is quoted in different words: \u201cWe never stopped believing we would "
+        "bring every one of them home\u201d vs \u201cWe never stopped hoping we would bring every "
+        "one of them home\u201d (changes: -\u201cbelieving\u201d +\u201choping\u201d)"]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.facet_conflict import conflict_findings
+from checker.compare import quote_words, word_diff
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext, GroupView
@@ -27,11 +28,19 @@ def quote_severity(diff: str) -> Severity:
     return Severity.LOW
 
 
+def changes_from_first(values: tuple[str, ...]) -> str:
+    """What each other wording drops and adds against the first (the most sources'):
+    one direction for every pair, whichever claim each comparison happened to list first."""
+    first = list(quote_words(values[0]))
+    return "; ".join(word_diff(first, list(quote_words(v))) for v in values[1:])
+
+
 def find_quote_variants(group: GroupView, ctx: CheckContext) -> Iterator[Finding]:
     for finding in conflict_findings(group, ctx, "quote", Severity.LOW, subject_of="subject",
                                      verdict="compatible"):
-        diff = dict(finding.fields).get("note", "")
-        yield dataclasses.replace(finding, severity=quote_severity(diff),
+        diff = changes_from_first(finding.values) or dict(finding.fields).get("note", "")
+        fields = tuple((k, diff if k == "note" else v) for k, v in finding.fields)
+        yield dataclasses.replace(finding, severity=quote_severity(diff), fields=fields,
                                   suggestion="Quote the speaker's exact words from the "
                                   "recording or transcript; mark paraphrase as paraphrase.")
 
