@@ -350,9 +350,14 @@ def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> 
         return "conflict", f"both {bound_a} bounds, differ by {gap:.1%}"
     lo_a, hi_a = _interval(va, bound_a)
     lo_b, hi_b = _interval(vb, bound_b)
-    slack = tolerance * max(abs(va), abs(vb))
+    # An approximate figure may fall a little outside a bound ("about 13.5%" / "more than
+    # 14%"); an exact one only by its rounding ("14%" / "more than 14.3%"): "more than 14
+    # percent" excludes "13.4 percent".
+    slack = tolerance * max(abs(va), abs(vb)) if "approx" in (bound_a, bound_b) else 0.0
     if lo_a <= hi_b + slack and lo_b <= hi_a + slack:
         return "compatible", "bound admits the value"
+    if is_rounding(va, vb):
+        return "compatible", "bound admits the value rounded"
     return "conflict", "bound excludes the value"
 
 

@@ -37,6 +37,10 @@ from checker.match import GROUP_COLUMNS
     (1200, "", 2100, "", "conflict"),
     (120, "approximately", 132, "", "compatible"),
     (23, "at least", 28, "at least", "conflict"),  # two different floors for one toll
+    (13.4, "", 14, "more than", "conflict"),  # "more than 14 percent" excludes 13.4
+    (14, "", 14.3, "more than", "compatible"),  # 14.3 rounded, not a value below the floor
+    (13.5, "approximately", 14, "more than", "compatible"),  # an approximate value, close
+    (7.6, "", 7, "up to", "conflict"),
     (300, "up to", 500, "less than", "conflict"),
     (1000, "more than", 1020, "at least", "agree"),
     (23, "at least", 40, "up to", "compatible"),  # opposite bounds that overlap
