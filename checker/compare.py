@@ -47,7 +47,9 @@ Rules
             dates do not). Two dates both read from the same weekday name ("on Thursday")
             never conflict: articles published on different days anchor it differently.
     place   role = the preposition before the place ("in", "at", "near", "to", "from"; data/
-            place_roles.csv), read before a kind cue ("in the town of <Town>"). Equal places agree, a city and its own country are compatible;
+            place_roles.csv), read before a kind cue ("in the town of <Town>"); right after an
+            organisation's name ("the regional court in <City>") the role is that body's
+            seat. Equal places agree, a city and its own country are compatible;
             two different places of one kind (two cities, two countries) conflict only when
             each claim has exactly one place left in the same known role (the summit "in
             Lyon" vs "in Lille"); a city the gazetteer lacks is read as written when it is the
@@ -663,7 +665,9 @@ def _offset_in(claim: _Claim, f: dict[str, Any]) -> int:
 
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     """The role of a place in its claim: the kind noun right after it ("the <Name>
-    district": district), else from the word right before it, or before its kind cue
+    district": district); "seat of <organisation>" right after an organisation's name
+    ("the Federal Institute (BfArM) in Bonn": where the body sits, not where the claim's
+    event happened); else from the word right before it, or before its kind cue
     ("landfall in the coastal town of <Town>": where); "" when unknown."""
     offset = _offset_in(claim, f)
     if offset < 0:
@@ -671,7 +675,16 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     after = _WORDS.match(claim.text, offset + len(str(f["text"])) + 1)
     if after and after.group() in _kind_nouns():
         return after.group()  # "the <Name> district": the district the claim is about
+    for org in claim.facets.get("org", []):
+        at = _offset_in(claim, org)
+        if at >= 0 and _SEAT_GAP.fullmatch(claim.text, at + len(str(org["text"])), offset):
+            return f"seat of {match_key(str(org.get('value') or org['text']))}"
     return _role_before(claim.text[max(0, offset - 60):offset])
+
+
+#: Between an organisation's name and the place it sits in: an optional acronym in
+#: brackets, then "in" or "based in".
+_SEAT_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+(?:based\s+)?in\s+")
 
 
 @cache

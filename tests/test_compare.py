@@ -347,3 +347,27 @@ def test_two_districts_named_for_one_thing_conflict() -> None:
     (row,) = t.comparisons.to_dict("records")
     assert (row["a_value"], row["b_value"], row["verdict"]) == ("Santa Lucia", "Vila Nova", "conflict")
     assert row["subject"] == "place (district)"
+
+
+def _org(s: int, name: str) -> dict:
+    return {"s": s, "facet": "org", "text": name, "value": name}
+
+
+def test_the_seat_of_a_body_is_not_the_place_of_the_event() -> None:
+    """'the Drug Agency (DRA) in Varno' says where the agency sits; the shares closing 'in
+    Marrowby' happened elsewhere. Two seats of one body are still compared."""
+    event = "Shares in Kelt Pharma fell 9% on Monday in Marrowby after the Drug Agency ordered a recall."
+    t = _comparisons(
+        [["a", event],
+         ["b", "The Drug Agency (DRA) in Varno ordered Kelt Pharma on Monday to recall its tablets."]],
+        [_town(0, "Marrowby"), _org(0, "Drug Agency"), _org(1, "Drug Agency"), _town(1, "Varno")])
+    assert t.groups["group_id"].nunique() == 1  # compared, and found in no conflict
+    places = t.comparisons[t.comparisons["facet"] == "place"]
+    assert "conflict" not in set(places["verdict"])
+    t = _comparisons(
+        [["a", "The Drug Agency in Marrowby ordered Kelt Pharma on Monday to recall its tablets."],
+         ["b", "The Drug Agency (DRA) in Varno ordered Kelt Pharma on Monday to recall its tablets."]],
+        [_org(0, "Drug Agency"), _town(0, "Marrowby"), _org(1, "Drug Agency"), _town(1, "Varno")])
+    places = t.comparisons[t.comparisons["facet"] == "place"]
+    assert list(zip(places["verdict"], places["method"], strict=True)) == [
+        ("conflict", "different places, same role 'seat of drug agency'")]
