@@ -519,8 +519,14 @@ def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ..
 
 
 def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
+    """`tokens` with the run of the label's words, or the label's acronym ("pawu" for
+    <platinum_and_allied_workers_union>), replaced by the label."""
     label_words = set(label[1:-1].split("_"))
     function, words = _function_words(), _title_words()
+    initials = "".join(w[0] for w in label[1:-1].split("_") if w and w not in function)
+    if len(initials) >= 2 and initials in tokens:
+        at = tokens.index(initials)
+        return (*tokens[:at], label, *tokens[at + 1:])
     i = 0
     while i < len(tokens):
         j = i

@@ -162,3 +162,24 @@ def test_a_person_after_a_cue_noun_followed_by_a_verb_stays_a_person():
     article = "The firm Ana Ruiz founded in 1990 was sold; Ana Ruiz, a lawyer at the firm, agreed."
     facets = by_value(line_facets(article, 1))
     assert facets["Ana Ruiz"].facet == "person"
+
+
+def test_a_name_runs_on_to_its_last_head_noun():
+    assert set(orgs_of("Teams from the Varno Mines Rescue Service worked through the night.")) == {
+        "Varno Mines Rescue Service"}
+    assert set(orgs_of("The Central Bank Governor spoke.")) == {"Central Bank"}
+
+
+def test_and_at_the_front_of_a_name_after_a_determiner():
+    assert set(orgs_of("The Food and Drug Administration approved it.")) == {"Food and Drug Administration"}
+    assert set(orgs_of("The Cobalt and Allied Workers Union (CAWU) said so.")) == {
+        "Cobalt and Allied Workers Union"}
+    # no determiner: the word before "and" is a name of its own
+    assert set(orgs_of("He met Voltra and Kessel Motor Company officials.")) == {"Kessel Motor Company"}
+
+
+def test_a_field_after_and_goes_on_with_the_complement():
+    assert set(orgs_of("The Department of Mineral and Petroleum Resources said so.")) == {
+        "Department of Mineral and Petroleum Resources"}
+    assert set(orgs_of("Officials of the Bank of Norland and Kessel Bank met.")) == {
+        "Bank of Norland", "Kessel Bank"}

@@ -422,6 +422,9 @@ def test_many_people_resolve_with_blocking() -> None:
     ("head of the national water authority NWA", "head of NWA", "detail"),
     ("Minister of Finance", "Minister of Public Finance", "wording"),
     ("chief executive", "chairwoman", "wording"),
+    ("Minister for Health", "Health Minister", "same"),
+    ("spokesperson for the Dock Workers Union", "spokesperson at the Dock Workers Union", "same"),
+    ("Minister for Health", "Minister for Housing", "wording"),
 ])
 def test_classify_title_difference_with_synonyms_and_word_order(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
@@ -433,6 +436,16 @@ def test_general_in_an_office_is_no_rank() -> None:
     assert is_rank_title(title_tokens("Brigadier General"))
     assert not is_rank_title(title_tokens("vice president"))
     assert is_rank_title(title_tokens("Vice Admiral"))
+
+
+def test_a_title_naming_a_body_by_its_acronym_fits_the_one_naming_it_in_full() -> None:
+    from checker.resolve import _align_labels
+
+    a = ("pawu", "spokesperson")
+    b = ("spokesperson", "of", "<platinum_and_allied_workers_union>")
+    assert _align_labels(a, b) == (("<platinum_and_allied_workers_union>", "spokesperson"), b)
+    # another body's acronym stays as written
+    assert _align_labels(("nwa", "spokesperson"), b) == (("nwa", "spokesperson"), b)
 
 
 def test_canonical_title_puts_the_title_first() -> None:

@@ -125,8 +125,9 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
     while c < len(candidates):
         i = candidates[c]
         c += 1
-        # The head is the last capitalised word of its run ("Central Bank Governor": Bank).
-        if i + 1 < n and toks.cap[i + 1] and toks.key[i + 1] in heads:
+        # The head is the last head noun of its capitalised run ("Central Bank Governor":
+        # Bank; "Highveld Mines Rescue Service": Service, one name).
+        if _later_head(toks, i, heads):
             continue
         first, owner = _left_edge(toks, i, spans[-1].last + 1 if spans else 0)
         last = i
@@ -150,6 +151,24 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
     return spans
 
 
+#: How far a capitalised run is followed for a later head noun.
+_MAX_HEAD_LOOKAHEAD = 3
+
+
+def _later_head(toks: Tokens, i: int, heads: frozenset[str]) -> bool:
+    """Whether the capitalised run goes on from head `i` to another head noun within a few
+    words, with no function word, title or honorific between."""
+    lx = lex()
+    for j in range(i + 1, min(len(toks), i + 1 + _MAX_HEAD_LOOKAHEAD)):
+        if not toks.cap[j] or not toks.text[j][:1].isalpha() or toks.key[j] in lx.function_words:
+            return False
+        if toks.key[j] in heads:
+            return True
+        if (toks.key[j],) in lx.titles or (toks.key[j],) in lx.honorifics:
+            return False
+    return False
+
+
 def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
     """(index of the name's first token, the possessive owner if a place owns the name)."""
     lx = lex()
@@ -166,6 +185,7 @@ def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
         if head - (j - 1) > _MAX_NAME_TOKENS:
             break
         j -= 1
+    j = _paired_front(toks, j, floor)
     # A place's possessive at the front is the owner, not part of the name.
     owner = ""
     for k in range(j, head):
@@ -176,6 +196,28 @@ def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
                 j = k + 1
             break
     return j, owner
+
+
+#: At most this many capitalised words before "and" at the front of a name.
+_MAX_PAIRED_FRONT = 2
+
+
+def _paired_front(toks: Tokens, first: int, floor: int) -> int:
+    """A name's first token, taking in "<Word> and" before it when a determiner opens the
+    pair ("the Food and Drug Administration", "the Platinum and Allied Workers Union");
+    without one ("met Tesla and Ford Motor Company") the word before "and" is its own."""
+    lx = lex()
+    if first - 2 < floor or toks.text[first - 1] != "and":
+        return first
+    j = first - 1
+    while j - 1 >= floor and first - 1 - (j - 1) <= _MAX_PAIRED_FRONT and toks.cap[j - 1] \
+            and toks.text[j - 1][:1].isalpha() and toks.key[j - 1] not in lx.function_words:
+        j -= 1
+    if j == first - 1 or j - 1 < floor or toks.key[j - 1] not in DETERMINERS:
+        return first
+    if is_place(" ".join(toks.text[j:first - 1])):
+        return first  # "the Kenya and Uganda Railways": two owners, not one name
+    return j
 
 
 def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
@@ -196,8 +238,9 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
                 if _starts_title(toks, run_end + 1):
                     break
                 run_end += 1
-            if conn == "and" and any(toks.key[t] in heads for t in range(k, run_end + 1)):
-                break  # "... Center and the Abraham Fund": a second organisation
+            if conn == "and" and any(toks.key[t] in heads and toks.key[t] not in _field_heads()
+                                     for t in range(k, run_end + 1)):
+                break  # "... of England and Barclays Bank": a second organisation
             if j > last and conn == "of" and toks.key[j + 2] == "the" and _names_a_body(toks, k, heads):
                 # "Committee for Professional Clubs of the Football Federation": a name that
                 # already has its complement ends where its parent body is named.
@@ -233,6 +276,12 @@ def _heads() -> frozenset[str]:
     """Organisation and publication head nouns."""
     lx = lex()
     return lx.org_heads | lx.publication_heads
+
+
+@cache
+def _field_heads() -> frozenset[str]:
+    """data/org_field_heads.txt, folded."""
+    return frozenset(w.casefold() for w in lexicon.entries("org_field_heads"))
 
 
 @cache
