@@ -497,10 +497,19 @@ def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
     lead = 0
     while lead < head and tokens[lead] in modifiers:
         lead += 1
-    owner = tokens[lead:head]
+    level = lead
+    while level < head - 1 and tokens[level] in _title_level_words():
+        level += 1  # "federal health minister" -> "federal minister of health"
+    owner = tokens[level:head]
     if not owner or any(t in words for t in owner):
         return tokens
-    return (*tokens[:lead], *tokens[head:], "of", *owner)
+    return (*tokens[:level], *tokens[head:], "of", *owner)
+
+
+@cache
+def _title_level_words() -> frozenset[str]:
+    """data/title_level_words.txt: "federal", "national"..."""
+    return frozenset(w.casefold() for w in lexicon.entries("title_level_words"))
 
 
 def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -519,24 +528,29 @@ def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ..
 
 
 def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
-    """`tokens` with the run of the label's words, or the label's acronym ("pawu" for
-    <platinum_and_allied_workers_union>), replaced by the label."""
+    """`tokens` with the longest run of the label's words (the last of equal runs:
+    "manager of rescue operations at the rescue service" names the body at its end), or
+    the label's acronym ("pawu" for <platinum_and_allied_workers_union>), replaced by the
+    label."""
     label_words = set(label[1:-1].split("_"))
     function, words = _function_words(), _title_words()
     initials = "".join(w[0] for w in label[1:-1].split("_") if w and w not in function)
     if len(initials) >= 2 and initials in tokens:
         at = tokens.index(initials)
         return (*tokens[:at], label, *tokens[at + 1:])
+    best: tuple[int, int] | None = None
     i = 0
     while i < len(tokens):
         j = i
         while (j < len(tokens) and tokens[j] in label_words and tokens[j] not in function
                and tokens[j] not in words):
             j += 1
-        if j > i:
-            return (*tokens[:i], label, *tokens[j:])
-        i += 1
-    return tokens
+        if j > i and (best is None or j - i >= best[1] - best[0]):
+            best = (i, j)
+        i = max(j, i + 1)
+    if best is None:
+        return tokens
+    return (*tokens[:best[0]], label, *tokens[best[1]:])
 
 
 def _compared_titles(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -373,6 +373,10 @@ def _classes(lines: list[str]) -> list[str]:
     ("Correction: An earlier version of this story said 41 sailings were cancelled.",
      "boilerplate"),
     ("An earlier version of this article gave the wrong date for the strike.", "boilerplate"),
+    # ticker items labelled as such, or strung together with "+++"
+    ("TICKER: Harbour tolls expected to drop by about 20c in April", "boilerplate"),
+    ("Ticker: Vellmar airport reopens +++ Index closes 0.6% higher at 24,310 points",
+     "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]

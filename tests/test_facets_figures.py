@@ -400,3 +400,12 @@ def test_areas_in_acres_and_square_kilometres_are_hectares_and_a_restated_area_i
     first, restated = run("The fire has burned 12 480 ha, or roughly 125 km\u00b2, of forest.")
     assert (first.value, first.key) == ("12480", "hectares")
     assert (restated.value, restated.note) == ("12480", "conversion of 12 480 ha: 125 km\u00b2")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regulator has set up a free hotline: 0800 7723 400 (Mon-Fri).",
+    "Call the crisis line on +44 20 7946 0958 for help.",
+    "The office can be reached on (030) 1234-567.",
+])
+def test_a_telephone_number_is_not_a_figure(sentence):
+    assert run(sentence) == []

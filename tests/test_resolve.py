@@ -425,6 +425,8 @@ def test_many_people_resolve_with_blocking() -> None:
     ("Minister for Health", "Health Minister", "same"),
     ("spokesperson for the Dock Workers Union", "spokesperson at the Dock Workers Union", "same"),
     ("Minister for Health", "Minister for Housing", "wording"),
+    ("Federal Health Minister", "Health Minister", "detail"),  # the level of government
+    ("Federal Health Minister", "Federal Housing Minister", "wording"),
 ])
 def test_classify_title_difference_with_synonyms_and_word_order(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
@@ -444,6 +446,10 @@ def test_a_title_naming_a_body_by_its_acronym_fits_the_one_naming_it_in_full() -
     a = ("pawu", "spokesperson")
     b = ("spokesperson", "of", "<platinum_and_allied_workers_union>")
     assert _align_labels(a, b) == (("<platinum_and_allied_workers_union>", "spokesperson"), b)
+    # a back-reference to the body at the end of a role is the body, not the same word earlier
+    role = ("manager", "of", "rescue", "operations", "of", "rescue", "service")
+    named = ("manager", "of", "rescue", "operations", "of", "<varno_mines_rescue_service>")
+    assert _align_labels(role, named)[0] == named
     # another body's acronym stays as written
     assert _align_labels(("nwa", "spokesperson"), b) == (("nwa", "spokesperson"), b)
 

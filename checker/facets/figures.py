@@ -280,6 +280,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         for clock in t.clock.finditer(lowered):
             if dates.free(clock.start(), clock.end()):
                 dates.add(clock.start(), clock.end())  # a time of day is not a figure
+        for phone in _PHONE_NUMBER.finditer(lowered):
+            if dates.free(phone.start(), phone.end()):
+                dates.add(phone.start(), phone.end())  # nor a telephone number
         out = _tallies(segment, text, lowered, dates, t)
     position = 0
     while (m := numbers.search(lowered, position)) is not None:
@@ -371,6 +374,11 @@ def _plain(value: Decimal) -> str:
 
 #: Between groups of three digits: "12,480", "12 480" (a space, as in SI style, or a
 #: no-break space).
+#: A telephone number: groups of digits after a country code ("+49 30 1234 5678") or
+#: opening with a trunk zero ("0800 7723 400", "(030) 1234-567"). No quantity is written
+#: with a leading zero.
+_PHONE_NUMBER = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}"
+                           r"|(?:\(0\d{1,4}\)|0\d{2,4})(?:[ -]\d{2,5}){1,4})(?![\w])")
 _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
 _SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
