@@ -631,9 +631,17 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
             return "wording"
         at_start = i1 == 0 and j1 == 0
         at_end = i2 == len(a) and j2 == len(b)
-        if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)):
+        if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)
+                or _joined_portfolio(a[i1:i2] or b[j1:j2])):
             return "wording"
     return "detail"
+
+
+def _joined_portfolio(inserted: Sequence[str]) -> bool:
+    """Words one title has and the other lacks that are one of two portfolios joined by
+    "and" ("minister of mineral and petroleum resources" / "minister of petroleum
+    resources"): the shorter title names only part of the office, not another office."""
+    return len(inserted) >= 2 and "and" in (inserted[0], inserted[-1])
 
 
 def _office_and_body(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -427,6 +427,8 @@ def test_many_people_resolve_with_blocking() -> None:
     ("Minister for Health", "Minister for Housing", "wording"),
     ("Federal Health Minister", "Health Minister", "detail"),  # the level of government
     ("Federal Health Minister", "Federal Housing Minister", "wording"),
+    # one of two portfolios joined by "and": part of the office, not another one
+    ("Petroleum Resources Minister", "Minister of Mineral and Petroleum Resources", "detail"),
 ])
 def test_classify_title_difference_with_synonyms_and_word_order(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
