@@ -567,6 +567,9 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return None
     if rank_a:
         return bool(set(_rank_words(a)) & set(_rank_words(b)))
+    # the place of a one-seat office as written after it ("member for <Electorate>"), not a
+    # word put there by reordering ("Independent MP" -> "member of independent")
+    written_places = bool(_SEAT_LINKS & set(a)) and bool(_SEAT_LINKS & set(b))
     a, b = _compared_titles(a, b)
     labels_a = {t for t in a if t.startswith("<")}
     labels_b = {t for t in b if t.startswith("<")}
@@ -574,7 +577,27 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return False  # heads of two different bodies
     if _contains(a, b) or _contains(b, a):
         return True
+    if written_places and _one_seat(a, b):
+        return True  # "member for <one electorate>" / "member for <another>": one seat
     return fuzz.ratio(" ".join(a), " ".join(b)) >= th.title_similarity
+
+
+_SEAT_LINKS = frozenset({"of", "for"})
+
+
+def _one_seat(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both titles are one office of data/title_single_seats.txt "of" some place (the same
+    words before "of"), which a person holds for one place only."""
+    if "of" not in a or "of" not in b:
+        return False
+    office_a, office_b = tuple(a[:list(a).index("of")]), tuple(b[:list(b).index("of")])
+    return bool(office_a) and office_a == office_b and office_a[-1] in _single_seats()
+
+
+@cache
+def _single_seats() -> frozenset[str]:
+    """data/title_single_seats.txt."""
+    return frozenset(w.casefold() for w in lexicon.entries("title_single_seats"))
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -619,9 +642,14 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         if ra != rb:
             return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
     else:
+        written_places = bool(_SEAT_LINKS & set(a)) and bool(_SEAT_LINKS & set(b))
         a, b = _compared_titles(a, b)
         if a == b or _same_office_of_own_body(a, b):
             return "same"
+        if _one_seat(a, b) and not written_places:
+            # "Independent MP" / "member for <Electorate>": a word before the office may
+            # be an affiliation, not the seat; only two seats written out are compared
+            return "detail"
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":

@@ -377,6 +377,8 @@ def _classes(lines: list[str]) -> list[str]:
     ("TICKER: Harbour tolls expected to drop by about 20c in April", "boilerplate"),
     ("Ticker: Vellmar airport reopens +++ Index closes 0.6% higher at 24,310 points",
      "boilerplate"),
+    ("Get Harbour News alerts: download the Harbour News app and turn on notifications.",
+     "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]

@@ -295,3 +295,15 @@ def test_a_name_after_the_definite_article_is_a_thing():
     assert "Cycladic Lines" not in persons_in(SHIPPING, 2)  # Lines: a company's head noun
     # a person the article names is still a person after "the"
     assert "Matteo Rinaldi" in persons_in(SHIPPING, 3)
+
+
+def test_a_place_before_a_full_name_is_not_part_of_it():
+    people = persons_in("Greens member for South Brisbane Priya Santhanan said the cap was a start.\n")
+    assert "Priya Santhanan" in people
+    assert not any("Brisbane" in name for name in people)
+
+
+def test_the_member_for_an_electorate_is_a_role():
+    people = persons_in("Housing Minister Rhys Calloway, the member for Bundamba, said the cap was fair.\n")
+    assert people["Rhys Calloway"].role == "member for Bundamba"
+    assert persons_in("EU Member States agreed on Friday.\n") == {}

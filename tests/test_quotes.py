@@ -100,3 +100,9 @@ def test_seed_quotes_have_their_speakers(prefix: str, line: int, speaker_part: s
     found = [f for ln, f in _quote_facets(path.read_text(encoding="utf-8")) if ln == line]
     assert found
     assert all(speaker_part in f.role and f.qualifier == "direct" for f in found)
+
+
+def test_called_it_attributes_the_quote_to_its_subject() -> None:
+    text = 'Premier Ana Ruiz called it "the biggest change to renting in a generation".\n'
+    (_, facet), = _quote_facets(text)
+    assert facet.role == "Premier Ana Ruiz"

@@ -427,6 +427,11 @@ def test_many_people_resolve_with_blocking() -> None:
     ("Minister for Health", "Minister for Housing", "wording"),
     ("Federal Health Minister", "Health Minister", "detail"),  # the level of government
     ("Federal Health Minister", "Federal Housing Minister", "wording"),
+    # a one-seat office of two places written out is one title two ways; an affiliation
+    # before "MP" is no seat
+    ("member for Bundamba", "member for Ipswich West", "wording"),
+    ("Bundamba MP", "member for Bundamba", "same"),
+    ("Independent MP", "member for Noosa", "detail"),
     # one of two portfolios joined by "and": part of the office, not another one
     ("Petroleum Resources Minister", "Minister of Mineral and Petroleum Resources", "detail"),
 ])
@@ -617,3 +622,11 @@ def test_a_changed_modifier_is_reported_alone_beside_same_body_wordings() -> Non
     titles = r.mentions[r.mentions["facet"] == "title"]
     assert titles["entity_id"].nunique() == 1
     assert set(titles["spelling"]) - {""} == {"speaker", "deputy speaker"}
+
+
+def test_one_seat_offices_of_two_places_fit_as_one_title() -> None:
+    th = Thresholds()
+    assert titles_fit(title_tokens("member for Bundamba"), title_tokens("member for Ipswich West"), th)
+    assert titles_fit(title_tokens("Mayor of Varno"), title_tokens("Mayor of Kesselbrook-on-Tay"), th)
+    # an affiliation before the office is not its seat
+    assert not titles_fit(title_tokens("Independent MP"), title_tokens("member for Kesselbrook"), th)

@@ -444,6 +444,11 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     n = len(toks.text)
     while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
         first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
+    for length in (2, 1):
+        # "member for South <City> Ana Ruiz": a place before a full name is not part of it
+        if end - first - length >= 2 and is_place(" ".join(toks.text[first:first + length])):
+            first += length
+            break
     if _in_title_complement(toks, first, floor):
         # "Minister of Energy and Climate Ana Ruiz": the last two words are the name.
         if end - first < 3:
