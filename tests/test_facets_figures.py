@@ -409,3 +409,11 @@ def test_areas_in_acres_and_square_kilometres_are_hectares_and_a_restated_area_i
 ])
 def test_a_telephone_number_is_not_a_figure(sentence):
     assert run(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The sitting lasted 17 hours and 10 minutes.", ("17 hours and 10 minutes", "17.1667", "hours")),
+    ("He was jailed for 2 years and 6 months.", ("2 years and 6 months", "2.5", "years")),
+])
+def test_a_duration_in_two_units_is_one_figure(sentence, expected):
+    assert [(f.text, f.value, f.key) for f in run(sentence)] == [expected]

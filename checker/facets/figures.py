@@ -302,7 +302,8 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                              segment.text[start:end], value, key=unit, qualifier=qualifier,
                              noun=noun, note=note))
     out.sort(key=lambda f: (f.start, f.end))
-    return _with_conversions(out, text, segment.start, t)
+    return _with_conversions(_compound_durations(out, segment.text, segment.start), text,
+                             segment.start, t)
 
 
 def _tallies(segment: Segment, text: str, lowered: str, taken: SpanIndex, t: _Tables) -> list[Facet]:
@@ -331,6 +332,31 @@ def _quantity_kind(unit: str, t: _Tables) -> str:
     if unit in t.money_units or unit.rsplit(" ", 1)[-1] in t.money_units:
         return "money"
     return "measure" if unit in t.measure_units else ""
+
+
+#: A duration in two units ("17 hours and 10 minutes"): (larger, smaller) -> how many of the
+#: smaller make one of the larger.
+_DURATION_PARTS = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hours"): 24,
+                   ("hours", "minutes"): 60, ("minutes", "seconds"): 60}
+_DURATION_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
+def _compound_durations(figures: list[Facet], text: str, offset: int) -> list[Facet]:
+    """"17 hours and 10 minutes" is one duration (17.1667 hours), not a count of minutes of
+    its own that no other source gives."""
+    out: list[Facet] = []
+    for f in figures:
+        first = out[-1] if out else None
+        factor = _DURATION_PARTS.get((first.key, f.key)) if first is not None else None
+        if (first is not None and factor and not f.qualifier
+                and _DURATION_JOIN.fullmatch(text, first.end - offset, f.start - offset)):
+            value = Decimal(first.value) + Decimal(f.value) / factor
+            out[-1] = Facet("figure", first.start, f.end, text[first.start - offset:f.end - offset],
+                            _plain(value.quantize(Decimal("0.0001"))), key=first.key,
+                            qualifier=first.qualifier, noun=first.noun, note=first.note)
+            continue
+        out.append(f)
+    return out
 
 
 def _with_conversions(figures: list[Facet], text: str, offset: int, t: _Tables) -> list[Facet]:
