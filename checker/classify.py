@@ -994,13 +994,15 @@ def _last_name_before(text: str, start: int) -> str:
 
 def _titled_name_before(text: str, start: int, description: str) -> str:
     """The person last named with the title of a "the judge said" before `start`
-    ("Judge Ana Ruiz", "presiding judge Ana Ruiz", "Ana Ruiz, the judge"), else ""."""
+    ("Judge Ana Ruiz", "presiding judge Ana Ruiz", "Ana Ruiz, the judge", "Minister of
+    Health, Dr Ana Ruiz"), else ""."""
     title = description.split()[-1].lower() if description else ""
     if (title,) not in _one_word_titles():
         return ""
     word = re.escape(title)
     name = r"((?:[A-Z][\w'’.-]+[ \t]+)+[A-Z][\w'’.-]+)"
-    before = re.compile(rf"(?i:\b{word})[ \t]+{name}")
+    office = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+(?:and[ \t]+)?)*[A-Z][\w'’-]+,?)?"
+    before = re.compile(rf"(?i:\b{word}){office}[ \t]+{name}")
     after = re.compile(rf"{name},[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?i:{word})\b")
     found = [(m.start(), m.group(1)) for m in before.finditer(text, 0, start)]
     found += [(m.start(), m.group(1)) for m in after.finditer(text, 0, start)]

@@ -32,6 +32,8 @@ How two claims are matched
     match of any longer claim containing its words, and attribution words ("the civil
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
+    Quote anchor: likewise claims that quote nearly the same words (QUOTE_ANCHOR_MIN_WORDS,
+    QUOTE_ANCHOR_SIMILARITY), however each frames the quote.
     Figure anchor: claims worded too differently for the rule above are still linked (at
     the threshold score, method figure_anchor) when they state the same figure value in the
     same unit and share a content word and a date, an entity or a second value ("Two-way
@@ -240,6 +242,8 @@ class ClaimProfile(NamedTuple):
     values: frozenset[str] = frozenset()
     #: Content words and figure values: what two claims must share to be linked.
     evidence: frozenset[str] = frozenset()
+    #: Its direct quotes of QUOTE_ANCHOR_MIN_WORDS words or more, folded.
+    quotes: tuple[str, ...] = ()
 
     def completed(self) -> ClaimProfile:
         """The profile with `values` and `evidence` derived from its terms and figures (held
@@ -412,8 +416,12 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
         places: set[str] = set()
         figures: set[str] = set()
         facts: list[FigureFact] = []
+        quotes: list[str] = []
         for f in found:
-            if f.facet == "date":
+            if f.facet == "quote":
+                if f.qualifier == "direct" and len(str(f.value).split()) >= QUOTE_ANCHOR_MIN_WORDS:
+                    quotes.append(str(f.value))
+            elif f.facet == "date":
                 readings = date_readings(str(f.value), str(f.note))
                 dates.update(readings)
                 # "by 2030", "until June 2030" (a contract's end) date no event
@@ -433,7 +441,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             claim_id, str(source), _claim_terms(str(text), exclude),
             _frozen(ents.get(claim_id, ())), _frozen(dates), _frozen(years),
             _frozen(places), _frozen(f for f in figures if f), str(unit),
-            tuple(sorted(facts)),
+            tuple(sorted(facts)), quotes=tuple(quotes),
         ).completed())
     return profiles
 
@@ -611,6 +619,20 @@ def anchored_by_figure(a: ClaimProfile, b: ClaimProfile) -> bool:
     return bool(len(values) >= 2 or a.dates & b.dates or a.entities & b.entities)
 
 
+#: A direct quote of at least this many words, nearly the same in two claims
+#: (QUOTE_ANCHOR_SIMILARITY), says the two report one statement however they frame it.
+QUOTE_ANCHOR_MIN_WORDS = 5
+QUOTE_ANCHOR_SIMILARITY = 80.0
+
+
+def anchored_by_quote(a: ClaimProfile, b: ClaimProfile) -> bool:
+    """Two claims quoting nearly the same words ("The next two weeks are critical," the
+    minister told reporters / "The next two months are critical," she said in the capital):
+    one statement, a changed word in it included, for compare to report."""
+    return any(fuzz.token_set_ratio(x, y) >= QUOTE_ANCHOR_SIMILARITY
+               for x in a.quotes for y in b.quotes)
+
+
 def _share_enough(a: ClaimProfile, b: ClaimProfile, th: Thresholds, weights: TermWeights) -> bool:
     """Whether the shared words and figure values weigh enough of the heavier claim, or (one
     word more than the minimum shared) of a shorter claim contained in the other."""
@@ -632,17 +654,18 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
     anchored = anchored_by_figure(a, b)
-    if not (same_words or anchored) and not _share_enough(a, b, th, weights):
+    quoted = not anchored and bool(a.quotes and b.quotes) and anchored_by_quote(a, b)
+    if not (same_words or anchored or quoted) and not _share_enough(a, b, th, weights):
         return None
     kinds = a.shared_kinds(b)
     score = min(100.0, float(text_score) + th.claim_shared_facet_bonus * len(kinds))
     method = "token_set_ratio"
     if score < th.claim_similarity:
-        if not anchored:
+        if not (anchored or quoted):
             return None
-        # Worded too differently to score, but the shared figure and date say it is one
-        # fact: linked at the threshold, so every better-worded link is taken first.
-        score, method = th.claim_similarity, "figure_anchor"
+        # Worded too differently to score, but the shared figure and date (or quote) say
+        # it is one fact: linked at the threshold, so every better-worded link is taken first.
+        score, method = th.claim_similarity, "figure_anchor" if anchored else "quote_anchor"
     if unpairable_figures(a, b, th):
         return None
     if a.years and b.years and not (a.years & b.years):

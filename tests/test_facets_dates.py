@@ -292,3 +292,12 @@ def test_proper_nouns_ending_in_ed_are_not_a_past_tense():
 def test_a_wire_dateline_is_no_date_of_the_story(sentence):
     """The filing day in "<CITY>, <Month Day> (<Agency>) -" is not the event's date."""
     assert [f.value for f in run(sentence, published="2025-03-14")] == ["2025-03-13"]
+
+
+def test_a_wrong_weekday_beside_a_near_date_does_not_move_it_a_year():
+    # 2 March 2026 is a Monday; March 2027 would be a Tuesday, but it is a year away
+    (d,) = run("The campaign is due to begin on Tuesday, 2 March.", published="2026-02-21")
+    assert d.value == "2026-03-02" and "weekday Tuesday does not fit 2026-03-02" in d.note
+    # half a year either way: the weekday still chooses
+    (d,) = run("The talks ended on Friday, 4 July.", published="2026-01-02")
+    assert d.value == "2025-07-04"

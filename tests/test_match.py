@@ -291,3 +291,21 @@ def test_context_pairs_are_one_to_one_same_unit_most_shared_words_first() -> Non
               7: ("%", frozenset({"strike"}))}
     assert context_pairs(left_a, left_b) == [(0, 5)]
     assert context_pairs({}, left_b) == []
+
+
+def _quote(s: int, text: str) -> dict:
+    return {"s": s, "facet": "quote", "text": text, "value": text.lower(), "qualifier": "direct"}
+
+
+def test_nearly_the_same_quote_anchors_two_differently_framed_claims() -> None:
+    sentences = [
+        ["a", '"The next two weeks are critical for the valley," Dr Ana Ruiz told reporters.'],
+        ["b", '"The next two months are critical for the valley," the minister said in Varno.'],
+    ]
+    facets = [_quote(0, "The next two weeks are critical for the valley"),
+              _quote(1, "The next two months are critical for the valley")]
+    assert _together(_groups(sentences, facets), "a:1", "b:1")
+    # another statement with a few words in common is no anchor
+    sentences[1][1] = '"The valley roads are open again," the minister said in Varno.'
+    facets[1] = _quote(1, "The valley roads are open again")
+    assert not _together(_groups(sentences, facets), "a:1", "b:1")

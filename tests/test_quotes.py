@@ -106,3 +106,10 @@ def test_called_it_attributes_the_quote_to_its_subject() -> None:
     text = 'Premier Ana Ruiz called it "the biggest change to renting in a generation".\n'
     (_, facet), = _quote_facets(text)
     assert facet.role == "Premier Ana Ruiz"
+
+
+def test_the_minister_said_is_the_minister_named_with_an_office_before() -> None:
+    text = ("When the Minister of Health, Dr Ana Ruiz, declared an emergency on Friday, crews moved in.\n"
+            "\"The next two weeks are critical,\" the minister said in Varno.\n")
+    found = {line: f for line, f in _quote_facets(text)}
+    assert found[2].role == "Dr Ana Ruiz"

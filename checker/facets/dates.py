@@ -443,11 +443,21 @@ def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | No
     emit(m.start(), m.end(), d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
 
 
+#: How far from the publication date a year-less date may be for its weekday to choose
+#: between two years.
+_WEEKDAY_YEAR_WINDOW_DAYS = 200
+
+
 def _infer_year(month: int, day: int, weekday: int | None, anchor: date | None,
                 article_year: int) -> tuple[date | None, str]:
     if anchor is not None:
         options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                    if (d := _make_date(y, month, day)) is not None]
+        # A weekday picks the year only among dates near the publication: "Tuesday, 2 March"
+        # in a February article is this March with the wrong weekday (a mismatch to
+        # report), not a March a year away that happens to be a Tuesday.
+        near = [d for d in options if abs((d - anchor).days) <= _WEEKDAY_YEAR_WINDOW_DAYS]
+        options = near or options
         if weekday is not None and any(d.weekday() == weekday for d in options):
             options = [d for d in options if d.weekday() == weekday]
         best = min(options, key=lambda d: (abs((d - anchor).days), d)) if options else None
