@@ -1001,7 +1001,7 @@ def _titled_name_before(text: str, start: int, description: str) -> str:
         return ""
     word = re.escape(title)
     name = r"((?:[A-Z][\w'’.-]+[ \t]+)+[A-Z][\w'’.-]+)"
-    office = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+(?:and[ \t]+)?)*[A-Z][\w'’-]+,?)?"
+    office = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+(?:and[ \t]+)?){0,5}[A-Z][\w'’-]+,?)?"
     before = re.compile(rf"(?i:\b{word}){office}[ \t]+{name}")
     after = re.compile(rf"{name},[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?i:{word})\b")
     found = [(m.start(), m.group(1)) for m in before.finditer(text, 0, start)]

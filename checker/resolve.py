@@ -567,9 +567,7 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return None
     if rank_a:
         return bool(set(_rank_words(a)) & set(_rank_words(b)))
-    # the place of a one-seat office as written after it ("member for <Electorate>"), not a
-    # word put there by reordering ("Independent MP" -> "member of independent")
-    written_places = bool(_SEAT_LINKS & set(a)) and bool(_SEAT_LINKS & set(b))
+    written_places = _places_written(a, b)
     a, b = _compared_titles(a, b)
     labels_a = {t for t in a if t.startswith("<")}
     labels_b = {t for t in b if t.startswith("<")}
@@ -583,6 +581,13 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
 
 
 _SEAT_LINKS = frozenset({"of", "for"})
+
+
+def _places_written(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both titles, as written, name what their office is of or for ("member for
+    <Electorate>"), not a word that only reordering puts there ("Independent MP" ->
+    "member of independent")."""
+    return bool(_SEAT_LINKS & set(a)) and bool(_SEAT_LINKS & set(b))
 
 
 def _one_seat(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -642,7 +647,7 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         if ra != rb:
             return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
     else:
-        written_places = bool(_SEAT_LINKS & set(a)) and bool(_SEAT_LINKS & set(b))
+        written_places = _places_written(a, b)
         a, b = _compared_titles(a, b)
         if a == b or _same_office_of_own_body(a, b):
             return "same"
