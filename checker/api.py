@@ -106,16 +106,24 @@ def _no_progress(stage: str) -> None:
 def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles without a publication date in their metadata get the date of a dateline near
     their top ("14/9/25"), recorded as `dateline:<line>`; relative dates are anchored on it."""
-    missing = articles["published"].fillna("") == ""
-    if not missing.any():
+    published = articles["published"].tolist()
+    missing = [i for i, value in enumerate(published) if not (isinstance(value, str) and value)]
+    if not missing:
         return articles
-    articles = articles.copy()
-    for idx in articles.index[missing]:
-        found = find_dateline(articles.at[idx, "text"], int(articles.at[idx, "body_start"]))
+    found_at: dict[int, tuple[str, int]] = {}
+    texts, starts = articles["text"].tolist(), articles["body_start"].tolist()
+    for i in missing:
+        found = find_dateline(texts[i], int(starts[i]))
         if found:
-            articles.at[idx, "published"] = found[0]
-            articles.at[idx, "published_from"] = f"dateline:{found[1]}"
-    return articles
+            found_at[i] = found
+    if not found_at:
+        return articles
+    origin = articles["published_from"].tolist()
+    for i, (date, line) in found_at.items():
+        published[i], origin[i] = date, f"dateline:{line}"
+    return articles.assign(published=pd.Series(published, index=articles.index, dtype=articles["published"].dtype),
+                           published_from=pd.Series(origin, index=articles.index,
+                                                    dtype=articles["published_from"].dtype))
 
 
 def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
@@ -123,14 +131,18 @@ def title_from_headlines(articles: pd.DataFrame, segments: pd.DataFrame) -> pd.D
     item or navigation is not); without one, the article's first compared claim."""
     if segments.empty:
         return articles
-    firsts = segments.sort_values(["source", "n"], kind="stable")
-    headline = firsts[firsts["class"] == "headline"].groupby("source")["text"].first()
-    lede = firsts[firsts["compared"]].groupby("source")["text"].first()
-    titles = headline.combine_first(lede)
-    articles = articles.copy()
-    known = articles["source"].map(titles)
-    articles["title"] = known.where(known.notna(), articles["title"]).map(lambda t: str(t).strip())
-    return articles
+    headline: dict[str, tuple[int, str]] = {}
+    lede: dict[str, tuple[int, str]] = {}
+    rows = zip(segments["source"].tolist(), segments["n"].tolist(), segments["class"].tolist(),
+               segments["compared"].tolist(), segments["text"].tolist(), strict=True)
+    for source, n, cls, compared, text in rows:
+        if cls == "headline" and (source not in headline or n < headline[source][0]):
+            headline[source] = (n, text)
+        if compared and (source not in lede or n < lede[source][0]):
+            lede[source] = (n, text)
+    titles = [str(first[1] if (first := headline.get(s) or lede.get(s)) else old).strip()
+              for s, old in zip(articles["source"].tolist(), articles["title"].tolist(), strict=True)]
+    return articles.assign(title=pd.Series(titles, index=articles.index, dtype=articles["title"].dtype))
 
 
 def check_extraction(extraction: Extraction, config: CheckConfig | None = None,
