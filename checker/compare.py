@@ -86,7 +86,7 @@ from checker.facets.figures import noun_key
 from checker.forking import fork_map, in_slices
 from checker.lexicon import table, words
 from checker.match import content_terms, context_pairs, date_readings, figure_context
-from checker.tables import empty_frame, isin, row_dicts
+from checker.tables import column_values, empty_frame, row_dicts
 from checker.textutil import match_key
 
 COMPARISON_COLUMNS = [
@@ -184,36 +184,44 @@ def compare_groups(groups: pd.DataFrame, claims: pd.DataFrame, facets: pd.DataFr
     spells it."""
     if groups.empty:
         return CompareResult(groups, empty_frame(COMPARISON_COLUMNS))
-    n_sources = groups.groupby("group_id")["source"].transform("nunique")
+    group_ids = groups["group_id"].tolist()
+    sources_of: dict[str, set[str]] = {}
+    for group_id, source in zip(group_ids, groups["source"].tolist(), strict=True):
+        sources_of.setdefault(group_id, set()).add(source)
+    n_sources = [len(sources_of[g]) for g in group_ids]
     pairs = list(_pairs(groups, n_sources))
     wanted = sorted({c for _, a, b, _ in pairs for c in (a, b)})
     info = _claims(wanted, claims, facets, _people(mentions, entities))
     rows = compare(pairs, info, thresholds)
     comparisons = (pd.DataFrame(rows, columns=COMPARISON_COLUMNS) if rows
                    else empty_frame(COMPARISON_COLUMNS))
-    conflicted = set(comparisons.loc[comparisons["verdict"] == "conflict", "group_id"])
+    conflicted = {r["group_id"] for r in rows if r["verdict"] == "conflict"}
     status = [
         "conflicting" if g in conflicted else "corroborated" if n > 1 else "single_source"
-        for g, n in zip(groups["group_id"], n_sources, strict=True)
+        for g, n in zip(group_ids, n_sources, strict=True)
     ]
     return CompareResult(groups.assign(status=status), comparisons)
 
 
-def _pairs(groups: pd.DataFrame, n_sources: pd.Series) -> Iterator[ClaimPair]:
+def _pairs(groups: pd.DataFrame, n_sources: Sequence[int]) -> Iterator[ClaimPair]:
     """(group_id, a_claim, b_claim, along_a_link) in a fixed order: within groups, then
     along links."""
-    order = {c: i for i, c in enumerate(groups["claim_id"].tolist())}
-    group_of = dict(zip(groups["claim_id"].tolist(), groups["group_id"].tolist(), strict=True))
-    source_of = dict(zip(groups["claim_id"].tolist(), groups["source"].tolist(), strict=True))
-    multi = groups[n_sources > 1]
-    for group_id, ids in multi.groupby("group_id", sort=False)["claim_id"]:
-        for a, b in combinations(list(ids), 2):
+    claim_ids = groups["claim_id"].tolist()
+    order = {c: i for i, c in enumerate(claim_ids)}
+    group_of = dict(zip(claim_ids, groups["group_id"].tolist(), strict=True))
+    source_of = dict(zip(claim_ids, groups["source"].tolist(), strict=True))
+    members: dict[str, list[str]] = {}  # groups of several sources, in order of first claim
+    for claim_id, n in zip(claim_ids, n_sources, strict=True):
+        if n > 1:
+            members.setdefault(group_of[claim_id], []).append(claim_id)
+    for group_id, ids in members.items():
+        for a, b in combinations(ids, 2):
             if source_of[a] != source_of[b]:
                 yield str(group_id), a, b, False
     if "links" not in groups.columns:
         return
     seen: set[tuple[str, str]] = set()
-    for claim_id, links in zip(groups["claim_id"].tolist(), groups["links"].tolist(), strict=True):
+    for claim_id, links in zip(claim_ids, groups["links"].tolist(), strict=True):
         for other in str(links or "").split():
             if other not in order or source_of[other] == source_of[claim_id]:
                 continue
@@ -239,10 +247,12 @@ def _people(mentions: pd.DataFrame | None, entities: pd.DataFrame | None
 def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame,
             people: dict[tuple[str, str], tuple[str, str]] | None = None) -> dict[str, _Claim]:
     wanted = set(ids)
-    rows = claims[isin(claims["claim_id"], wanted)]
+    rows = claims.iloc[[i for i, c in enumerate(claims["claim_id"].tolist()) if c in wanted]]
     by_claim: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not facets.empty:
-        sub = facets[isin(facets["claim_id"], wanted) & isin(facets["facet"], _FACETS_COMPARED)]
+        sub = facets.iloc[[i for i, (c, kind) in enumerate(zip(facets["claim_id"].tolist(),
+                                                                column_values(facets["facet"]), strict=True))
+                           if c in wanted and kind in _FACETS_COMPARED]]
         for f in row_dicts(sub):
             if people and f["facet"] == "quote" and f.get("role"):
                 who = people.get((str(f["source"]), match_key(str(f["role"]))))

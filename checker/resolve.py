@@ -121,7 +121,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import gazetteer, lexicon
 from checker.config import Thresholds
-from checker.tables import empty_frame, isin, row_tuples
+from checker.tables import column_values, empty_frame, row_tuples
 from checker.textutil import fold, match_key, rewrite_phrases
 
 MENTION_COLUMNS = [
@@ -845,15 +845,22 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
     th = thresholds or Thresholds()
     if claims.empty or facets.empty:
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
-    kept = claims[claims["compared"].astype(bool) | isin(claims["class"], NAMING_CLASSES)]
+    kept = {claim_id for claim_id, compared, cls in zip(
+        claims["claim_id"].tolist(), claims["compared"].tolist(), column_values(claims["class"]), strict=True)
+        if bool(compared) or cls in NAMING_CLASSES}
     info = _claim_info(claims)
-    rows = facets[isin(facets["facet"], ("person", "org")) & isin(facets["claim_id"], kept["claim_id"])]
-    if rows.empty:
+    # Rows picked and sorted in Python: on a story of a few articles, each DataFrame filter
+    # and sort cost more than the names in it.
+    picked = [i for i, (kind, claim_id) in enumerate(zip(column_values(facets["facet"]),
+                                                         facets["claim_id"].tolist(), strict=True))
+              if kind in ("person", "org") and claim_id in kept]
+    if not picked:
         return ResolveResult(empty_frame(MENTION_COLUMNS), empty_frame(ENTITY_COLUMNS))
-    rows = rows.sort_values(["source", "start", "end", "claim_id", "facet"], kind="stable")
+    rows = sorted(row_tuples(facets.iloc[picked]),
+                  key=lambda r: (r.source, r.start, r.end, r.claim_id, r.facet))  # type: ignore[attr-defined]
     persons: list[_Mention] = []
     orgs: list[_Mention] = []
-    for r in row_tuples(rows):
+    for r in rows:
         m = _mention(r, info)
         if m is not None:
             (persons if m.facet == "person" else orgs).append(m)
@@ -1789,9 +1796,8 @@ def _entity_rows(every: list[_Mention], persons: list[_Mention]) -> pd.DataFrame
         })
     if not rows:
         return empty_frame(ENTITY_COLUMNS)
-    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    order = frame["entity_id"].map(lambda e: ("POT".index(e[0]), int(e[1:])))
-    return frame.assign(_o=order).sort_values("_o").drop(columns="_o").reset_index(drop=True)
+    rows.sort(key=lambda r: ("POT".index(r["entity_id"][0]), int(r["entity_id"][1:])))
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
 def display_form(ms: Sequence[_Mention] | pd.DataFrame) -> str:

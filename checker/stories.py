@@ -178,10 +178,14 @@ def story_key(articles: pd.DataFrame, problems: pd.DataFrame, folder: str, confi
     parts = [f"stories {STORY_FORMAT}", run_digest(config.thresholds), folder,
              repr((sorted(config.select), sorted(config.ignore), config.preview, config.reference_facts)),
              repr(sorted(formats)), workflow_digest]
-    for row in articles.sort_values("source").to_dict("records"):
-        parts.append("\x1f".join(f"{c}={row[c]}" for c in ("path", *KEY_COLUMNS)))
-    for row in problems.to_dict("records"):
-        parts.append("\x1f".join(str(v) for v in row.values()))
+    # Whole columns, not records: an archive has thousands of stories to key.
+    columns = ("path", *KEY_COLUMNS)
+    rows = sorted(zip(articles["source"].tolist(), *(articles[c].tolist() for c in columns), strict=True),
+                  key=lambda row: row[0])
+    parts.extend("\x1f".join(f"{c}={v}" for c, v in zip(columns, row[1:], strict=True)) for row in rows)
+    if not problems.empty:
+        parts.extend("\x1f".join(map(str, row))
+                     for row in zip(*(problems[c].tolist() for c in problems.columns), strict=True))
     digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

@@ -656,10 +656,12 @@ def resolve_across_sources(facets: pd.DataFrame, articles: pd.DataFrame) -> pd.D
     the same day-month pair (the article's own conventions were applied at extraction)."""
     if facets.empty:
         return facets
+    kinds = facets["facet"].tolist()
+    if not any(kind == "date" and _AMBIGUOUS in str(note)
+               for kind, note in zip(kinds, facets["note"].tolist(), strict=True)):
+        return facets  # nearly every story: no whole-table string operation for nothing
     is_date = facets["facet"] == "date"
     ambiguous = is_date & facets["note"].astype(str).str.contains(_AMBIGUOUS, regex=False)
-    if not ambiguous.any():
-        return facets
     settled = facets[is_date & (facets["key"] == "day") & ~ambiguous]
     by_value: dict[str, set[str]] = {}
     for value, source in zip(settled["value"].tolist(), settled["source"].tolist(), strict=True):

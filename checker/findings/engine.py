@@ -15,7 +15,7 @@ import pandas as pd
 from checker.config import CheckConfig
 from checker.findings.check import Check
 from checker.findings.model import Evidence, Finding, Scope
-from checker.tables import Tables, isin, row_dicts, row_tuples, shared_rows
+from checker.tables import Tables, column_values, row_dicts, row_tuples, shared_rows
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,13 @@ def _entities(ctx: CheckContext) -> Iterator[EntityView]:
         return
     mentions = t.mentions
     if "spelling" in mentions.columns:
-        spelled = mentions[mentions["spelling"].astype(str) != ""]
-        several = spelled.groupby("entity_id", sort=False)["spelling"].nunique()
-        mentions = mentions[isin(mentions["entity_id"], several[several > 1].index)]
+        entity_ids = column_values(mentions["entity_id"])
+        spellings: dict[str, set[str]] = {}
+        for entity, spelling in zip(entity_ids, mentions["spelling"].tolist(), strict=True):
+            if isinstance(spelling, str) and spelling:
+                spellings.setdefault(entity, set()).add(spelling)
+        several = {e for e, spelled in spellings.items() if len(spelled) > 1}
+        mentions = mentions.iloc[[i for i, e in enumerate(entity_ids) if e in several]]
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for mention in row_dicts(mentions):
         by_entity.setdefault(mention["entity_id"], []).append(mention)
@@ -184,16 +188,18 @@ def _sentence_of_facts(claims: pd.DataFrame) -> dict[str, tuple[str, int, str]]:
     """fact claim_id -> (sentence claim_id, line, sentence text)."""
     if claims.empty or "unit" not in claims:
         return {}
-    facts = claims[claims["unit"] == "fact"]
-    if facts.empty:
+    facts = [i for i, unit in enumerate(column_values(claims["unit"])) if unit == "fact"]
+    if not facts:
         return {}
-    wanted = set(facts["parent"].tolist())
-    parents = {c["claim_id"]: c for c in row_dicts(claims[isin(claims["claim_id"], wanted)])}
+    ids, parent_ids = claims["claim_id"].tolist(), claims["parent"].tolist()
+    wanted = {parent_ids[i] for i in facts}
+    row_of = {claim_id: i for i, claim_id in enumerate(ids) if claim_id in wanted}
+    lines, texts = claims["line"].tolist(), claims["text"].tolist()
     out = {}
-    for fact_id, parent_id in zip(facts["claim_id"].tolist(), facts["parent"].tolist(), strict=True):
-        parent = parents.get(parent_id)
+    for i in facts:
+        parent = row_of.get(parent_ids[i])
         if parent is not None:
-            out[fact_id] = (str(parent_id), int(parent["line"]), str(parent["text"]))
+            out[ids[i]] = (str(parent_ids[i]), int(lines[parent]), str(texts[parent]))
     return out
 
 
