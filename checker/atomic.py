@@ -10,11 +10,14 @@ new one, never a mix. Every path must lie inside one of the allowed folders.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import shutil
 import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 _DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -33,9 +36,20 @@ def _check_inside(path: Path, roots: Iterable[Path]) -> None:
     raise OutsideOutputError(f"refusing to write {path}: outside the output folders")
 
 
-#: What a file holds: its text or bytes, or its text in pieces (written as they come, so a
-#: large report need not be held whole).
-Content = str | bytes | Iterable[str]
+@dataclass(frozen=True)
+class CopyOf:
+    """A file's content is that of another file, already written (a story's report kept in
+    its store entry): staged by the kernel, not read through Python. With `link`, the staged
+    file is a hard link to `path` where the file system allows it; only for a source that
+    is never changed in place and is about to be removed (a run's temporary store)."""
+
+    path: Path
+    link: bool = False
+
+
+#: What a file holds: its text or bytes, its text in pieces (written as they come, so a
+#: large report need not be held whole), or a copy of another file.
+Content = str | bytes | Iterable[str] | CopyOf
 
 
 class LazyFiles(Mapping[Path, Content]):
@@ -66,9 +80,29 @@ def _pieces(data: Content) -> Iterator[bytes]:
             yield piece.encode("utf-8")
 
 
+@functools.cache
+def _file_mode() -> int:
+    """The mode `open` gives a new file (0666 less the umask): a temporary file is created
+    owner-only, and the reports must not stay that way."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _stage(path: Path, data: Content, sync: bool = True) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with contextlib.suppress(OSError, AttributeError):  # no fchmod on some systems
+        os.fchmod(fd, _file_mode())
+    if isinstance(data, CopyOf):
+        os.close(fd)
+        try:
+            _copy_into(data, tmp, sync)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return tmp
     try:
         with os.fdopen(fd, "wb") as fh:
             for piece in _pieces(data):
@@ -81,6 +115,21 @@ def _stage(path: Path, data: Content, sync: bool = True) -> str:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _copy_into(data: CopyOf, tmp: str, sync: bool) -> None:
+    """The file at `tmp` (just created, empty) becomes a copy of `data.path`."""
+    if data.link:
+        os.unlink(tmp)
+        try:
+            os.link(data.path, tmp)
+            return
+        except OSError:  # another file system, or one without hard links: copy instead
+            pass
+    shutil.copyfile(data.path, tmp)
+    if sync:
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
 
 
 def write_atomic(path: Path, data: Content) -> None:

@@ -38,7 +38,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -59,7 +59,6 @@ INDEX_FILES = {"md": "stories.md", "json": "stories.json"}
 POOL_MIN_ARTICLES = 200
 
 _SUMMARY = "summary.json"
-_CHUNK_CHARS = 1 << 16
 
 
 # --------------------------------------------------------------------------- partition
@@ -238,10 +237,6 @@ class StoryStore:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def read_pieces(self, key: str, rel: str) -> Iterator[str]:
-        with open(self.entry(key) / rel, encoding="utf-8", errors="surrogatepass", newline="") as fh:
-            while piece := fh.read(_CHUNK_CHARS):
-                yield piece
 
 
 # --------------------------------------------------------------------------- one story
@@ -346,17 +341,19 @@ class StoriesRun:
 
     def output_files(self, formats: Sequence[str], out: Path,
                      claims_dir: Path) -> dict[Path, Callable[[], Iterable[str]]]:
-        """Every story's files, copied from its entry when written, and the index files."""
+        """Every story's files, copied from its entry when written (hard-linked from a
+        temporary store), and the index files."""
         from functools import partial
 
+        from checker.atomic import CopyOf
         from checker.report.stories_index import INDEX_RENDERERS
 
-        files: dict[Path, Callable[[], Iterable[str]]] = {}
+        files: dict[Path, Callable[[], Iterable[str] | CopyOf]] = {}
         for o in self.outcomes:
             for rel in o.files:
                 top, _, name = rel.partition("/")
                 target = out / o.folder / name if top == "out" else claims_dir / name
-                files[target] = partial(self.store.read_pieces, o.key, rel)
+                files[target] = partial(CopyOf, self.store.entry(o.key) / rel, self.temporary is not None)
         for fmt, name in INDEX_FILES.items():
             if fmt in formats:
                 files[out / name] = partial(INDEX_RENDERERS[fmt], self)

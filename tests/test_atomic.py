@@ -139,3 +139,53 @@ def test_a_failing_piece_writer_changes_nothing(tmp_path):
         write_all_atomic(atomic.LazyFiles({target: broken, tmp_path / "other.md": lambda: "x"}))
     assert target.read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_written_files_get_the_mode_open_gives_not_the_temporary_files_owner_only_mode(tmp_path):
+    mask = os.umask(0o022)
+    atomic._file_mode.cache_clear()
+    try:
+        write_all_atomic({tmp_path / "r" / "a.md": "A", tmp_path / "r" / "b.csv": ["B", "b"]})
+    finally:
+        os.umask(mask)
+    atomic._file_mode.cache_clear()
+    assert {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "r").iterdir()} == {
+        "a.md": 0o644, "b.csv": 0o644}
+
+
+@pytest.mark.parametrize("link", [False, True])
+def test_a_copy_of_another_file_is_staged_and_committed_like_any_content(tmp_path, link):
+    source = tmp_path / "store" / "entry.json"
+    source.parent.mkdir()
+    source.write_bytes("{\"caf\u00e9\": 1}\n".encode())
+    target = tmp_path / "out" / "consistency.json"
+    write_all_atomic({target: atomic.CopyOf(source, link=link)}, allowed=[tmp_path / "out"])
+    assert target.read_bytes() == source.read_bytes()
+    assert (target.stat().st_ino == source.stat().st_ino) is link  # same file system here
+    source.unlink()  # the store goes; the report stays
+    assert target.read_text(encoding="utf-8") == "{\"caf\u00e9\": 1}\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["consistency.json"]
+
+
+def test_a_copy_falls_back_to_copying_where_a_hard_link_cannot_be_made(tmp_path, monkeypatch):
+    source = tmp_path / "entry.md"
+    source.write_text("# Report\n")
+
+    def no_links(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "out" / "consistency.md"
+    write_all_atomic({target: atomic.CopyOf(source, link=True)})
+    assert target.read_text() == "# Report\n"
+    assert target.stat().st_ino != source.stat().st_ino
+
+
+def test_a_missing_copy_source_changes_nothing(tmp_path):
+    kept = tmp_path / "out" / "a.md"
+    kept.parent.mkdir()
+    kept.write_text("old")
+    with pytest.raises(FileNotFoundError):
+        write_all_atomic({kept: "new", tmp_path / "out" / "b.md": atomic.CopyOf(tmp_path / "gone")})
+    assert kept.read_text() == "old"
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["a.md"]
