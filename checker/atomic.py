@@ -10,8 +10,10 @@ new one, never a mix. Every path must lie inside one of the allowed folders.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import secrets
 import shutil
 import signal
 import tempfile
@@ -91,6 +93,10 @@ def _file_mode() -> int:
 
 def _stage(path: Path, data: Content, sync: bool = True) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, CopyOf) and data.link:
+        linked = _link_beside(path, data.path)
+        if linked is not None:
+            return linked
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with contextlib.suppress(OSError, AttributeError):  # no fchmod on some systems
         os.fchmod(fd, _file_mode())
@@ -117,15 +123,25 @@ def _stage(path: Path, data: Content, sync: bool = True) -> str:
     return tmp
 
 
+def _link_beside(path: Path, source: Path) -> str | None:
+    """A hard link to `source` under a temporary name beside `path`; None where the file
+    system cannot link the two."""
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            os.link(source, tmp)
+            return tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                raise
+            return None  # another file system, or one without hard links: copied instead
+    return None
+
+
 def _copy_into(data: CopyOf, tmp: str, sync: bool) -> None:
     """The file at `tmp` (just created, empty) becomes a copy of `data.path`."""
-    if data.link:
-        os.unlink(tmp)
-        try:
-            os.link(data.path, tmp)
-            return
-        except OSError:  # another file system, or one without hard links: copy instead
-            pass
     shutil.copyfile(data.path, tmp)
     if sync:
         with open(tmp, "rb") as fh:
