@@ -266,7 +266,7 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
             value, key = _relative(anchor, unit, offset)
             emit(m.start(), m.end(), value, key,
                  note=f"relative: '{m.group()}' anchored to {anchor.isoformat()}")
-    future = t.future is not None and t.future.search(text.casefold()) is not None
+    future: bool | None = None  # whether the sentence speaks of the future: read when needed
     for m in t.weekday_re.finditer(text):
         if not free(m.start("weekday"), m.end("weekday")) or not m["weekday"][0].isupper():
             continue
@@ -276,7 +276,9 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         weekday = t.weekdays[m["weekday"].casefold()]
         offset = t.weekday_cues.get(cue, 0)
         tense = _tense(text, m.start(), m.end(), t) if offset == 0 else ""
-        ahead = tense == "future" or (not tense and future)
+        if not tense and future is None:
+            future = t.future is not None and t.future.search(text.casefold()) is not None
+        ahead = tense == "future" or (not tense and bool(future))
         d = _weekday_date(anchor, weekday, offset, ahead)
         direction = {-1: "last", 1: "next"}.get(offset, "")
         if d == anchor and not ahead:
