@@ -116,6 +116,15 @@ def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
         found = find_dateline(texts[i], int(starts[i]))
         if found:
             found_at[i] = found
+    # A dateline with a weekday and no year ("Thursday 5 November") takes its year from the
+    # other articles' dates.
+    years = sorted({int(value[:4]) for value in [*published, *(d for d, _ in found_at.values())]
+                    if isinstance(value, str) and value[:4].isdigit()})
+    for i in missing:
+        if years and i not in found_at:
+            found = find_dateline(texts[i], int(starts[i]), years)
+            if found:
+                found_at[i] = found
     if not found_at:
         return articles
     origin = articles["published_from"].tolist()

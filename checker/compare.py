@@ -244,6 +244,19 @@ def _people(mentions: pd.DataFrame | None, entities: pd.DataFrame | None
             if entity in canonical}
 
 
+def _speaker_entity(people: dict[tuple[str, str], tuple[str, str]], source: str,
+                    speaker: str) -> tuple[str, str] | None:
+    """The person a quote's speaker names: the speaker as written ("Sato"), else the longest
+    run of its last words that is a person's name in that source ("Hinode President and CEO
+    Hiroshi Sato": Hiroshi Sato)."""
+    words = speaker.split()
+    for first in range(len(words)):
+        who = people.get((source, match_key(" ".join(words[first:]))))
+        if who is not None:
+            return who
+    return None
+
+
 def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame,
             people: dict[tuple[str, str], tuple[str, str]] | None = None) -> dict[str, _Claim]:
     wanted = set(ids)
@@ -255,7 +268,7 @@ def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame,
                            if c in wanted and kind in _FACETS_COMPARED]]
         for f in row_dicts(sub):
             if people and f["facet"] == "quote" and f.get("role"):
-                who = people.get((str(f["source"]), match_key(str(f["role"]))))
+                who = _speaker_entity(people, str(f["source"]), str(f["role"]))
                 if who is not None:
                     f["speaker_entity"], f["speaker_name"] = who
             by_claim.setdefault(f["claim_id"], {}).setdefault(f["facet"], []).append(f)
@@ -783,8 +796,17 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
             continue
         if _place_fit(fa, fb) is not None:
             continue  # the same town, named in one claim without a cue the extractor knows
+        if _names_place(b, fa) or _names_place(a, fb):
+            continue  # the other claim names this place too, where the gazetteer missed it
         yield _row("place", f"place ({role})", a, b, fa, fb, "conflict", _place_norm(fa),
                    _place_norm(fb), method=f"different places, same role '{role}'")
+
+
+def _names_place(claim: _Claim, place: dict[str, Any]) -> bool:
+    """Whether the claim's text has the place's name as written, as whole words ("... to the
+    Clinique Saint-Theodule in Sion": Sion, unknown to the gazetteer in that sentence)."""
+    written = str(place.get("text") or "")
+    return bool(written) and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", claim.text) is not None
 
 
 def _place_fit(fa: dict[str, Any], fb: dict[str, Any]) -> str | None:

@@ -805,6 +805,7 @@ class _Mention:
     owner: str = ""
     suffix: str = ""
     role_is_title: bool = True  # False for a described role ("a structural engineer at X")
+    acronym: str = ""  # an org name's acronym, defined beside it in brackets
 
     @property
     def span(self) -> tuple[str, int, int]:
@@ -946,7 +947,18 @@ def _mention(r: object, info: dict[str, _ClaimInfo]) -> _Mention | None:
         key=_text(r, "key"), title=_text(r, "title"), role=_text(r, "role"),
         line=claim.line, quote=claim.text, written=written, written_start=w_start, written_end=w_end,
         role_is_title="role described" not in _text(r, "note"),
+        acronym=_acronym_defined(_text(r, "note")),
     )
+
+
+_ACRONYM_DEFINED = re.compile(r"(?:^|; )acronym (?!of )(\S+)")
+
+
+def _acronym_defined(note: str) -> str:
+    """The acronym a name is defined with ("National Water Authority (NWA)"): from the org
+    facet's note "acronym NWA"."""
+    found = _ACRONYM_DEFINED.search(note)
+    return found.group(1) if found else ""
 
 
 def _text(row: object, name: str) -> str:
@@ -1430,6 +1442,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
     cluster_owners = {g: {group_owner[g]} - {""} for g in gids}
     roots = {g: {m.root for m in groups[g]} for g in gids}
     sources = {g: {m.source for m in groups[g]} for g in gids}
+    acronyms = {g: {m.acronym for m in groups[g]} - {""} for g in gids}
     how: dict[str, str] = {}
     for a, b in sorted(pairs):
         ra, rb = uf.find(a), uf.find(b)
@@ -1443,7 +1456,9 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
         # a sentence naming both speaks of two bodies
         apart = not (roots[a] & roots[b])
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
-                             named_apart=apart, same_source=bool(sources[a] & sources[b]))
+                             named_apart=apart, same_source=bool(sources[a] & sources[b]),
+                             same_acronym=bool(acronyms[a] & acronyms[b]),
+                             other_acronyms=bool(acronyms[a] and acronyms[b] and not acronyms[a] & acronyms[b]))
         if decision is None:
             continue
         keep = uf.union(ra, rb)
@@ -1473,6 +1488,9 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 #: Two names with this many modifier words in common, and only their head nouns apart, are
 #: one body whatever the sentences naming them say.
 _SAME_MODIFIERS_ALONE = 3
+#: Content words a name needs for one changed word, in claims alike, to be read as one
+#: body named two ways.
+_ONE_WORD_APART_MIN_WORDS = 4
 
 
 #: A claim this many words long or longer whose words are nearly all in another claim is
@@ -1491,17 +1509,23 @@ def _contexts_alike(x: str, y: str, th: Thresholds) -> bool:
 
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
-              named_apart: bool = True, same_source: bool = True) -> str | None:
+              named_apart: bool = True, same_source: bool = True, same_acronym: bool = False,
+              other_acronyms: bool = False) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
     naming them say alike things (asked only when a rule needs it: it scores sentences).
     `shared_head_person`: one person's role names both; `same_source`: one article names
-    both."""
+    both; `same_acronym`: both are defined with one acronym in brackets; `other_acronyms`:
+    each with its own."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
-    if not content_a or not content_b:
+    if not content_a or not content_b or other_acronyms:
         return None
     if sorted(content_a) == sorted(content_b):
         return "order: same words, another order"
+    if same_acronym and mods_a and mods_a == mods_b and head_a != head_b and named_apart:
+        # "Japan Weather Satellite Agency (JWSA)" / "... Authority (JWSA)": one body, its
+        # acronym says so, whatever the head noun's family
+        return f"acronym: one acronym, same modifiers, head noun {head_a}/{head_b}"
     if head_a != head_b and not _one_family(head_a, head_b):
         return None  # "Regional Hospital of X" / "Regional University of X": two bodies
     if (head_a == head_b and shared_head_person and named_apart and not same_source
@@ -1520,6 +1544,14 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         # "according to the municipal Public Works Secretariat" / "... Department": one body
         # named in the same sentence by two head nouns
         return f"head: same modifiers, head noun {head_a}/{head_b}, claims alike"
+    if (head_a == head_b and named_apart and not same_source
+            and len(content_a) == len(content_b) >= _ONE_WORD_APART_MIN_WORDS
+            and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1
+            and same_context()):
+        # "according to the Valais Alpine Rescue Association" / "... Mountain Rescue
+        # Association": two sources telling one thing, one word of a long name changed
+        # (a short one, "Ministry of Foreign/Internal Affairs", names two bodies)
+        return f"context: one word of {head_a} apart, claims alike"
     if head_a == head_b and len(content_a) == len(content_b):
         fuzzy = 0
         for wa, wb in zip(content_a, content_b, strict=True):
@@ -1626,6 +1658,8 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
                     uf.union(a, b)
         for a, b in _parallel_titles(ms, contexts, th):
             uf.union(a, b)
+        for a, b in _exclusive_offices(keys):
+            uf.union(a, b)
         groups: dict[str, list[_Mention]] = defaultdict(list)
         for m in ms:
             groups[uf.find(m.spelling)].append(m)
@@ -1633,6 +1667,31 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             number += 1
             _title_entity(f"T{number}", gms)
     return out
+
+
+#: Words that join an office to the body it is held in ("spokesperson for", "head of").
+_OFFICE_JOINS = frozenset({"of", "for", "at"})
+
+
+@cache
+def _office_kinds() -> dict[tuple[str, ...], str]:
+    """data/office_kinds.csv: an office's words -> voice | lead."""
+    return {tuple(r["office"].split()): r["kind"] for r in lexicon.table("office_kinds")}
+
+
+def _exclusive_offices(keys: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of one person's title keys that name one body with offices nobody holds at once
+    (data/office_kinds.csv): "spokesperson for <police>" / "commander of <police>"."""
+    kinds = _office_kinds()
+    split: list[tuple[str, str, tuple[str, ...]]] = []
+    for key in keys:
+        words = key.split()
+        join = next((i for i, w in enumerate(words) if w in _OFFICE_JOINS), 0)
+        kind = kinds.get(tuple(words[:join]), "") if join else ""
+        if kind:
+            split.append((key, kind, tuple(words[join + 1:])))
+    return [(a, b) for i, (a, kind_a, body_a) in enumerate(split) for b, kind_b, body_b in split[i + 1:]
+            if body_a and body_a == body_b and kind_a != kind_b]
 
 
 #: A sentence needs this many words besides the person's name and titles to be compared as

@@ -47,7 +47,7 @@ def build_tables(sentences: list[list[str]], facets: list[dict]) -> tuple[pd.Dat
             "claim_id": claim["claim_id"], "source": claim["source"], "facet": f["facet"],
             "start": start, "end": start + len(f["text"]), "text": f["text"], "value": f["value"],
             "key": f.get("key", ""), "role": f.get("role", ""), "title": f.get("title", ""),
-            "qualifier": "", "noun": "", "note": "",
+            "qualifier": "", "noun": "", "note": f.get("note", ""),
         })
     # columns other stages add later are left empty
     return pd.DataFrame(rows, columns=FACET_COLUMNS), pd.DataFrame(claims).reindex(columns=CLAIM_COLUMNS, fill_value="")

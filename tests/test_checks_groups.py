@@ -272,3 +272,17 @@ def test_one_persons_quote_is_compared_across_spellings_of_the_name(tmp_path: Pa
         "Tomas Kervel is quoted in different words: \u201cWe never stopped believing we would "
         "bring every one of them home\u201d vs \u201cWe never stopped hoping we would bring every "
         "one of them home\u201d (changes: -\u201cbelieving\u201d +\u201choping\u201d)"]
+
+
+def test_a_quote_whose_speaker_is_written_with_title_and_company_is_the_persons_one_finding(
+        tmp_path: Path) -> None:
+    """"Orvane President and CEO Hana Sato" as a quote's speaker in two outlets and "Sato"
+    in a third: one person, so one finding under her name, not one per way of writing it."""
+    quote = "\u201cWe deeply regret this outcome and apologise to our {word} and to the public,\u201d"
+    full = "{q} Orvane President and CEO Hana Sato told a news conference in Varno.\n"
+    short = "Orvane President and CEO Hana Sato bowed before the cameras. {q} Sato said.\n"
+    (tmp_path / "a.txt").write_text(full.format(q=quote.format(word="customer")))
+    (tmp_path / "b.txt").write_text(short.format(q=quote.format(word="customer")))
+    (tmp_path / "c.txt").write_text(full.format(q=quote.format(word="investors")))
+    found = [f for f in check_paths([tmp_path]).findings if f.kind == "quote_variant"]
+    assert [f.summary.split(" is quoted")[0] for f in found] == ["Hana Sato"]

@@ -379,6 +379,17 @@ def _classes(lines: list[str]) -> list[str]:
      "boilerplate"),
     ("Get Harbour News alerts: download the Harbour News app and turn on notifications.",
      "boilerplate"),
+    # promotions of other stories, tickers, widgets and data strips (fourth red team)
+    ("\u25ba DON'T MISS: Island skipper, 23, rescued after night adrift off Vellmar",
+     "boilerplate"),
+    ("See also: Why the ferry fleet is 40 years old", "boilerplate"),
+    ("LAST HOUR: Vellmar United pays 22 million euros for the Danish striker", "boilerplate"),
+    ("Snow report Vellmar: 165 cm on the mountain, 20 cm of fresh snow in the last 24 h",
+     "boilerplate"),
+    ("Traffic update Vellmar ring road: 12 km of queues after a crash", "boilerplate"),
+    ("Index 128,412 pts (-0.3%) | HGN 14.82 (+2.4%) | EUR/USD 1.08 | Base rate 4.25%",
+     "boilerplate"),
+    ("\U0001f36a We and our 187 partners use cookies.", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -393,6 +404,9 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "Update: the operator said talks would resume on Monday.",
     "The union has 2,000 members and can be reached only through its regional branches.",
     "The island can be reached on foot at low tide, the operator said.",
+    "Weather forecasts had warned of 40 cm of snow, the operator said.",
+    "The snow report from the pass said 2 metres had fallen, and the road stayed shut.",
+    "The operator said it uses cookies-and-coffee mornings to meet passengers.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]

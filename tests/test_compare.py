@@ -142,6 +142,18 @@ def test_a_town_named_without_a_cue_in_one_claim_is_not_in_conflict_with_itself(
     assert "conflict" not in set(places["verdict"])
 
 
+def test_a_place_the_other_claim_names_where_the_gazetteer_missed_it_is_no_conflict() -> None:
+    # b names both towns in one sentence, but only Marrowby was read as a place there: a's
+    # Selvane is not set against it.
+    t = _comparisons(
+        [["a", "A 29-year-old man was taken with moderate injuries to the clinic in Selvane."],
+         ["b", "A woman was flown to the hospital in Marrowby; a 29-year-old man was taken to "
+               "the clinic in Selvane with moderate injuries."]],
+        [_town(0, "Selvane"), _town(1, "Marrowby")])
+    places = t.comparisons[t.comparisons["facet"] == "place"]
+    assert "conflict" not in set(places["verdict"])
+
+
 def _linked_apart(sentences, facets) -> pd.DataFrame:
     """The comparisons of two claims matching put in two groups, linked to each other."""
     claims, facet_table = build_tables(sentences, facets)

@@ -301,3 +301,38 @@ def test_a_wrong_weekday_beside_a_near_date_does_not_move_it_a_year():
     # half a year either way: the weekday still chooses
     (d,) = run("The talks ended on Friday, 4 July.", published="2026-01-02")
     assert d.value == "2025-07-04"
+
+
+def test_a_dateline_with_a_weekday_and_no_year_takes_the_year_of_the_other_sources():
+    text = "Dam spillways opened\n\nThursday 5 November \u00b7 Last updated 14:05 CET\n\nBody."
+    assert dates.find_dateline(text, 0) is None  # alone, no year to give it
+    assert dates.find_dateline(text, 0, [2026]) == ("2026-11-05", 3)
+    assert dates.find_dateline(text, 0, [2027]) == ("2026-11-05", 3)  # a year either side
+    assert dates.find_dateline(text, 0, [2024]) is None  # not a Thursday in 2023 to 2025
+    assert dates.find_dateline(text.replace("Thursday", "Friday"), 0, [2026]) == ("2027-11-05", 3)
+    assert dates.find_dateline(text.replace("Thursday", "Saturday"), 0, [2026]) is None
+
+
+def test_a_year_less_dateline_takes_its_year_from_the_other_articles_of_the_story():
+    from checker.api import date_from_datelines
+
+    articles = pd.DataFrame([
+        {"source": "a", "text": "Title\n\nNovember 5, 2026\n\nBody.", "body_start": 0,
+         "published": "", "published_from": ""},
+        {"source": "b", "text": "Title\n\nThursday 5 November\n\nBody.", "body_start": 0,
+         "published": "", "published_from": ""},
+    ])
+    dated = date_from_datelines(articles)
+    assert dated["published"].tolist() == ["2026-11-05", "2026-11-05"]
+    assert dated["published_from"].tolist() == ["dateline:3", "dateline:3"]
+
+
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ("The engineer has followed the operations since Monday night.", "since"),
+    ("The road stays closed until Friday, the police said.", "until"),
+    ("The gates were opened on Wednesday.", ""),
+    ("The ferry sailed last Tuesday.", "last"),
+])
+def test_a_weekday_after_since_or_until_bounds_a_period(sentence: str, qualifier: str):
+    (found,) = run(sentence, "2026-11-05")
+    assert found.qualifier == qualifier

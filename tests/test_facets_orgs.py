@@ -183,3 +183,10 @@ def test_a_field_after_and_goes_on_with_the_complement():
         "Department of Mineral and Petroleum Resources"}
     assert set(orgs_of("Officials of the Bank of Norland and Kessel Bank met.")) == {
         "Bank of Norland", "Kessel Bank"}
+
+
+def test_a_place_based_descriptor_before_a_name_is_not_part_of_it():
+    orgs = orgs_of("The probe was built for the Orvik-based Coastal Weather Satellite Authority "
+                   "(CWSA), officials said.")
+    assert list(orgs) == ["Coastal Weather Satellite Authority"]
+    assert orgs["Coastal Weather Satellite Authority"].note == "acronym CWSA"

@@ -307,3 +307,9 @@ def test_the_member_for_an_electorate_is_a_role():
     people = persons_in("Housing Minister Rhys Calloway, the member for Bundamba, said the cap was fair.\n")
     assert people["Rhys Calloway"].role == "member for Bundamba"
     assert persons_in("EU Member States agreed on Friday.\n") == {}
+
+
+def test_a_prefecture_or_a_spaceport_is_not_a_person():
+    people = persons_in("The rocket lifted off from Spaceport Kesto in Nobeoka, Miyazaki "
+                        "Prefecture, said launch director Kazuya Ishikawa.")
+    assert sorted(people) == ["Kazuya Ishikawa"]

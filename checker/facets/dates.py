@@ -281,6 +281,10 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         ahead = tense == "future" or (not tense and bool(future))
         d = _weekday_date(anchor, weekday, offset, ahead)
         direction = {-1: "last", 1: "next"}.get(offset, "")
+        # "since Monday night", "until Friday": the start or end of a period, not the day
+        # something happened
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        bound = t.year_cues.get(word.group(1).casefold(), "") if word else ""
         if d == anchor and not ahead:
             # The article's own day: a past-tense "on Wednesday" in an article dated that
             # Wednesday is that day, as exact as a written date.
@@ -290,7 +294,7 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
             if tense:
                 note += f" ({tense} tense)"
         emit(m.start(), m.end(), d.isoformat(), "day", noun=_WEEKDAY_NAMES[weekday],
-             qualifier=direction, note=note)
+             qualifier=bound or direction, note=note)
 
 
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"]")
@@ -513,7 +517,7 @@ _UPDATE_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _NAME_PART_MAX_WORDS = 6
 
 
-def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
+def find_dateline(text: str, body_start: int, years: Sequence[int] = ()) -> tuple[str, int] | None:
     """(ISO date, 1-based line) of a line near the top of the article that is a date, alone
     ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30") or set off
     from the outlet, the author, the time or the reading time ("The Island Post — Wednesday,
@@ -521,7 +525,11 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
     publication and an update date ("Published 19/05/2025 15:02 · Updated 19/05/2025
     17:30") gives the publication date. None when there is none or its day and month cannot
     be told apart, neither by the date itself nor by the months the article's own dates name
-    (12/06/2025 above "Tuesday (10 June)")."""
+    (12/06/2025 above "Tuesday (10 June)").
+
+    `years`: the publication years of the other articles of the story. A dateline with a
+    weekday and no year ("Thursday 5 November") gets the one year next to them in which
+    that day is that weekday; without them, or with no single such year, it is no date."""
     lines = LineIndex.of(text)
     seen = 0
     for line in re.finditer(r"[^\r\n]+", text[body_start:body_start + 20_000]):
@@ -533,25 +541,26 @@ def find_dateline(text: str, body_start: int) -> tuple[str, int] | None:
             break
         if len(stripped) > _DATELINE_MAX_CHARS:
             continue
-        value = _line_date(stripped, text, body_start)
+        value = _line_date(stripped, text, body_start, years)
         if value is None:
-            value = _published_of_dated_parts(stripped, text, body_start)
+            value = _published_of_dated_parts(stripped, text, body_start, years)
         if value:
             offset = body_start + line.start() + line.group().index(stripped[0])
             return value, lines.line(offset)
     return None
 
 
-def _line_date(line: str, text: str, body_start: int) -> str | None:
+def _line_date(line: str, text: str, body_start: int, years: Sequence[int] = ()) -> str | None:
     """The ISO date of a dateline `line` (see find_dateline); "" when it is one whose day and
-    month cannot be told apart; None when it is no dateline."""
+    month (or, without a year, the year) cannot be told; None when it is no dateline."""
     folded = fold(line)
     if folded.isupper():  # "PUBLISHED MAY 19, 2025, 04:20 PM": month names are read capitalised
         folded = folded.title()
     core = _DATELINE_TIME.sub("", _DATELINE_PREFIX.sub("", folded))
     ctx = ArticleContext(source="", text=text, published="", title="")
     seg = Segment(claim_id="", source="", start=0, end=len(core), text=core, cls="dateline")
-    facets = [f for f in extract(seg, [], ctx) if f.key == "day"]
+    facets = [f for f in extract(seg, [], ctx)
+              if f.key == "day" or (years and f.key == "monthday" and f.noun)]
     if len(facets) != 1:
         return None
     rest = core[:facets[0].start] + core[facets[0].end:]
@@ -562,10 +571,22 @@ def _line_date(line: str, text: str, body_start: int) -> str | None:
     if _AMBIGUOUS in facets[0].note:
         other = facets[0].note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
         return _reading_in_body_months(text, body_start, facets[0].value, other)
+    if facets[0].key == "monthday":
+        return _year_of_weekday(facets[0].value, facets[0].noun, years)
     return facets[0].value
 
 
-def _published_of_dated_parts(line: str, text: str, body_start: int) -> str | None:
+def _year_of_weekday(monthday: str, weekday: str, years: Sequence[int]) -> str:
+    """The ISO date of a day-month ("--11-05") on `weekday` in the one year, of `years` and
+    the years either side of them, where that day is that weekday; "" when none or several."""
+    month, day = int(monthday[2:4]), int(monthday[5:7])
+    wanted = _WEEKDAY_NAMES.index(weekday) if weekday in _WEEKDAY_NAMES else -1
+    fits = {found for year in years for near in (year - 1, year, year + 1)
+            if (found := _make_date(near, month, day)) is not None and found.weekday() == wanted}
+    return next(iter(fits)).isoformat() if len(fits) == 1 else ""
+
+
+def _published_of_dated_parts(line: str, text: str, body_start: int, years: Sequence[int] = ()) -> str | None:
     """A line of parts, each a dateline or metadata, of which some are dated ("Published
     Oct. 7, 2025 at 6:42 a.m. CT | Updated Oct. 7, 2025 at 11:15 a.m. CT"): the date of the
     first part not labelled as an update, else of the first dated part."""
@@ -574,7 +595,7 @@ def _published_of_dated_parts(line: str, text: str, body_start: int) -> str | No
         return None
     dated: list[tuple[str, str]] = []
     for part in parts:
-        value = _line_date(part, text, body_start)
+        value = _line_date(part, text, body_start, years)
         if value is None:
             if not _metadata_part(_DATELINE_TIME.sub("", fold(part)).strip(" -()[]")):
                 return None

@@ -182,6 +182,8 @@ def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
             break
         if not toks.cap[j - 1] or toks.key[j - 1] in lx.function_words or prev == "The":
             break
+        if toks.key[j - 1].endswith(_front_descriptors()):
+            break  # "the Tsukuba-based Japan Weather Satellite Agency"
         if head - (j - 1) > _MAX_NAME_TOKENS:
             break
         j -= 1
@@ -276,6 +278,12 @@ def _heads() -> frozenset[str]:
     """Organisation and publication head nouns."""
     lx = lex()
     return lx.org_heads | lx.publication_heads
+
+
+@cache
+def _front_descriptors() -> tuple[str, ...]:
+    """data/org_front_descriptors.txt."""
+    return tuple(lexicon.entries("org_front_descriptors"))
 
 
 @cache
