@@ -466,7 +466,7 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                 score = noun_score(fa, fb)
                 if score is not None and score < th.figure_noun_similarity:
                     continue
-                if how == "noun" and score is None:
+                if how == "noun" and (score is None or not _one_magnitude(fa, fb)):
                     continue
                 scored.append((-(score or 0.0), i, j))
         for neg, i, j in sorted(scored):
@@ -479,6 +479,8 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
     context_b = {j: (unit(f), figure_context(b.text, str(f.get("text") or "")))
                  for j, f in enumerate(figs_b) if j not in used_b and not figure_noun(f)}
     for i, j in context_pairs(context_a, context_b):
+        if not _one_magnitude(figs_a[i], figs_b[j]):
+            continue
         used_a.add(i)
         used_b.add(j)
         pairs.append((i, j, None))
@@ -492,6 +494,7 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
             left_b.setdefault(unit(f), []).append(j)
     for key in sorted(left_a.keys() & left_b.keys()):
         if (len(left_a[key]) == 1 and len(left_b[key]) == 1
+                and _one_magnitude(figs_a[left_a[key][0]], figs_b[left_b[key][0]])
                 and _alike(a, b) >= th.figure_pairing_similarity):
             pairs.append((left_a[key][0], left_b[key][0], None))
     for i, j, score in sorted(pairs, key=lambda p: (p[0], p[1])):
@@ -503,6 +506,19 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
         subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
         yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
                    score=score, method=method)
+
+
+#: Two figures further apart than this factor are two quantities ("a margin of 1,248 votes"
+#: / "58,484 votes"), not one altered: an order-of-magnitude slip (1,000 / 10,000) still
+#: pairs.
+MAX_PAIRED_RATIO = 10.0
+
+
+def _one_magnitude(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
+    va, vb = number(fa["value"]), number(fb["value"])
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return True
+    return max(va, vb) / min(va, vb) <= MAX_PAIRED_RATIO
 
 
 def _alike(a: _Claim, b: _Claim) -> float:

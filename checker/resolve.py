@@ -364,7 +364,14 @@ def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
         if len(out) > n and _is_owner_word(" ".join(out[:n])):
             out = out[n:]
             break
+    while len(out) > 1 and out[-1] in _ACADEMIC_TITLES:
+        out.pop()  # "university president Professor (Dr.) Annette Keller": the office
     return tuple(_drop_trailing_country(out))
+
+
+#: Academic titles written after an office, right before the name: a rank of the holder,
+#: not part of the office.
+_ACADEMIC_TITLES = frozenset({"professor", "prof", "doctor", "dr"})
 
 
 def _drop_trailing_country(words: list[str]) -> list[str]:
@@ -723,6 +730,11 @@ def _same_office_of_own_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return nouns[body_a[0]] == nouns[body_b[0]]
     generic_a = len(body_a) == 1 and body_a[0] in nouns
     generic_b = len(body_b) == 1 and body_b[0] in nouns
+    if (generic_a and nouns[body_a[0]] == "company" and not generic_b) or (
+            generic_b and nouns[body_b[0]] == "company" and not generic_a):
+        # "Company spokeswoman" / "Gulf Meridian spokeswoman": a company's name often has no
+        # head noun to tell it by, and "company" before an office is the holder's own firm
+        return True
     acronym_a = len(body_a) == 1 and not generic_a and not _names_a_body(body_a)
     acronym_b = len(body_b) == 1 and not generic_b and not _names_a_body(body_b)
     # a generic noun stands for any named body; an acronym stands for a named body
@@ -1371,7 +1383,10 @@ def org_structure(spelling: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]
     function = _function_words()
     words = [w for w in spelling.split() if not _country_iso(w)]
     content = tuple(w for w in words if w not in function)
-    split = next((i for i, w in enumerate(words) if w in function and i > 0), len(words))
+    # "and" joins words of the name's front ("Ethics and Anti-Corruption Commission": head
+    # commission); another function word starts its complement ("Authority for Water")
+    split = next((i for i, w in enumerate(words) if w in function and i > 0 and w not in ("and", "&")),
+                 len(words))
     head_part = [w for w in words[:split] if w not in function]
     head = head_part[-1] if head_part else (content[-1] if content else "")
     modifiers = list(content)
@@ -1579,10 +1594,14 @@ def _related_words(a: str, b: str, th: Thresholds) -> bool:
 # ---- titles ------------------------------------------------------------------------------
 
 
+_LEADING_POSSESSIVE = re.compile(r"^\s*['\u2019]s?\s+")
+
+
 @lru_cache(maxsize=1 << 16)
 def _title_display(text: str) -> str:
     """The title as written without a leading article and owner country, for the report:
     "Moldova's Minister of Transport" -> "Minister of Transport"."""
+    text = _LEADING_POSSESSIVE.sub("", text)  # "'s lawyer": the owner's name was cut off before it
     kept = title_tokens(text)
     if not kept:
         return ""

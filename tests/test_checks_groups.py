@@ -286,3 +286,39 @@ def test_a_quote_whose_speaker_is_written_with_title_and_company_is_the_persons_
     (tmp_path / "c.txt").write_text(full.format(q=quote.format(word="investors")))
     found = [f for f in check_paths([tmp_path]).findings if f.kind == "quote_variant"]
     assert [f.summary.split(" is quoted")[0] for f in found] == ["Hana Sato"]
+
+
+def test_a_small_count_in_digits_that_another_source_writes_in_words_is_not_single_source() -> None:
+    from checker.checks.single_source_figure import CHECK
+
+    sentences = [
+        ["a", "Of the 5 hospitalized, 3 were taken to the clinic in Varno and 2 were airlifted to the coast."],
+        ["b", "Of the five hospitalized, three were taken to the clinic in Varno and the two others were airlifted to the coast."],
+    ]
+    facets = [{"s": 0, "facet": "figure", "text": "5", "value": "5"},
+              {"s": 0, "facet": "figure", "text": "3", "value": "3"},
+              {"s": 0, "facet": "figure", "text": "2", "value": "2"}]
+    claims, facet_table = build_tables(sentences, facets)
+    found = run_checks(CheckContext(run_tables(claims, facet_table), CheckConfig()), [CHECK])
+    assert [f.summary for f in found] == []
+    # without the words in b, the 2 is a's alone
+    claims, facet_table = build_tables(
+        [sentences[0], ["b", "Of the five hospitalized, three were taken to the clinic in Varno and the others were airlifted to the coast."]],
+        facets)
+    found = run_checks(CheckContext(run_tables(claims, facet_table), CheckConfig()), [CHECK])
+    assert [f.values for f in found] == [("2",)]
+
+
+def test_an_amount_given_in_a_conversion_supports_the_same_amount_elsewhere() -> None:
+    from checker.checks.single_source_figure import CHECK
+
+    claims, facets = build_tables(
+        [["a", "Court jails former Varno governor over $9 million road graft"],
+         ["b", "The county lost Sh1.18 billion (about $9.1 million) through payments for the road."]],
+        [{"s": 0, "facet": "figure", "text": "over $9 million", "value": "9000000", "key": "USD",
+          "qualifier": "more than", "noun": "road"},
+         {"s": 1, "facet": "figure", "text": "Sh1.18 billion", "value": "1180000000", "key": "KES"},
+         {"s": 1, "facet": "figure", "text": "about $9.1 million", "value": "1180000000", "key": "KES",
+          "note": "conversion of Sh1.18 billion: 9100000 USD"}])
+    found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [CHECK])
+    assert "9 million" not in " ".join(f.summary for f in found)

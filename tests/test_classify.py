@@ -390,6 +390,10 @@ def _classes(lines: list[str]) -> list[str]:
     ("Index 128,412 pts (-0.3%) | HGN 14.82 (+2.4%) | EUR/USD 1.08 | Base rate 4.25%",
      "boilerplate"),
     ("\U0001f36a We and our 187 partners use cookies.", "boilerplate"),
+    ("Weather at the Vellmar docks: 55\u00b0F Overcast | Markets: Brent $78.41 | Gas $3.12",
+     "boilerplate"),
+    ("Sport: 2. Liga \u2013 1. FC Vellmar 2\u20132 Harbour United", "boilerplate"),
+    ("Donate from 10 euros a month.", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -407,6 +411,8 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "Weather forecasts had warned of 40 cm of snow, the operator said.",
     "The snow report from the pass said 2 metres had fallen, and the road stayed shut.",
     "The operator said it uses cookies-and-coffee mornings to meet passengers.",
+    "Weather delays cost the operator 12 sailings in March, the union said.",
+    "Sport clubs on the islands said 300 players could not reach matches.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]

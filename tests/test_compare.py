@@ -154,6 +154,19 @@ def test_a_place_the_other_claim_names_where_the_gazetteer_missed_it_is_no_confl
     assert "conflict" not in set(places["verdict"])
 
 
+def test_figures_more_than_ten_times_apart_are_two_quantities_not_a_conflict() -> None:
+    t = _comparisons(
+        [["a", "Ana Ruiz won the runoff in Varno by a difference of just 1,248 votes."],
+         ["b", "Ana Ruiz won the runoff in Varno with 58,484 votes."],
+         ["c", "Ana Ruiz won the runoff in Varno by 1,842 votes."]],
+        [{"s": 0, "facet": "figure", "text": "1,248 votes", "value": "1248", "key": "votes"},
+         {"s": 1, "facet": "figure", "text": "58,484 votes", "value": "58484", "key": "votes"},
+         {"s": 2, "facet": "figure", "text": "1,842 votes", "value": "1842", "key": "votes"}])
+    figures = t.comparisons[t.comparisons["facet"] == "figure"]
+    assert sorted(zip(figures["a_value"], figures["b_value"], figures["verdict"], strict=True)) == [
+        ("1,248 votes", "1,842 votes", "conflict")]
+
+
 def _linked_apart(sentences, facets) -> pd.DataFrame:
     """The comparisons of two claims matching put in two groups, linked to each other."""
     claims, facet_table = build_tables(sentences, facets)

@@ -8,6 +8,7 @@ that a check on one claim does not scan the whole tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,7 @@ class ClaimIndex:
     claims: dict[str, dict[str, Any]]  # claim_id -> claims row
     facets: dict[str, list[dict[str, Any]]]  # claim_id -> facet rows, in table order
     group_of: dict[str, str]  # claim_id -> group_id
+    members: dict[str, list[str]]  # group_id -> its claim_ids
     comparisons: dict[str, list[dict[str, Any]]]  # claim_id -> comparison rows naming it
     #: folded unit -> (value, source, content words of the noun, qualifier, noun key (see
     #: checker.facets.figures.noun_key)) sorted by value, for every figure in a claim of a
@@ -61,6 +63,9 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
         facets.setdefault(f["claim_id"], []).append(f)
     group_of = dict(zip(groups["claim_id"].tolist(), groups["group_id"].tolist(), strict=True)) \
         if not groups.empty else {}
+    members: dict[str, list[str]] = {}
+    for claim_id, group_id in group_of.items():
+        members.setdefault(group_id, []).append(claim_id)
     comparisons: dict[str, list[dict[str, Any]]] = {}
     for r in row_dicts(comparison_rows):
         comparisons.setdefault(r["a_claim"], []).append(r)
@@ -79,9 +84,22 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
                 figures.setdefault(match_key(str(f.get("key") or "")), []).append(
                     (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
                      noun_key(str(f.get("noun") or ""))))
+                # a conversion also states its own amount ("KSh 1.18 billion (about $9.1
+                # million)": US$9.1 million too, for a source that gives only dollars)
+                converted = _CONVERSION.search(str(f.get("note") or ""))
+                written = number(converted.group(1)) if converted else None
+                if converted and written is not None:
+                    figure_sources.setdefault(written, set()).add(str(claim["source"]))
+                    figures.setdefault(match_key(converted.group(2)), []).append(
+                        (written, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
+                         noun_key(str(f.get("noun") or ""))))
     for entries in figures.values():
         entries.sort()
-    return ClaimIndex(claims, facets, group_of, comparisons, figures, figure_sources)
+    return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources)
+
+
+#: checker.facets.figures' note on a conversion: "conversion of <figure>: <value> <unit>".
+_CONVERSION = re.compile(r"conversion of .*: (\S+) (\S+)$")
 
 
 def shorten(text: str, limit: int = SUBJECT_CHARS) -> str:

@@ -7,11 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz
 
+from checker import lexicon
 from checker.checks.facet_conflict import ClaimIndex, claim_index
 from checker.compare import figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
@@ -40,10 +42,13 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     noun = figure_noun(f)
     key = noun_key(str(f.get("noun") or ""))
     qualifier = str(f.get("qualifier") or "")
+    # An amount of money agreeing with another source's is that amount, whatever noun the
+    # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
+    money = str(f.get("key") or "") in _currency_units()
     for other, other_source, other_noun, other_qualifier, other_key in entries[low:high]:
         if other_source == source:
             continue
-        if (noun and other_noun and not (key and key == other_key)
+        if (noun and other_noun and not money and not (key and key == other_key)
                 and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity):
             continue
         if figure_verdict(value, qualifier, other, other_qualifier,
@@ -100,9 +105,45 @@ def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
             continue
         if (claim.claim_id, int(f["start"])) in compared:
             continue
-        if not reported_elsewhere(f, claim.source, index, th):
+        if not reported_elsewhere(f, claim.source, index, th) and not _spelled_out_beside(f, claim, index):
             out.append(f)
     return out
+
+
+def _spelled_out_beside(f: dict[str, Any], claim: Any, index: ClaimIndex) -> bool:
+    """A small count written in digits ("2 were airlifted") that another source's claim of
+    the same group writes in words ("the two critically injured were airlifted"): a small
+    number in words is no figure facet, so it is looked for in the text."""
+    value = number(f["value"])
+    words = _number_words().get(int(value)) if value is not None and value == int(value) else None
+    if not words:
+        return False
+    group = index.group_of.get(claim.claim_id)
+    for other in index.members.get(group, []) if group is not None else []:
+        row = index.claims.get(other)
+        if row is not None and row["source"] != claim.source and not words.isdisjoint(
+                _WORD_RE.findall(str(row["text"]).casefold())):
+            return True
+    return False
+
+
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+@cache
+def _currency_units() -> frozenset[str]:
+    """The figure units that are currencies (data/currencies.csv)."""
+    return frozenset(r["unit"] for r in lexicon.table("currencies"))
+
+
+@cache
+def _number_words() -> dict[int, frozenset[str]]:
+    """Counts below SPELLED_OUT_FROM -> their words (data/number_words.csv)."""
+    out: dict[int, set[str]] = {}
+    for row in lexicon.table("number_words"):
+        if row["kind"] == "number" and row["value"].isdigit() and int(row["value"]) < SPELLED_OUT_FROM:
+            out.setdefault(int(row["value"]), set()).add(row["word"].casefold())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True, slots=True)  # one per figure of an archive
