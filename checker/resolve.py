@@ -364,14 +364,15 @@ def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
         if len(out) > n and _is_owner_word(" ".join(out[:n])):
             out = out[n:]
             break
-    while len(out) > 1 and out[-1] in _ACADEMIC_TITLES:
+    while (len(out) > 1 and out[-1] in _ACADEMIC_TITLES and out[-2] in _title_words()
+           and out[-2] not in _rank_table()[2]):  # "Associate Professor": one title
         out.pop()  # "university president Professor (Dr.) Annette Keller": the office
     return tuple(_drop_trailing_country(out))
 
 
 #: Academic titles written after an office, right before the name: a rank of the holder,
-#: not part of the office.
-_ACADEMIC_TITLES = frozenset({"professor", "prof", "doctor", "dr"})
+#: not part of the office ("associate professor", with no office before it, stays whole).
+_ACADEMIC_TITLES = frozenset({"professor", "prof", "dr"})
 
 
 def _drop_trailing_country(words: list[str]) -> list[str]:

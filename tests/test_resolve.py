@@ -91,6 +91,17 @@ def test_parse_name_finds_given_name_initial_and_surname() -> None:
     assert parse_name("Ursula von der Leyen", "von der Leyen").surname == "von der leyen"
 
 
+@pytest.mark.parametrize(("title", "tokens"), [
+    ("university president Professor", ("university", "president")),
+    ("Vice Chancellor Prof.", ("vice", "chancellor")),
+    ("Associate Professor", ("associate", "professor")),
+    ("Professor", ("professor",)),
+    ("team doctor", ("team", "doctor")),
+])
+def test_an_academic_title_after_an_office_is_not_part_of_it(title: str, tokens: tuple[str, ...]) -> None:
+    assert title_tokens(title) == tokens
+
+
 def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     assert title_tokens("Gen. (res.)") == ("general", "reserve")
     assert title_tokens("Lt.-Col.") == ("lieutenant", "colonel")
