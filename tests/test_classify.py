@@ -394,6 +394,13 @@ def _classes(lines: list[str]) -> list[str]:
      "boilerplate"),
     ("Sport: 2. Liga \u2013 1. FC Vellmar 2\u20132 Harbour United", "boilerplate"),
     ("Donate from 10 euros a month.", "boilerplate"),
+    ("Posted by Dr Nadia Fer on Wednesday 8th April 2026 - 6 min read - Filed under: Ferries",
+     "byline"),
+    ("Vellmar Gazette \u00b7 4 min read", "boilerplate"),
+    ("Tickets \u20ac7.50, free for under-12s.", "boilerplate"),
+    ("Rugby \u2013 Top 14, final scores: Vellmar 26-20 Harbour | Castres 15-12 Pau", "boilerplate"),
+    ("Betting: Vellmar to win the title - 2/1, Harbour 3/1. Please bet responsibly.", "boilerplate"),
+    ("LIVE SCORES | Vellmar 2-1 Harbour (FT)", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -413,6 +420,9 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "The operator said it uses cookies-and-coffee mornings to meet passengers.",
     "Weather delays cost the operator 12 sailings in March, the union said.",
     "Sport clubs on the islands said 300 players could not reach matches.",
+    "Tickets for the ferry rose by 12% in March, the operator said.",
+    "Crews had 20 minutes to read the new rota before signing it.",
+    "Rugby clubs on the islands said 300 players could not reach matches.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]

@@ -417,3 +417,17 @@ def test_a_telephone_number_is_not_a_figure(sentence):
 ])
 def test_a_duration_in_two_units_is_one_figure(sentence, expected):
     assert [(f.text, f.value, f.key) for f in run(sentence)] == [expected]
+
+
+def test_a_number_the_article_writes_as_part_of_a_name_is_no_figure_on_its_own():
+    article = ("A Merapi Air Boeing 737-800 carrying 179 people landed safely.\n"
+               "The fire broke out 11 minutes after take-off as the 737 climbed.\n"
+               "The 737 passengers were asked to stay seated.")
+    texts = [f.text for f in run_in("The fire broke out 11 minutes after take-off as the 737 climbed.", article)]
+    assert texts == ["11 minutes"]
+    # with a noun, or in an article that names no model, it is a count
+    assert [f.text for f in run_in("The 737 passengers were asked to stay seated.", article)] == ["737"]
+    assert [f.text for f in run("The fire broke out as the 737 climbed.")] == ["737"]
+    # a month before a number is a date's, not a model's
+    may = "Talks resume on May 2026 and 120 delegates attend.\nThe 120 delegates voted."
+    assert [f.text for f in run_in("The 120 delegates voted.", may)] == ["120"]

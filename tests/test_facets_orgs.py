@@ -190,3 +190,11 @@ def test_a_place_based_descriptor_before_a_name_is_not_part_of_it():
                    "(CWSA), officials said.")
     assert list(orgs) == ["Coastal Weather Satellite Authority"]
     assert orgs["Coastal Weather Satellite Authority"].note == "acronym CWSA"
+
+
+def test_a_plural_possessive_inside_a_name_is_part_of_it():
+    orgs = orgs_of("The Scottish Resident Doctors' Association (SRDA) said the offer fell short.")
+    assert list(orgs) == ["Scottish Resident Doctors' Association"]
+    assert orgs["Scottish Resident Doctors' Association"].note == "acronym SRDA"
+    curly = orgs_of("The Scottish Resident Doctors\u2019 Union had asked for a 9.8% rise.")
+    assert list(curly) == ["Scottish Resident Doctors' Union"]

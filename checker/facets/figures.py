@@ -71,7 +71,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -302,8 +302,32 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                              segment.text[start:end], value, key=unit, qualifier=qualifier,
                              noun=noun, note=note))
     out.sort(key=lambda f: (f.start, f.end))
+    models = _model_numbers(ctx.text) if out else frozenset()
+    if models:  # "as the 737 climbed", the article having said "a Boeing 737-800"
+        out = [f for f in out if f.key or f.noun or f.text not in models]
     return _with_conversions(_compound_durations(out, segment.text, segment.start), text,
                              segment.start, t)
+
+
+#: A number of three or four digits right after a capitalised word inside a sentence: a
+#: model, a flight or a route ("Boeing 737-800", "Flight 186", "Route 66" has two digits
+#: and stays a figure elsewhere only with a unit).
+_MODEL_NUMBER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+ (\d{3,4})(?:-\d{1,4})?\b")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names (data/date_names.csv), folded."""
+    return frozenset(r["name"].casefold() for r in table("date_names"))
+
+
+@lru_cache(maxsize=8)
+def _model_numbers(article: str) -> frozenset[str]:
+    """The numbers an article writes as part of a name (`_MODEL_NUMBER`), months and
+    weekdays aside: a bare use of one elsewhere ("the 737") is that name, not a figure."""
+    calendar = _calendar_words()
+    return frozenset(m.group(1) for m in _MODEL_NUMBER.finditer(article)
+                     if m.group().split()[0].casefold() not in calendar)
 
 
 def _tallies(segment: Segment, text: str, lowered: str, taken: SpanIndex, t: _Tables) -> list[Facet]:

@@ -169,13 +169,19 @@ def _later_head(toks: Tokens, i: int, heads: frozenset[str]) -> bool:
     return False
 
 
+#: The apostrophe of a plural possessive ("Doctors'"), a token of its own.
+_PLURAL_POSSESSIVE = frozenset({"'", "\u2019"})
+
+
 def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
     """(index of the name's first token, the possessive owner if a place owns the name)."""
     lx = lex()
     j = head
     while j - 1 >= floor:
         prev = toks.text[j - 1]
-        if prev == POSSESSIVE:
+        if prev == POSSESSIVE or (prev in _PLURAL_POSSESSIVE and j - 2 >= floor
+                                  and toks.text[j - 2].endswith("s")):
+            # "Ruritania's Central Bank"; "the Scottish Resident Doctors' Association"
             if j - 2 >= floor and toks.cap[j - 2]:
                 j -= 1
                 continue
