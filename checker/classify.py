@@ -408,7 +408,9 @@ def _structural(blocks: Sequence[object], block_text: list[str], block_words: li
     # items, headlines with no full stop (bulleted or not), link to other stories.
     def link_item(b: int) -> Verdict | None:
         item = block_text[b].rstrip().rstrip("\"')]")
-        if (item and block_words[b] <= _LINK_ITEM_MAX_WORDS and len(block_sentences[b]) == 1
+        # one headline, or a question and its teaser ("Is sunscreen expiry real? We asked
+        # dermatologists"): no full stop at the end either way
+        if (item and block_words[b] <= _LINK_ITEM_MAX_WORDS and len(block_sentences[b]) <= 2
                 and item[-1] not in _TERMINAL and not item.endswith(("...", "…"))):
             return Verdict("boilerplate", "boilerplate: link list item")
         return None

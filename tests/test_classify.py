@@ -555,3 +555,18 @@ def test_a_wire_photo_credit_with_file_photo_and_licensing_makes_its_paragraph_a
     lines = _by_line(_segments(text))
     assert lines[3] == {"caption"}
     assert lines[5] == {"claim"}
+
+
+def test_a_question_headline_with_its_teaser_in_a_link_list_is_still_a_link():
+    text = ("Ferry strike halts crossings to the islands\n\n"
+            "Ferry crews on the Vellmar route stopped work on Thursday over a pay dispute.\n\n"
+            "The operator said 14 sailings were cancelled and 3,000 passengers were affected.\n\n"
+            "Union leader Petra Osk said the crews wanted a rise of 9 per cent.\n\n"
+            "Related coverage\n\n"
+            "- Harbour tolls expected to dip 3% in third quarter\n\n"
+            "- Is the old ferry safe? We asked the inspectors\n\n"
+            "- The 10-minute guide to island timetables\n\n"
+            "The union said talks would resume on Monday.\n")
+    lines = _by_line(_segments(text))
+    assert lines[11] == lines[13] == lines[15] == {"boilerplate"}
+    assert lines[17] == {"claim"}  # a sentence with its full stop ends the list

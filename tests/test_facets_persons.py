@@ -313,3 +313,10 @@ def test_a_prefecture_or_a_spaceport_is_not_a_person():
     people = persons_in("The rocket lifted off from Spaceport Kesto in Nobeoka, Miyazaki "
                         "Prefecture, said launch director Kazuya Ishikawa.")
     assert sorted(people) == ["Kazuya Ishikawa"]
+
+
+def test_a_harbour_master_and_a_chief_medical_adviser_are_titles():
+    people = persons_in("Deputy harbour master Pieter de Vries said the tugs had no chance.")
+    assert people["Pieter de Vries"].title.casefold() == "deputy harbour master"
+    people = persons_in("Chief Medical Adviser Dr. Miriam Leblond said the data were strong.")
+    assert people["Miriam Leblond"].title.casefold().startswith("chief medical adviser")
