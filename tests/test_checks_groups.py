@@ -322,3 +322,17 @@ def test_an_amount_given_in_a_conversion_supports_the_same_amount_elsewhere() ->
           "note": "conversion of Sh1.18 billion: 9100000 USD"}])
     found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [CHECK])
     assert "9 million" not in " ".join(f.summary for f in found)
+
+
+def test_one_place_name_the_gazetteer_puts_in_two_countries_is_one_side_of_a_conflict() -> None:
+    place_check = by_kind("place_conflict")
+    assert place_check is not None
+    sentence = "The trial enrolled 9,840 adults at 38 sites and was led from the university hospital in {}."
+    claims, facets = build_tables(
+        [["a", sentence.format("Kingston")], ["b", sentence.format("Kingston")],
+         ["c", sentence.format("Hamilton")]],
+        [{"s": 0, "facet": "place", "text": "Kingston", "value": "Kingston", "key": "CA", "qualifier": "city"},
+         {"s": 1, "facet": "place", "text": "Kingston", "value": "Kingston", "key": "JM", "qualifier": "city"},
+         {"s": 2, "facet": "place", "text": "Hamilton", "value": "Hamilton", "key": "CA", "qualifier": "city"}])
+    found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [place_check])
+    assert [f.values for f in found] == [("Kingston", "Hamilton")]
