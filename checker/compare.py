@@ -13,7 +13,7 @@ COMPARISON_COLUMNS (one row per pair of differing-or-agreeing facet values in a 
     method      how the verdict was reached
     note        detail for the report (e.g. the word diff of two quotes)
     a_norm, b_norm          the normalised values (figure "1200 households", date ISO,
-                            place "Lyon|FR", quote words, person role)
+                            place "lyon", quote words, person role)
     a_start, a_end, b_start, b_end   offsets of the two facets in their articles (-1: unknown)
 
 Which pairs are compared: every pair of claims from different sources inside a group, and
@@ -767,7 +767,9 @@ def _names_after(text: str) -> tuple[tuple[str, int, int, str], ...]:
 
 
 def _place_norm(f: dict[str, Any]) -> str:
-    return f"{f['value']}|{f.get('key') or ''}"
+    """The place's name, match-keyed: one name is one place (`_place_fit`), whatever country
+    the gazetteer gives a bare "Kingston" beside "Kingston, Ont."."""
+    return match_key(str(f["value"]))
 
 
 def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:

@@ -134,12 +134,7 @@ def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity:
         sides: dict[tuple[str, str], _Side] = {}
         for r in subject_rows:
             for p in ("a", "b"):
-                norm = str(r[f"{p}_norm"])
-                if facet == "place":
-                    # one name is one place (compare agrees on it): a bare "Kingston" that the
-                    # gazetteer puts in another country than "Kingston, Ont." is no third side
-                    norm = match_key(norm.split("|")[0])
-                side = _Side(r[f"{p}_claim"], str(r[f"{p}_value"]), norm,
+                side = _Side(r[f"{p}_claim"], str(r[f"{p}_value"]), str(r[f"{p}_norm"]),
                              int(r[f"{p}_start"]), int(r[f"{p}_end"]))
                 sides.setdefault((side.claim_id, side.norm), side)
         finding = _finding(list(sides.values()), index, subject_rows, subject_key, severity,
