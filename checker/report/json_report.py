@@ -133,7 +133,7 @@ from checker.report.view import (
     stale_decisions,
     text,
 )
-from checker.tables import Tables, row_dicts
+from checker.tables import Tables, column_values, row_dicts
 
 SCHEMA = "checker.report/1"
 #: items of a long list built and written at a time
@@ -294,16 +294,19 @@ def _document(result: CheckResult) -> tuple[dict[str, Any], dict[str, Iterator[l
          "sha256": s.sha256, "claims_kept": s.kept, "left_out": s.left_out, "facts": s.facts}
         for s in summaries
     ]
-    comparisons: dict[str, list[dict[str, Any]]] = {}
-    for r in row_dicts(t.comparisons):
-        item: dict[str, Any] = {k: text(r[k]) for k in _COMPARISON_FIELDS}
-        item["score"] = _score(r["score"])
-        comparisons.setdefault(text(r["group_id"]), []).append(item)
+    # (sort key, item) by group: the key is the item's text fields in _COMPARISON_FIELDS order
+    comparisons: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
+    columns = [list(map(text, column_values(t.comparisons[k]))) for k in _COMPARISON_FIELDS]
+    for group_id, score, *fields in zip(map(text, column_values(t.comparisons["group_id"])),
+                                        column_values(t.comparisons["score"]), *columns, strict=True):
+        item: dict[str, Any] = dict(zip(_COMPARISON_FIELDS, fields, strict=True))
+        item["score"] = _score(score)
+        comparisons.setdefault(group_id, []).append((tuple(fields), item))
 
     def group_item(g: GroupSummary) -> dict[str, Any]:
         return {"id": g.group_id, "claims": list(g.claim_ids), "sources": list(g.sources), "status": g.status,
-                "comparisons": sorted(comparisons.get(g.group_id, []),
-                                      key=lambda c: tuple(text(c[k]) for k in _COMPARISON_FIELDS))}
+                "comparisons": [item for _, item in sorted(comparisons.get(g.group_id, []),
+                                                           key=lambda keyed: keyed[0])]}
 
     skipped = sorted(
         ({"path": text(p["path"]), "source": text(p["source"]), "code": text(p["code"]),
