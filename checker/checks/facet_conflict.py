@@ -9,7 +9,7 @@ that a check on one claim does not scan the whole tables."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,15 +117,21 @@ class _Side:
 
 
 def conflict_findings(group: GroupView, ctx: CheckContext, facet: str, severity: Severity,
-                      subject_of: str = "subject", verdict: str = "conflict") -> Iterator[Finding]:
+                      subject_of: str = "subject", verdict: str = "conflict",
+                      keep: Callable[[dict[str, Any], ClaimIndex], bool] | None = None) -> Iterator[Finding]:
     """One finding per conflicting subject of `facet` in the group. `subject_of` is
     "subject" (the comparison's subject, e.g. a figure's noun) or "claim" (the first claim of
     the majority side, for dates and places whose subject is the event itself). `verdict` selects the
-    comparisons ("compatible" for differently worded quotes)."""
+    comparisons ("compatible" for differently worded quotes); `keep`, when given, the
+    comparison rows the check reports."""
     rows = [r for r in group.comparisons if r["facet"] == facet and r["verdict"] == verdict]
     if not rows:
         return
     index = claim_index(ctx.tables)
+    if keep is not None:
+        rows = [r for r in rows if keep(r, index)]
+        if not rows:
+            return
     by_subject: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_subject.setdefault(match_key(str(r["subject"])), []).append(r)
