@@ -431,3 +431,12 @@ def test_a_number_the_article_writes_as_part_of_a_name_is_no_figure_on_its_own()
     # a month before a number is a date's, not a model's
     may = "Talks resume on May 2026 and 120 delegates attend.\nThe 120 delegates voted."
     assert [f.text for f in run_in("The 120 delegates voted.", may)] == ["120"]
+
+
+def test_part_of_a_whole_counts_the_whole_s_noun():
+    # "Seventeen of the train's 92 cars" counts cars, as "17 cars" elsewhere does
+    assert [row(f) for f in run("Seventeen of the train's 92 cars derailed, the railway said.")] == [
+        ("Seventeen", "17", "cars", "", "cars"), ("92", "92", "cars", "", "cars")]
+    assert [row(f)[:3] for f in run("Twenty-one of its 92 cars came off the rails.")] == [
+        ("Twenty-one", "21", "cars"), ("92", "92", "cars")]
+    assert [row(f)[:3] for f in run("Police said 12 of the victims were children.")] == [("12", "12", "people")]

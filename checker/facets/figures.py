@@ -678,6 +678,9 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
         if (through_of and low == "of" and second
                 and second.casefold() not in t.stopwords):
             return second, _unit_of_noun(second, t), end + words_after.end(2)
+        partitive = _PARTITIVE.match(text, end, end + _LOOK_AHEAD) if through_of and low == "of" else None
+        if partitive:  # "Seventeen of the train's 92 cars": seventeen cars
+            return _counted_noun(text, partitive.end(), t, through_of=False)
         return "", "", 0
     if (low in t.said_verbs or low in t.outcomes or low in t.date_cues
             or (second and second.casefold() in _OBJECT_STARTERS
@@ -690,6 +693,12 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
             "-" in first or low.endswith(_MODIFIER_ENDINGS)) and not first[0].isupper():
         noun, noun_end = f"{first} {second}", end + words_after.end(2)
     return noun, _unit_of_noun(noun.split()[-1], t), noun_end
+
+
+#: "of" and what may stand between it and the noun of a part of a whole ("17 of the 92
+#: cars", "two of its engines", "12 of the company's 40 stores").
+_PARTITIVE = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?"
+                        r"(?:\s+[^\W\d_][\w-]*['\u2019]s)?(?:\s+\d[\d,.]*)?(?=\s)")
 
 
 def _rate_follows(text: str, end: int, article: str, t: _Tables) -> bool:
