@@ -320,3 +320,14 @@ def test_a_harbour_master_and_a_chief_medical_adviser_are_titles():
     assert people["Pieter de Vries"].title.casefold() == "deputy harbour master"
     people = persons_in("Chief Medical Adviser Dr. Miriam Leblond said the data were strong.")
     assert people["Miriam Leblond"].title.casefold().startswith("chief medical adviser")
+
+
+def test_a_capitalised_particle_is_no_extra_name_word():
+    people = persons_in("Hamad Saif Al Dhaheri, the UAE Minister of State for Foreign Trade, attended the handover.")
+    assert people["Hamad Saif Al Dhaheri"].key == "Al Dhaheri"
+
+
+def test_including_is_not_part_of_a_title():
+    (facet,) = line_facets("Four citizens were freed, including ex-army major Pavel Hrytsenka, the court said.",
+                           1, "person")
+    assert facet.text == "ex-army major Pavel Hrytsenka"

@@ -460,7 +460,9 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     if end + 1 < n and toks.text[end] == "(" and toks.cap[end + 1]:
         return None  # "<Name> (<gloss>)": a place or thing with its translation
     words = toks.text[first:end]
-    if sum(toks.cap[first:end]) > _MAX_UNTITLED_WORDS or toks.key[first:end] in lex().demonyms:
+    particles = lex().particles  # "Hamad Saif Al Dhaheri": a capitalised particle is no extra name
+    if (sum(cap and key not in particles for cap, key in zip(toks.cap[first:end], toks.key[first:end], strict=True))
+            > _MAX_UNTITLED_WORDS or toks.key[first:end] in lex().demonyms):
         return None
     if any(is_country(part) for w in words for part in w.split("-")):
         return None
