@@ -352,16 +352,20 @@ def _split_abbreviation(raw: str) -> list[str]:
     return [p for p in re.split(r"[-]", raw) if p]
 
 
+_EX = "ex"
+
+
 def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
     function = _function_words()
     out = list(words)
-    while out and out[0] in function:
-        out.pop(0)
+    while out and (out[0] in function or (out[0] == _EX and len(out) > 1)):
+        out.pop(0)  # "ex-army major": "ex-" is "former", which is never part of a title
     if all(w in function or _is_owner_word(w) for w in out):
         return ()  # "Moldovan", "Moldova's": an owner alone is no title
-    # a leading owner: a country or a demonym ("Moldovan Foreign Minister")
+    # a leading owner: a country, a demonym or a region ("Moldovan Foreign Minister",
+    # "Quebec Environment Minister")
     for n in (3, 2, 1):
-        if len(out) > n and _is_owner_word(" ".join(out[:n])):
+        if len(out) > n and (_is_owner_word(" ".join(out[:n])) or _is_region(" ".join(out[:n]))):
             out = out[n:]
             break
     while (len(out) > 1 and out[-1] in _ACADEMIC_TITLES and out[-2] in _title_words()
@@ -583,12 +587,35 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return False  # heads of two different bodies
     if _contains(a, b) or _contains(b, a):
         return True
+    if _one_office_two_complements(a, b, written_places):
+        return True
     if written_places and _one_seat(a, b):
         return True  # "member for <one electorate>" / "member for <another>": one seat
     return fuzz.ratio(" ".join(a), " ".join(b)) >= th.title_similarity
 
 
 _SEAT_LINKS = frozenset({"of", "for"})
+
+
+def _one_office_two_complements(a: Sequence[str], b: Sequence[str], written_places: bool) -> bool:
+    """One office of two portfolios ("minister of environment" / "minister of public
+    security", "minister of state for foreign trade" / "... for international cooperation"):
+    one person's title with its complement changed, which title_variant reports, rather
+    than two offices held at once."""
+    if "of" not in a or "of" not in b:
+        return False
+    at_a, at_b = list(a).index("of"), list(b).index("of")
+    office = tuple(a[:at_a])
+    if not office or office != tuple(b[:at_b]) or office[-1] not in _title_words():
+        return False
+    if office[-1] in _single_seats() and not written_places:
+        return False  # "Independent MP": an affiliation before a seat's office, not its seat
+    function = _function_words()
+    words_a = {w for w in a[at_a + 1:] if w not in function}
+    words_b = {w for w in b[at_b + 1:] if w not in function}
+    # one complement inside the other is one portfolio told in more detail ("chief of the
+    # regional fire service" / "fire chief")
+    return bool(words_a) and bool(words_b) and not (words_a <= words_b or words_b <= words_a)
 
 
 def _places_written(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -1777,6 +1804,12 @@ def _is_owner_word(word: str) -> bool:
                 or (word.endswith("s") and _country_iso(word[:-1])))
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_region(key: str) -> bool:
+    """A province, state or other region of the gazetteer ("quebec", "new york")."""
+    return any(place.kind == "region" for place in gazetteer.load().lookup_key(key))
+
+
 def _title_entity(entity: str, ms: list[_Mention]) -> None:
     """Sets the entity, and a spelling only on mentions whose wording differs materially
     from another's. Wordings that only add or drop detail, or use a synonym, are one form
@@ -1787,8 +1820,9 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
         differences = {(a, b): title_difference(_without_time_modifiers(a), _without_time_modifiers(b))
                        if d in MATERIAL_TITLE_DIFFERENCES else d for (a, b), d in differences.items()}
     forms = _UnionFind(keys)
+    bridges = _bridging_titles(differences)
     for (a, b), difference in differences.items():
-        if difference not in MATERIAL_TITLE_DIFFERENCES:
+        if difference not in MATERIAL_TITLE_DIFFERENCES and a not in bridges and b not in bridges:
             forms.union(a, b)
     form_of = {k: forms.find(k) for k in keys}
     if any(form_of[a] == form_of[b] for (a, b), d in differences.items() if d in MATERIAL_TITLE_DIFFERENCES):
@@ -1812,6 +1846,22 @@ def _title_entity(entity: str, ms: list[_Mention]) -> None:
         if m.spelling and m.spelling != canonical:
             m.score = float(fuzz.ratio(m.spelling, canonical))
             m.method = f"title: {title_difference(m.spelling, canonical)}"
+
+
+def _bridging_titles(differences: dict[tuple[str, str], str]) -> set[str]:
+    """Title keys that only add or drop detail beside two keys that differ materially from
+    each other: a bare "Minister" beside "Public Security Minister" and "Environment
+    Minister" is a form of neither, and must not make the two one form."""
+    near: dict[str, set[str]] = defaultdict(set)
+    material: set[tuple[str, str]] = set()
+    for (a, b), difference in differences.items():
+        if difference in MATERIAL_TITLE_DIFFERENCES:
+            material.update(((a, b), (b, a)))
+        else:
+            near[a].add(b)
+            near[b].add(a)
+    return {k for k, alike in near.items()
+            if any((x, y) in material for x in alike for y in alike if x < y)}
 
 
 @cache

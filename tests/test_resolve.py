@@ -641,3 +641,36 @@ def test_one_seat_offices_of_two_places_fit_as_one_title() -> None:
     assert titles_fit(title_tokens("Mayor of Varno"), title_tokens("Mayor of Kesselbrook-on-Tay"), th)
     # an affiliation before the office is not its seat
     assert not titles_fit(title_tokens("Independent MP"), title_tokens("member for Kesselbrook"), th)
+
+
+def test_a_region_before_a_title_is_its_owner_not_a_word_of_it() -> None:
+    assert title_tokens("Quebec Environment Minister") == title_tokens("Environment Minister")
+    assert title_tokens("New York Police Commissioner") == title_tokens("Police Commissioner")
+
+
+def test_ex_is_former_and_stays_out_of_a_title() -> None:
+    assert title_tokens("ex-army major") == ("army", "major")
+    assert title_tokens("ex-minister") == ("minister",)
+
+
+def test_one_office_with_two_portfolios_is_one_title_worded_two_ways() -> None:
+    th = Thresholds()
+    assert titles_fit(title_tokens("Minister of State for Foreign Trade"),
+                      title_tokens("Minister of State for International Cooperation"), th)
+    assert titles_fit(title_tokens("Environment Minister"), title_tokens("Public Security Minister"), th)
+    assert classify_title_difference(canonical_title(title_tokens("Environment Minister")),
+                                     canonical_title(title_tokens("Public Security Minister"))) == "wording"
+    # one complement inside the other is more detail, not another portfolio: not joined
+    assert not titles_fit(title_tokens("Fire chief"), title_tokens("chief of the regional fire service"), th)
+    # an affiliation before a seat is not another seat
+    assert not titles_fit(title_tokens("Independent MP"), title_tokens("member for Kesselbrook"), th)
+
+
+def test_a_bare_title_beside_two_portfolios_joins_neither() -> None:
+    from checker.resolve import _bridging_titles
+
+    differences = {("environment minister", "minister"): "detail",
+                   ("minister", "public security minister"): "detail",
+                   ("minister of public security", "public security minister"): "same",
+                   ("environment minister", "public security minister"): "wording"}
+    assert _bridging_titles(differences) == {"minister"}
