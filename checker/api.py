@@ -117,12 +117,14 @@ def date_from_datelines(articles: pd.DataFrame) -> pd.DataFrame:
         if found:
             found_at[i] = found
     # A dateline with a weekday and no year ("Thursday 5 November") takes its year from the
-    # other articles' dates.
+    # other articles' dates; an ambiguous "05/11/2026", the reading near them.
     years = sorted({int(value[:4]) for value in [*published, *(d for d, _ in found_at.values())]
                     if isinstance(value, str) and value[:4].isdigit()})
+    known = [value for value in [*published, *(d for d, _ in found_at.values())]
+             if isinstance(value, str) and value]
     for i in missing:
-        if years and i not in found_at:
-            found = find_dateline(texts[i], int(starts[i]), years)
+        if (years or known) and i not in found_at:
+            found = find_dateline(texts[i], int(starts[i]), years, known)
             if found:
                 found_at[i] = found
     if not found_at:

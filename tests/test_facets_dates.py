@@ -336,3 +336,24 @@ def test_a_year_less_dateline_takes_its_year_from_the_other_articles_of_the_stor
 def test_a_weekday_after_since_or_until_bounds_a_period(sentence: str, qualifier: str):
     (found,) = run(sentence, "2026-11-05")
     assert found.qualifier == qualifier
+
+
+def test_an_ambiguous_dateline_takes_the_reading_near_the_other_articles():
+    text = "Title\n\n05/11/2026 | 2:47 pm\n\nThe watchdog announced the fine on Thursday."
+    assert dates.find_dateline(text, 0) is None  # May 11 or 5 November: no guess alone
+    assert dates.find_dateline(text, 0, near_dates=["2026-11-05", "2026-11-06"]) == ("2026-11-05", 3)
+    assert dates.find_dateline(text, 0, near_dates=["2026-08-01"]) is None  # neither reading is near
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # published Tuesday 2026-01-13: the end of a closure still going on lies ahead
+    ("The airports will remain closed until at least 6 a.m. on Thursday, said the operator.", "2026-01-15"),
+    ("The two airports have been shut until 6 a.m. Thursday, the operator said.", "2026-01-15"),
+    ("Both airports have been closed until 6am Thursday.", "2026-01-15"),
+    # a closure told as over ended on the Monday before
+    ("The road was closed until Monday, police said.", "2026-01-12"),
+    ("The road had been closed until Monday.", "2026-01-12"),
+])
+def test_until_a_weekday_is_the_end_of_a_state(sentence, day):
+    (f,) = [f for f in run(sentence, "2026-01-13") if f.facet == "date"]
+    assert (f.value, f.qualifier) == (day, "until")

@@ -93,6 +93,8 @@ class _Tables:
     future: re.Pattern[str] | None  # any future phrase, on the case-folded text
     future_words: frozenset[str]
     past_words: frozenset[str]
+    state_verbs: frozenset[str]  # "remain" in "will remain closed": the participle is no past tense
+    perfect_words: frozenset[str]  # "have" in "have been shut until Thursday": a state going on
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
     month_first: re.Pattern[str]
@@ -123,6 +125,8 @@ def _tables() -> _Tables:
     future = [r["phrase"].casefold() for r in rel if r["kind"] == "future"]
     future_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "future_word")
     past_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "past_word")
+    state_verbs = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "state_verb")
+    perfect_words = frozenset(r["phrase"].casefold() for r in rel if r["kind"] == "perfect_word")
     # Month and weekday names are matched capitalised ("May", never the verb "may").
     month = rf"(?P<month>{_alternation([r['name'] for r in names if r['kind'] == 'month'])})\.?"
     weekday = _alternation([r["name"] for r in names if r["kind"] == "weekday"])
@@ -130,7 +134,8 @@ def _tables() -> _Tables:
     year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
     return _Tables(
         months=months, weekdays=weekdays, relative=relative, weekday_cues=weekday_cues,
-        year_cues=year_cues, future_words=future_words, past_words=past_words,
+        year_cues=year_cues, future_words=future_words, past_words=past_words, state_verbs=state_verbs,
+        perfect_words=perfect_words,
         future=re.compile(rf"\b(?:{_alternation(future)})\b") if future else None,
         numeric=re.compile(r"(?<![\w.,/:+-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<y>\d{4}|\d{2})(?![\w%]|[./:-]\d)"),
@@ -275,7 +280,11 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         cue = (m["cue"] or "").casefold()
         weekday = t.weekdays[m["weekday"].casefold()]
         offset = t.weekday_cues.get(cue, 0)
-        tense = _tense(text, m.start(), m.end(), t) if offset == 0 else ""
+        # "closed until (at least) 6 a.m. (on) Thursday": the end of a state, ahead unless the
+        # clause says it is over ("was closed until Thursday"); a "said" after it is not its tense
+        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 40), m.start("weekday")) if offset == 0 else None
+        tense = ((_tense(text, m.start(), m.end(), t, before_only=True) or "future") if until
+                 else _tense(text, m.start(), m.end(), t) if offset == 0 else "")
         if not tense and future is None:
             future = t.future is not None and t.future.search(text.casefold()) is not None
         ahead = tense == "future" or (not tense and bool(future))
@@ -284,7 +293,7 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         # "since Monday night", "until Friday": the start or end of a period, not the day
         # something happened
         word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        bound = t.year_cues.get(word.group(1).casefold(), "") if word else ""
+        bound = "until" if until else t.year_cues.get(word.group(1).casefold(), "") if word else ""
         if d == anchor and not ahead:
             # The article's own day: a past-tense "on Wednesday" in an article dated that
             # Wednesday is that day, as exact as a written date.
@@ -304,22 +313,38 @@ _TENSE_WINDOW = 12  # words looked at on each side of a weekday, inside its clau
 _POSSESSIVE_WINDOW = 3  # "ahead of Sunday's vote": a future word this close to a possessive
 
 
-def _tense(text: str, start: int, end: int, t: _Tables) -> str:
+#: "until" and what may stand between it and a weekday: "until at least 6 a.m. on".
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?"
+                           r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|\d{4}(?:\s*[a-z]{3,4})?|noon|midnight)\s+)?"
+                           r"(?:on\s+)?$")
+#: The dots of "a.m.", "U.S.": no clause ends there.
+_LETTER_DOTS = re.compile(r"\b([^\W\d_])\.([^\W\d_])\.")
+
+
+def _tense(text: str, start: int, end: int, t: _Tables, *, before_only: bool = False) -> str:
     """"future" or "past" for a bare weekday: from the nearest tense word before it in its
     clause ("will travel to the capital on Saturday", "met the envoy on Tuesday"), else after
     it ("on Tuesday, officials said"); a possessive is past ("Tuesday's closing price")
     unless a future word is right before it ("ahead of Sunday's vote"). "" when nothing
-    tells."""
-    head = text[max(0, start - 200):start]
+    tells. `before_only` (the end of a state, "until Thursday"): the words before it alone,
+    a present perfect not counting as past."""
+    head = _LETTER_DOTS.sub(r"\1_\2_", text[max(0, start - 200):start])
     cut = max((mt.end() for mt in _CLAUSE_START.finditer(head)), default=0)
     before = _WORD.findall(head[cut:])[-_TENSE_WINDOW:]
     if text[end:end + 2] in ("'s", "\u2019s"):
         near = before[-_POSSESSIVE_WINDOW:]
         return "future" if any(_tense_of(w, t) == "future" for w in near) else "past"
-    for word in reversed(before):
-        found = _tense_of(word, t)
+    for i in range(len(before) - 1, -1, -1):
+        found = _tense_of(before[i], t)
+        if (found == "past" and i > 0 and before[i - 1].casefold() in t.state_verbs
+                and before[i].casefold() not in t.past_words):
+            continue  # "remain closed", "been shut": a state, told by the words before it
+        if found == "past" and before_only and before[i].casefold() in t.perfect_words:
+            continue
         if found:
             return found
+    if before_only:
+        return ""
     tail = text[end:end + 200].lstrip(" ,")
     stop = _CLAUSE_END.search(tail)
     for word in _WORD.findall(tail[:stop.start()] if stop else tail)[:_TENSE_WINDOW]:
@@ -517,7 +542,8 @@ _UPDATE_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _NAME_PART_MAX_WORDS = 6
 
 
-def find_dateline(text: str, body_start: int, years: Sequence[int] = ()) -> tuple[str, int] | None:
+def find_dateline(text: str, body_start: int, years: Sequence[int] = (),
+                  near_dates: Sequence[str] = ()) -> tuple[str, int] | None:
     """(ISO date, 1-based line) of a line near the top of the article that is a date, alone
     ("14/9/25", "February 18, 2025", "Published: Monday 6 October 2025, 10:30") or set off
     from the outlet, the author, the time or the reading time ("The Island Post — Wednesday,
@@ -529,7 +555,10 @@ def find_dateline(text: str, body_start: int, years: Sequence[int] = ()) -> tupl
 
     `years`: the publication years of the other articles of the story. A dateline with a
     weekday and no year ("Thursday 5 November") gets the one year next to them in which
-    that day is that weekday; without them, or with no single such year, it is no date."""
+    that day is that weekday; without them, or with no single such year, it is no date.
+    `near_dates`: the other articles' publication dates (ISO). Of an ambiguous day and month
+    ("05/11/2026") that the article's own dates do not settle, the one reading within
+    NEAR_DATE_DAYS of one of them is the date."""
     lines = LineIndex.of(text)
     seen = 0
     for line in re.finditer(r"[^\r\n]+", text[body_start:body_start + 20_000]):
@@ -541,16 +570,17 @@ def find_dateline(text: str, body_start: int, years: Sequence[int] = ()) -> tupl
             break
         if len(stripped) > _DATELINE_MAX_CHARS:
             continue
-        value = _line_date(stripped, text, body_start, years)
+        value = _line_date(stripped, text, body_start, years, near_dates)
         if value is None:
-            value = _published_of_dated_parts(stripped, text, body_start, years)
+            value = _published_of_dated_parts(stripped, text, body_start, years, near_dates)
         if value:
             offset = body_start + line.start() + line.group().index(stripped[0])
             return value, lines.line(offset)
     return None
 
 
-def _line_date(line: str, text: str, body_start: int, years: Sequence[int] = ()) -> str | None:
+def _line_date(line: str, text: str, body_start: int, years: Sequence[int] = (),
+               near_dates: Sequence[str] = ()) -> str | None:
     """The ISO date of a dateline `line` (see find_dateline); "" when it is one whose day and
     month (or, without a year, the year) cannot be told; None when it is no dateline."""
     folded = fold(line)
@@ -570,10 +600,32 @@ def _line_date(line: str, text: str, body_start: int, years: Sequence[int] = ())
         return None
     if _AMBIGUOUS in facets[0].note:
         other = facets[0].note.split(_AMBIGUOUS, 1)[1].split(";", 1)[0].strip()
-        return _reading_in_body_months(text, body_start, facets[0].value, other)
+        return (_reading_in_body_months(text, body_start, facets[0].value, other)
+                or _reading_near(facets[0].value, other, near_dates))
     if facets[0].key == "monthday":
         return _year_of_weekday(facets[0].value, facets[0].noun, years)
     return facets[0].value
+
+
+#: How many days from another article's publication date a reading of an ambiguous dateline
+#: may be to be taken (articles of one story are published within days of each other).
+NEAR_DATE_DAYS = 7
+
+
+def _reading_near(first: str, second: str, near_dates: Sequence[str]) -> str:
+    """Of two readings of an ambiguous dateline, the one within NEAR_DATE_DAYS of one of
+    `near_dates`; "" when neither or both are."""
+    near = [d for d in (_parse_iso(x) for x in near_dates) if d is not None]
+    fits = [r for r in (first, second)
+            if (day := _parse_iso(r)) is not None and any(abs((day - d).days) <= NEAR_DATE_DAYS for d in near)]
+    return fits[0] if len(fits) == 1 else ""
+
+
+def _parse_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _year_of_weekday(monthday: str, weekday: str, years: Sequence[int]) -> str:
@@ -586,7 +638,8 @@ def _year_of_weekday(monthday: str, weekday: str, years: Sequence[int]) -> str:
     return next(iter(fits)).isoformat() if len(fits) == 1 else ""
 
 
-def _published_of_dated_parts(line: str, text: str, body_start: int, years: Sequence[int] = ()) -> str | None:
+def _published_of_dated_parts(line: str, text: str, body_start: int, years: Sequence[int] = (),
+                              near_dates: Sequence[str] = ()) -> str | None:
     """A line of parts, each a dateline or metadata, of which some are dated ("Published
     Oct. 7, 2025 at 6:42 a.m. CT | Updated Oct. 7, 2025 at 11:15 a.m. CT"): the date of the
     first part not labelled as an update, else of the first dated part."""
@@ -595,7 +648,7 @@ def _published_of_dated_parts(line: str, text: str, body_start: int, years: Sequ
         return None
     dated: list[tuple[str, str]] = []
     for part in parts:
-        value = _line_date(part, text, body_start, years)
+        value = _line_date(part, text, body_start, years, near_dates)
         if value is None:
             if not _metadata_part(_DATELINE_TIME.sub("", fold(part)).strip(" -()[]")):
                 return None
