@@ -440,3 +440,21 @@ def test_part_of_a_whole_counts_the_whole_s_noun():
     assert [row(f)[:3] for f in run("Twenty-one of its 92 cars came off the rails.")] == [
         ("Twenty-one", "21", "cars"), ("92", "92", "cars")]
     assert [row(f)[:3] for f in run("Police said 12 of the victims were children.")] == [("12", "12", "people")]
+
+
+def test_units_written_attached_to_the_number():
+    assert [row(f)[:3] for f in run("The slick is 6km long.")] == [("6km", "6000", "m")]
+    assert [row(f)[:3] for f in run("Around 1.7TB of data leaked.")] == [("Around 1.7TB", "1700", "GB")]
+    assert [row(f)[:3] for f in run("roughly 1.7 terabytes of data")] == [("roughly 1.7 terabytes", "1700", "GB")]
+    assert run("The new 5G network launched.") == []  # a letter glued to a number is a name
+
+
+def test_numbers_in_a_list_of_a_text_s_parts_are_references():
+    assert run("The fine was for infringements of Articles 5(1)(f), 32 and 33 GDPR.") == []
+    assert [row(f)[:2] for f in run("Under Sections 12 and 14 of the act, 40 people were charged.")] == [
+        ("40", "40")]
+
+
+def test_a_four_digit_time_with_a_zone_is_no_figure():
+    assert run("The airports are closed until 0600 WITA on Thursday.") == []
+    assert run("The convoy left at 1430 hrs.") == []

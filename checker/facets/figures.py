@@ -146,6 +146,8 @@ class _Tables:
     conversions: dict[str, tuple[str, Fraction, Fraction]]  # unit -> (base, factor, offset)
     money_units: frozenset[str]  # ISO codes and family names ("USD", "dollars")
     measure_units: frozenset[str]  # "km", "tonnes", "km/h"... (and their bases)
+    attached_units: frozenset[str]  # data/figure_attached_units.txt, case-folded: "km" in "6km"
+    reference_list: re.Pattern[str]  # "Articles 5(1)(f), 32 and ": a list of a text's parts
 
 
 def _alternation(items: list[str]) -> str:
@@ -193,6 +195,10 @@ def _tables() -> _Tables:
     unit_words = [w for w in small if numbers[w] < 10]
     word_scales = [w for w in scales if len(w) > 2]
     letter_scales = [w for w in scales if len(w) <= 2]
+    attached_units = frozenset(w.casefold() for w in entries("figure_attached_units"))
+    # letters right after the digits: an attached scale ("5bn"), an ordinal ending, or an
+    # attached unit ("6km"), which `_unit_after` reads
+    glued_unit = rf"(?!(?:{_alternation(sorted(attached_units))})(?![^\W_]))"
     number_words = (rf"(?:{_alternation(list(tens))})(?:-(?:{_alternation(unit_words)}))?"
                     rf"|{_alternation([w for w in numbers if w not in small])}"
                     rf"|{_alternation(small)}")
@@ -202,7 +208,7 @@ def _tables() -> _Tables:
                 rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?")
     pattern = re.compile(
         rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d.,])|\d+(?:\.\d+)?)"
-        rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?![\w]|[.,:/-]\d)"
+        rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?!{glued_unit}[\w]|[.,:/-]\d)"
         rf"|{by_words}",
     )
     # In a text without digits only the number words can match: the same pattern with a
@@ -211,7 +217,10 @@ def _tables() -> _Tables:
     return _Tables(
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
         currency_before=currency_before, currency_after=currency_after,
-        units=after_units, hyphen_units=hyphen_units,
+        units=after_units, hyphen_units=hyphen_units, attached_units=attached_units,
+        reference_list=re.compile(
+            rf"(?i)(?<![\w.])(?:{_alternation(sorted(entries('figure_reference_nouns')))})"
+            r"\s+[\w().]+(?:\s*,\s*[\w().]+){0,8}\s*(?:,|and|or|&)\s*$"),
         unit_pattern=re.compile(
             rf"([ -]?)({_alternation(list(after_units) + list(hyphen_units))})(?![^\W_])", re.I),
         country_currency=re.compile(
@@ -460,7 +469,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         digits = m["digits"]
         if len(digits) > _MAX_DIGITS:
             return None
-        if m["attached"] is None and re.match(r"[A-Za-z]", text[m.end("digits"):m.end("digits") + 1]):
+        if m["attached"] is None and re.match(r"[A-Za-z]", text[m.end("digits"):m.end("digits") + 1]) \
+                and _glued_unit(text, m.end("digits"), t) is None:
             return None
         try:
             value = Decimal(_THOUSANDS_SEPARATORS.sub("", digits))
@@ -469,6 +479,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         if (prev_word[:1].isupper() and not qualifier and not cur and not measure
                 and prev_word.casefold() not in t.stopwords):
             return None  # a number in a name: "Section 907", "Route 66", "No. 10"
+        if t.reference_list.search(before):
+            return None  # a reference in a list: "Articles 5(1)(f), 32 and 33"
         if re.match(r"\s*[.)]\s", text[m.end():m.end() + 4]) and start < _LOOK_BACK and not text[:start].strip():
             return None  # a list marker: "1) ..." at the start of the segment
         if not cur and before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():m.end() + 4]):
@@ -654,7 +666,8 @@ def _unit_after(text: str, end: int, t: _Tables) -> _UnitHit:
     if lead == "-":
         found = t.hyphen_units.get(word)
     elif lead == "" and word[0].isalnum():
-        found = None  # "5hours" is not written; "5G" is not a unit
+        # "5hours" is not written; "5G" is not a unit; "6km" is (data/figure_attached_units.txt)
+        found = t.units.get(word) if word in t.attached_units else None
     else:
         found = t.units.get(word)
     if found is None:
@@ -699,6 +712,13 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
 #: cars", "two of its engines", "12 of the company's 40 stores").
 _PARTITIVE = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?"
                         r"(?:\s+[^\W\d_][\w-]*['\u2019]s)?(?:\s+\d[\d,.]*)?(?=\s)")
+
+
+def _glued_unit(text: str, end: int, t: _Tables) -> str | None:
+    """The unit of data/figure_attached_units.txt written right after the digits ending at
+    `end` ("km" in "6km"), else None."""
+    glued = re.match(r"[^\W\d_][\w²]*", text[end:end + 8])
+    return glued.group().casefold() if glued and glued.group().casefold() in t.attached_units else None
 
 
 def _rate_follows(text: str, end: int, article: str, t: _Tables) -> bool:
