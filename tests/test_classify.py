@@ -401,6 +401,13 @@ def _classes(lines: list[str]) -> list[str]:
     ("Rugby \u2013 Top 14, final scores: Vellmar 26-20 Harbour | Castres 15-12 Pau", "boilerplate"),
     ("Betting: Vellmar to win the title - 2/1, Harbour 3/1. Please bet responsibly.", "boilerplate"),
     ("LIVE SCORES | Vellmar 2-1 Harbour (FT)", "boilerplate"),
+    ("We value your privacy. We and our 143 partners store and access information on your device. "
+     "[Accept] [Reject]", "boilerplate"),
+    ("SPONSORED: Automate your compliance register with Ledgerly. Book a 20-minute demo today.",
+     "boilerplate"),
+    ("Upcoming: Harbour Forum Live, Vellmar, 14-15 January. Early-bird tickets EUR 495 until 30 November.",
+     "boilerplate"),
+    ("ALSO IN TODAY'S BRIEFING", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -413,6 +420,8 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "The strike is part of a series of walkouts planned for the summer.",
     "Analysis of the timetable shows 40 sailings a week on the route.",
     "Update: the operator said talks would resume on Monday.",
+    "The ferry company and its partners will share the cost of the new terminal.",
+    "Officials said they would book a review of the safety rules before the summer.",
     "The union has 2,000 members and can be reached only through its regional branches.",
     "The island can be reached on foot at low tide, the operator said.",
     "Weather forecasts had warned of 40 cm of snow, the operator said.",
