@@ -331,3 +331,13 @@ def test_including_is_not_part_of_a_title():
     (facet,) = line_facets("Four citizens were freed, including ex-army major Pavel Hrytsenka, the court said.",
                            1, "person")
     assert facet.text == "ex-army major Pavel Hrytsenka"
+
+
+def test_a_hyphenated_modifier_and_office_is_a_title():
+    people = persons_in("Its vice-chair, Margarethe Oberholzer, said the board agreed.")
+    assert people["Margarethe Oberholzer"].role == "vice-chair"
+
+
+def test_a_regent_is_an_office():
+    (facet,) = line_facets("East Flores Deputy Regent Stefanus Kolin urged residents to stay away.", 1, "person")
+    assert (facet.value, facet.role) == ("Stefanus Kolin", "East Flores Deputy Regent")

@@ -201,6 +201,7 @@ def _abbreviations() -> frozenset[str]:
 def lex() -> Lexicon:
     titles: dict[tuple[str, ...], Title] = {}
     modifiers: set[str] = set()
+    modifier_full: dict[str, str] = {}
     qualifiers: dict[str, str] = {}
     for row in lexicon.table("titles"):
         form, full, kind = row["form"], row["full"], row["kind"]
@@ -208,8 +209,14 @@ def lex() -> Lexicon:
             qualifiers[form.casefold()] = full
         elif kind == "modifier":
             modifiers.add(form.casefold().rstrip(".-"))
+            modifier_full.setdefault(form.casefold().rstrip(".-"), full)
         else:
             titles.setdefault(token_keys(form), Title(full, kind))
+    # a modifier hyphenated to a one-word office is one token: "vice-chair", "deputy-governor"
+    offices = [(key[0], title) for key, title in titles.items() if len(key) == 1 and title.kind == "office"]
+    for word, title in offices:
+        for modifier, full in modifier_full.items():
+            titles.setdefault((f"{modifier}-{word}",), Title(f"{full} {title.full}", "office"))
     honorifics = {token_keys(h): h for h in lexicon.entries("honorifics")}
     return Lexicon(
         titles=titles,
