@@ -1569,6 +1569,11 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         # "Japan Weather Satellite Agency (JWSA)" / "... Authority (JWSA)": one body, its
         # acronym says so, whatever the head noun's family
         return f"acronym: one acronym, same modifiers, head noun {head_a}/{head_b}"
+    if (same_acronym and head_a == head_b and named_apart and len(content_a) == len(content_b)
+            and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1):
+        # "National Disaster Mitigation Board (BNMB)" / "... Management Board (BNMB)": one
+        # word changed, the acronym unchanged
+        return f"acronym: one acronym, one word of {head_a} apart"
     if head_a != head_b and not _one_family(head_a, head_b):
         return None  # "Regional Hospital of X" / "Regional University of X": two bodies
     if (head_a == head_b and shared_head_person and named_apart and not same_source
