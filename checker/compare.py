@@ -605,6 +605,14 @@ def _statement_date(claim: _Claim, f: dict[str, Any]) -> bool:
     return False
 
 
+def dates_a_report(text: str, start: int, f: dict[str, Any]) -> bool:
+    """Whether date facet `f` of the sentence `text` (starting at `start` in its article)
+    dates a statement or a tally ("officials said on Friday", "As of 7.5.2026, the toll
+    was 14"), not the event the sentence tells of."""
+    claim = _Claim("", "", text, start, {})
+    return _statement_date(claim, f) or _status_date(claim, f)
+
+
 def _status_date(claim: _Claim, f: dict[str, Any]) -> bool:
     """Whether the date is when a tally or status was reported ("As of 7.5.2026, the toll
     was 14"): right after a phrase of data/status_date_cues.txt."""

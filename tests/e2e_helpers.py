@@ -42,6 +42,7 @@ KIND_CODES: Mapping[str, str] = {
     "place_conflict": "CK203",
     "framing": "CK204",
     "figure_discrepancy": "CK206",
+    "date_discrepancy": "CK207",
     "quote_variant": "CK205",
     "single_source_figure": "CK301",
     "weekday_mismatch": "CK302",

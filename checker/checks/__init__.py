@@ -6,6 +6,7 @@ from __future__ import annotations
 from checker.checks import (
     agreement,
     date_conflict,
+    date_discrepancy,
     figure_discrepancy,
     framing,
     name_variant,
@@ -32,6 +33,7 @@ REGISTRY: tuple[Check, ...] = (
     framing.CHECK,
     quote_variant.CHECK,
     figure_discrepancy.CHECK,
+    date_discrepancy.CHECK,
     single_source_figure.CHECK,
     weekday_mismatch.CHECK,
 )
