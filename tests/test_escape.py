@@ -271,3 +271,9 @@ def test_clean_removes_terminal_escapes_and_bidi_controls() -> None:
                max_size=30) | st.text())
 def test_one_line_folds_every_whitespace_run_the_way_the_regex_does(text):
     assert esc.one_line(text) == re.sub(r"\s+", " ", esc.clean(text)).strip()
+
+
+def test_highlight_prefers_the_value_standing_as_a_word() -> None:
+    assert esc.highlight("Poznański Bank of Poznań said", "Poznań") == "Poznański Bank of **Poznań** said"
+    # no occurrence as a word of its own: the first occurrence, as before
+    assert "Poznański" in esc.highlight("Poznański Bank said", "Poznań").replace("**", "")

@@ -357,3 +357,8 @@ def test_an_ambiguous_dateline_takes_the_reading_near_the_other_articles():
 def test_until_a_weekday_is_the_end_of_a_state(sentence, day):
     (f,) = [f for f in run(sentence, "2026-01-13") if f.facet == "date"]
     assert (f.value, f.qualifier) == (day, "until")
+
+
+def test_a_dateline_beside_a_reading_time_label():
+    text = "Headline here\n2026-11-11 | Reading time: 4 min\nBy Helena Marsh\n\nBody text."
+    assert dates.find_dateline(text, 0) == ("2026-11-11", 2)

@@ -337,3 +337,10 @@ def test_a_canadian_territory_is_a_region_not_a_us_town():
 def test_regions_count_towards_the_main_country():
     assert gazetteer.main_country("Storms hit Mindanao and Luzon.") == "PH"
     assert gazetteer.countries_named("Storms hit Mindanao and Luzon.") == frozenset()
+
+
+def test_a_city_after_of_is_not_the_subject_of_the_verb_after_it():
+    # "<bank> of Poznań, said": the bank speaks, not the city's government
+    facets = run("The lender and Pacific Holdings of Moscow, said on Tuesday that they would merge.")
+    assert "metonym" not in {f.facet for f in facets}
+    assert of(run("Moscow said on Tuesday it would respond."), "metonym")

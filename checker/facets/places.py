@@ -432,9 +432,16 @@ def _find_metonyms(mentions: list[_Mention], text: str, rules: _Rules) -> None:
         if m.possessive:
             cue = _possessive_cue(text, m.end, rules)
         else:
-            cue = _cue_before(text, m.start, rules, pair=False) or _cue_after(text, m.end, rules)
+            cue = _cue_before(text, m.start, rules, pair=False) or (
+                "" if _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)
+                else _cue_after(text, m.end, rules))
         if cue:
             m.metonym_cue = cue
+
+
+#: A place right after one of these is part of what comes before it ("the bank of Poznań
+#: said", "a lorry driver from Alytus said"): the verb after it is not the place's.
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:of|from|in|at|near|for|to|with|by)\s+$")
 
 
 def _city_or_eligible(m: _Mention) -> bool:

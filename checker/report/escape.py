@@ -124,13 +124,27 @@ def _is_punctuation_or_space(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
+def _whole_word_find(text: str, needle: str) -> int:
+    """The first occurrence of `needle` that is not inside a longer word ("Poznań" in "of
+    Poznań", not in "Poznański"), else the first occurrence, else -1."""
+    first = at = text.find(needle)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(needle)] if at + len(needle) < len(text) else " "
+        if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
+            return at
+        at = text.find(needle, at + 1)
+    return first
+
+
 def highlight(quote: object, value: object) -> str:
-    """The quote escaped with `inline`, with the first occurrence of `value` in bold. Bold is
+    """The quote escaped with `inline`, with the first occurrence of `value` in bold (the
+    first standing as a word of its own, when there is one). Bold is
     used only where CommonMark's flanking rules make `**` open and close there; otherwise the
     quote is returned without highlight (never with stray asterisks)."""
     text = one_line(quote)
     needle = one_line(value)
-    at = text.find(needle) if needle else -1
+    at = _whole_word_find(text, needle) if needle else -1
     if at < 0:
         return inline(text)
     before, after = text[:at], text[at + len(needle):]
