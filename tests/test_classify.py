@@ -408,6 +408,7 @@ def _classes(lines: list[str]) -> list[str]:
     ("Upcoming: Harbour Forum Live, Vellmar, 14-15 January. Early-bird tickets EUR 495 until 30 November.",
      "boilerplate"),
     ("ALSO IN TODAY'S BRIEFING", "boilerplate"),
+    ("All quotes delayed a minimum of 15 minutes.", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]

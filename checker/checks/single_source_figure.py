@@ -36,16 +36,18 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     value = float(f["value"])
     if index.figure_sources.get(value, set()) - {source}:
         return True  # the very same number, whatever noun or unit the other source gives it
-    entries = index.figures.get(match_key(str(f.get("key") or "")), [])
-    low = bisect.bisect_left(entries, (value * (1 - 3 * th.figure_tolerance),))
-    high = bisect.bisect_right(entries, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
+    unit = match_key(str(f.get("key") or ""))
+    # a bare number ("nearly five million a day", the passengers named before it) may be
+    # another source's figure of any unit, and stands for one of this unit
+    units = [unit, ""] if unit else list(index.figures)
     noun = figure_noun(f)
     key = noun_key(str(f.get("noun") or ""))
     qualifier = str(f.get("qualifier") or "")
     # An amount of money agreeing with another source's is that amount, whatever noun the
     # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
     money = str(f.get("key") or "") in _currency_units()
-    for other, other_source, other_noun, other_qualifier, other_key in entries[low:high]:
+    for other, other_source, other_noun, other_qualifier, other_key in (
+            e for u in units for e in _near(index.figures.get(u, []), value, th)):
         if other_source == source:
             continue
         if (noun and other_noun and not money and not (key and key == other_key)
@@ -55,6 +57,14 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
                           th.figure_tolerance)[0] != "conflict":
             return True
     return False
+
+
+def _near(entries: list[tuple[float, str, str, str, str]], value: float,
+          th: Thresholds) -> list[tuple[float, str, str, str, str]]:
+    """The entries (sorted by value) within three tolerances of `value`."""
+    low = bisect.bisect_left(entries, (value * (1 - 3 * th.figure_tolerance),))
+    high = bisect.bisect_right(entries, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
+    return entries[low:high]
 
 
 def _discrepancy_runs(ctx: CheckContext) -> bool:
