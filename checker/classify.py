@@ -875,8 +875,8 @@ def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tupl
             words_.pop()
         if not words_:
             continue
-        if index < len(pieces) - 1 and words_[0].islower():
-            continue  # an apposition between commas
+        if index < len(pieces) - 1 and (words_[0].islower() or " ".join(words_).isdigit()):
+            continue  # an apposition between commas, or an age ("Hollmann, 54, told")
         return _subject_phrase(" ".join(words_))
     return "", ""
 

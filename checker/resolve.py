@@ -695,7 +695,7 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         if op == "equal":
             continue
         changed = set(a[i1:i2]) | set(b[j1:j2])
-        if op == "replace" or changed & modifiers:
+        if op == "replace" or changed & (modifiers - _detail_modifiers()):
             return "wording"
         at_start = i1 == 0 and j1 == 0
         at_end = i2 == len(a) and j2 == len(b)
@@ -703,6 +703,12 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
                 or _joined_portfolio(a[i1:i2] or b[j1:j2])):
             return "wording"
     return "detail"
+
+
+@cache
+def _detail_modifiers() -> frozenset[str]:
+    """data/title_detail_modifiers.txt: "senior", "special"."""
+    return frozenset(w.casefold() for w in lexicon.entries("title_detail_modifiers"))
 
 
 def _joined_portfolio(inserted: Sequence[str]) -> bool:
@@ -1661,10 +1667,19 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
     for m in orgs:
         org_label[m.entity] = min(org_label.get(m.entity, m.spelling), m.spelling)
     org_names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    written_as: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in orgs:
+        label = f"<{org_label[m.entity].replace(' ', '_')}>"
         tokens = title_tokens(m.value)
         if tokens:
-            org_names[m.root].append((tokens, f"<{org_label[m.entity].replace(' ', '_')}>"))
+            org_names[m.root].append((tokens, label))
+        written = title_tokens(m.text)
+        if written and written != tokens:
+            written_as[written].add(label)
+    # A body written in another form than its resolved name (an acronym: "IWN" for the
+    # Northwest Institute) stands for that body in every title of the story, including
+    # titles whose sentence has no org mention of it ("head of the IWN polling institute").
+    everywhere = [(tokens, next(iter(labels))) for tokens, labels in written_as.items() if len(labels) == 1]
 
     out: list[_Mention] = []
     contexts: dict[int, str] = {}
@@ -1674,7 +1689,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
         context = _context_without(info[p.claim_id].root_text, (p.text, p.written, p.title, p.role))
         for suffix, written in ((":title", p.title), (":role", p.role if p.role_is_title else "")):
             display = _title_display(written) if written else ""
-            tokens = _with_orgs(title_tokens(display), org_names.get(p.root, [])) if display else ()
+            tokens = _with_orgs(title_tokens(display), [*org_names.get(p.root, []), *everywhere]) if display else ()
             if not tokens:
                 continue
             if is_rank_title(tokens):

@@ -113,3 +113,9 @@ def test_the_minister_said_is_the_minister_named_with_an_office_before() -> None
             "\"The next two weeks are critical,\" the minister said in Varno.\n")
     found = {line: f for line, f in _quote_facets(text)}
     assert found[2].role == "Dr Ana Ruiz"
+
+
+def test_an_age_between_commas_is_not_the_speaker() -> None:
+    text = '"We will not disappoint that trust," Hollmann, 54, told cheering supporters in Hanover.\n'
+    ((_, facet),) = _quote_facets(text)
+    assert facet.role == "Hollmann"

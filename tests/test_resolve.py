@@ -674,3 +674,14 @@ def test_a_bare_title_beside_two_portfolios_joins_neither() -> None:
                    ("minister of public security", "public security minister"): "same",
                    ("environment minister", "public security minister"): "wording"}
     assert _bridging_titles(differences) == {"minister"}
+
+
+def test_director_and_head_of_a_body_are_one_office_and_special_is_detail() -> None:
+    assert canonical_title(title_tokens("director of the institute")) == canonical_title(
+        title_tokens("head of the institute"))
+    assert canonical_title(title_tokens("director of football")) == canonical_title(
+        title_tokens("sporting director"))
+    assert classify_title_difference(canonical_title(title_tokens("special envoy")),
+                                     canonical_title(title_tokens("envoy"))) == "detail"
+    assert classify_title_difference(canonical_title(title_tokens("counsel")),
+                                     canonical_title(title_tokens("senior counsel"))) == "wording"
