@@ -26,6 +26,8 @@ MIN_SHARED_TERMS = 3
 MIN_SHARED_SHARE = 0.25
 #: Days within which another day can be the same event's, told differently.
 MAX_DAYS_APART = 7
+#: Words in more dated sentences than this are not looked up (see find_date_discrepancies).
+MAX_POSTINGS = 256
 #: Other sources that must agree on the other day.
 MIN_OTHER_SOURCES = 2
 #: Date qualifiers that bound a period rather than date an event ("since Monday").
@@ -103,8 +105,12 @@ def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     index = claim_index(ctx.tables)
     if any(r["facet"] == "date" for r in index.comparisons.get(mine.claim_id, [])):
         return  # compared inside its group: date_conflict's to report
-    alike = list({id(d): d for term in mine.terms for d in dated.by_term.get(term, ())
-                  if d.claim_id != mine.claim_id and _alike(mine, d)}.values())
+    # looked up by the sentence's rarer words only: on an archive a common word is in
+    # hundreds of thousands of sentences, and a sentence alike shares rare ones too
+    postings = [p for p in (dated.by_term.get(term, ()) for term in mine.terms) if len(p) <= MAX_POSTINGS]
+    alike = list({id(d): d for p in postings for d in p
+                  if d.claim_id != mine.claim_id and abs((d.day - mine.day).days) <= MAX_DAYS_APART
+                  and _alike(mine, d)}.values())
     if any(d.day == mine.day and d.source != mine.source for d in alike):
         return  # another source gives this day too
     others: dict[date, list[_Dated]] = {}
