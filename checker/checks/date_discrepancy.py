@@ -27,7 +27,7 @@ MIN_SHARED_SHARE = 0.25
 #: Days within which another day can be the same event's, told differently.
 MAX_DAYS_APART = 7
 #: Words in more dated sentences than this are not looked up (see find_date_discrepancies).
-MAX_POSTINGS = 256
+MAX_POSTINGS = 64
 #: Other sources that must agree on the other day.
 MIN_OTHER_SOURCES = 2
 #: Date qualifiers that bound a period rather than date an event ("since Monday").

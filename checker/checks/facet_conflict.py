@@ -47,6 +47,8 @@ class ClaimIndex:
     figures: dict[str, list[tuple[float, str, str, str, str]]]
     #: figure value -> the sources that state or mention it (any unit, any noun)
     figure_sources: dict[float, set[str]]
+    #: every entry of `figures`, whatever its unit, sorted by value
+    all_figures: list[tuple[float, str, str, str, str]]
 
 
 def claim_index(tables: Tables) -> ClaimIndex:
@@ -95,7 +97,8 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
                          noun_key(str(f.get("noun") or ""))))
     for entries in figures.values():
         entries.sort()
-    return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources)
+    all_figures = sorted(e for entries in figures.values() for e in entries)
+    return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources, all_figures)
 
 
 #: checker.facets.figures' note on a conversion: "conversion of <figure>: <value> <unit>".

@@ -39,7 +39,7 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     unit = match_key(str(f.get("key") or ""))
     # a bare number ("nearly five million a day", the passengers named before it) may be
     # another source's figure of any unit, and stands for one of this unit
-    units = [unit, ""] if unit else list(index.figures)
+    tables = [index.figures.get(unit, []), index.figures.get("", [])] if unit else [index.all_figures]
     noun = figure_noun(f)
     key = noun_key(str(f.get("noun") or ""))
     qualifier = str(f.get("qualifier") or "")
@@ -47,7 +47,7 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
     money = str(f.get("key") or "") in _currency_units()
     for other, other_source, other_noun, other_qualifier, other_key in (
-            e for u in units for e in _near(index.figures.get(u, []), value, th)):
+            e for entries in tables for e in _near(entries, value, th)):
         if other_source == source:
             continue
         if (noun and other_noun and not money and not (key and key == other_key)
