@@ -341,3 +341,27 @@ def test_a_hyphenated_modifier_and_office_is_a_title():
 def test_a_regent_is_an_office():
     (facet,) = line_facets("East Flores Deputy Regent Stefanus Kolin urged residents to stay away.", 1, "person")
     assert (facet.value, facet.role) == ("Stefanus Kolin", "East Flores Deputy Regent")
+
+
+def test_a_long_run_of_title_modifiers_costs_linear_work(monkeypatch):
+    # A fuzz input of "deputy deputy ..." made every word rescan the rest of the run: the
+    # work grew with the square of its length (83 s for one 10 kB input under atheris).
+    from checker.facets import persons
+
+    calls = 0
+    phrase_end = persons._title_phrase_end
+
+    def counted(toks, j):
+        nonlocal calls
+        calls += 1
+        return phrase_end(toks, j)
+
+    monkeypatch.setattr(persons, "_title_phrase_end", counted)
+    work = {}
+    for size in (100, 400):
+        calls = 0
+        line_facets("Ana Ruiz, " + "acting deputy " * size + "said.", 1, "person")
+        work[size] = calls
+    assert work[400] <= 5 * work[100]
+    assert persons_in("First Deputy Acting Minister Ana Ruiz said.")["Ana Ruiz"].title.casefold() \
+        == "first deputy acting minister"

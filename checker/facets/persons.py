@@ -62,6 +62,9 @@ _MAX_NAME = 5
 _MAX_UNTITLED_WORDS = 3
 _MAX_PREFIX = 6
 _MAX_ROLE = 18
+#: "first deputy acting Minister": more modifiers in a row are not a title (and an unbounded
+#: run made every word of "deputy deputy ..." rescan the rest of it).
+_MAX_MODIFIERS = 4
 #: A lone word is taken for a misspelt surname only from this length on ("Lee"/"Leo" are
 #: two names, not one misspelt).
 _MIN_SURNAME = 5
@@ -213,7 +216,7 @@ def _title_at(toks: Tokens, i: int) -> int:
         return i
     n = len(toks.text)
     j = i
-    while j < n and toks.key[j] in lx.modifiers and (j + 1 < n):
+    while j < n and toks.key[j] in lx.modifiers and (j + 1 < n) and j - i < _MAX_MODIFIERS:
         j += 1
     # Prefer the most modifiers; a modifier may also be a title itself ("Assistant to ...").
     for s in range(j, i - 1, -1):
