@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
+
 from facet_helpers import by_value, line_facets, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -179,6 +182,43 @@ def test_any_text_gives_facets_whose_offsets_point_at_their_text(text):
         for f in line_facets(text, line):
             assert text[f.start:f.end] == f.text
             assert f.start < f.end
+
+
+#: Words of titles, their complements and names: sequences of them reach the role parser's
+#: loops in orders no article would (the fuzzer found "Administrator Administrator" looping).
+ROLE_WORDS = ("Administrator", "deputy", "Deputy", "acting", "Minister", "Foreign", "President",
+              "Prime", "of", "to", "and", "the", "'s", ",", "(res.)", "Ana", "Ruiz", "Ben", "Cole",
+              "said", "Budget", "Office", "Housing", "senior", "economist", "at", "UN")
+
+
+@contextmanager
+def fails_if_it_hangs(seconds: int):
+    def stop(*_):
+        raise AssertionError(f"did not finish in {seconds} s: a loop that makes no progress")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ROLE_WORDS), max_size=24))
+def test_any_order_of_title_and_name_words_ends_with_facets_on_their_text(words):
+    text = " ".join(words) + "."
+    with fails_if_it_hangs(20):
+        facets = line_facets(text, 1)
+    for f in facets:
+        assert text[f.start:f.end] == f.text
+
+
+def test_two_titles_in_a_row_end_and_the_second_starts_the_role():
+    with fails_if_it_hangs(20):
+        people = persons_in("Ana Ruiz said Administrator Administrator Ben Cole would resign.")
+    assert people["Ben Cole"].title == "Administrator"
 
 
 # --- generic legal titles; misspelt surnames alone (invented copy) ---

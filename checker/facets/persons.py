@@ -594,6 +594,11 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         first = _prefix_start(toks, t, org_tokens)
         first = max(first, _after_used(used, inside, first, t))
         role = _parse_role(toks, first, starts, inside, org_tokens, allow_lower=True)
+        if role is not None and role[1] < t:
+            # the prefix held an earlier title ("Administrator Administrator"): its role was
+            # parsed already, so this title starts its own
+            first = t
+            role = _parse_role(toks, t, starts, inside, org_tokens, allow_lower=True)
         if role is None:
             t = title_end
             continue
@@ -610,7 +615,7 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
             out[target] = _with_role(text, toks, out[target], first, last, "before")
             for k in range(first, last + 1):
                 used[k] = True
-        t = last + 1
+        t = max(last + 1, t + 1)
     # Pre-nominal demonym or owner: "<Demonym> Foreign Minister <Name>".
     for idx, m in enumerate(out):
         if not m.role and m.title_first >= 0 and m.prefix_first < m.title_first:
