@@ -88,6 +88,7 @@ class _Rules:
     kind_cue_qualifiers: dict[str, str]  # folded cue -> city | region
     kind_noun: re.Pattern[str]  # "the <Name> district": a place the gazetteer may not know
     kind_noun_qualifiers: dict[str, str]  # noun -> city | region
+    preposition_before: re.Pattern[str]  # "of <Name> said": the verb is not the place's
 
 
 @cache
@@ -121,6 +122,8 @@ def _rules() -> _Rules:
         kind_cue_qualifiers={r["cue"].casefold(): r["qualifier"] for r in table("place_kind_cues")},
         kind_noun=_kind_noun_pattern(entries("place_cues")),
         kind_noun_qualifiers={r["noun"]: r["qualifier"] for r in table("place_kind_nouns")},
+        preposition_before=re.compile(r"(?i)\b(?:{})\s+$".format(
+            "|".join(re.escape(w) for w in entries("metonym_blocking_prepositions")))),
     )
 
 
@@ -433,15 +436,10 @@ def _find_metonyms(mentions: list[_Mention], text: str, rules: _Rules) -> None:
             cue = _possessive_cue(text, m.end, rules)
         else:
             cue = _cue_before(text, m.start, rules, pair=False) or (
-                "" if _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)
+                "" if rules.preposition_before.search(text, max(0, m.start - 12), m.start)
                 else _cue_after(text, m.end, rules))
         if cue:
             m.metonym_cue = cue
-
-
-#: A place right after one of these is part of what comes before it ("the bank of Poznań
-#: said", "a lorry driver from Alytus said"): the verb after it is not the place's.
-_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:of|from|in|at|near|for|to|with|by)\s+$")
 
 
 def _city_or_eligible(m: _Mention) -> bool:
