@@ -1,11 +1,15 @@
 """Run the organisation and person extractors over lines of a text, as the facets stage does
-(orgs first, persons seeing them), without the other extractors."""
+(orgs first, persons seeing them), without the other extractors; or every extractor over a
+one-line article."""
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from checker.facets import orgs, persons
+from checker.facets import EXTRACTORS, orgs, persons
 from checker.facets.base import ArticleContext, Facet, Segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -32,3 +36,28 @@ def line_facets(text: str, line: int, kind: str | None = None) -> list[Facet]:
 
 def by_value(facets: list[Facet]) -> dict[str, Facet]:
     return {f.value: f for f in facets}
+
+
+def all_facets(line: str, published: str = "2026-03-04") -> list[Facet]:
+    """Every extractor, in the facets stage's order, over a one-line article."""
+    seg = Segment("t:1", "t", 0, len(line), line, "claim")
+    ctx = ArticleContext("t", line, published, "")
+    found: list[Facet] = []
+    for extractor in EXTRACTORS:
+        found.extend(extractor(seg, found, ctx))
+    return found
+
+
+@contextmanager
+def fails_if_it_hangs(seconds: int) -> Iterator[None]:
+    """An assertion error, not a stuck test run, when a parser loops without progress."""
+    def stop(*_: object) -> None:
+        raise AssertionError(f"did not finish in {seconds} s: a loop that makes no progress")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

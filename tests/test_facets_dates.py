@@ -3,10 +3,14 @@ relative dates, years and decades, the dateline finder and cross-source resoluti
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from facet_helpers import all_facets, fails_if_it_hangs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.facets import FACET_COLUMNS, dates
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -362,3 +366,25 @@ def test_until_a_weekday_is_the_end_of_a_state(sentence, day):
 def test_a_dateline_beside_a_reading_time_label():
     text = "Headline here\n2026-11-11 | Reading time: 4 min\nBy Helena Marsh\n\nBody text."
     assert dates.find_dateline(text, 0) == ("2026-11-11", 2)
+
+
+# --- any order of date words (property) ---
+
+#: Written and numeric dates, weekdays, relative words and the cues around them, in orders
+#: no article would: the date parser's loops must end and keep facets on their own text.
+DATE_WORDS = ("3.2.2026", "05/11/2026", "2026-02-03", "February", "Feb.", "3", "2026", "1990s",
+              "'90s", "Monday", "Sun", "on", "last", "next", "until", "till", "at", "least",
+              "6", "a.m.", "since", "the", "week", "yesterday", "in", "said", "will", "mid",
+              "early", "of", ",", "-", "(", ")", "Reading", "time:", "4", "min", "As")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=30))
+def test_any_order_of_date_words_ends_with_dates_on_their_text(words):
+    line = " ".join(words) + "."
+    with fails_if_it_hangs(20):
+        found = all_facets(line)
+    for f in found:
+        assert line[f.start:f.end] == f.text
+        if f.facet == "date" and f.key == "day":
+            date.fromisoformat(f.value)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facet_helpers import all_facets, fails_if_it_hangs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.facets import dates, figures
 from checker.facets.base import ArticleContext, Facet, Segment
@@ -458,3 +461,27 @@ def test_numbers_in_a_list_of_a_text_s_parts_are_references():
 def test_a_four_digit_time_with_a_zone_is_no_figure():
     assert run("The airports are closed until 0600 WITA on Thursday.") == []
     assert run("The convoy left at 1430 hrs.") == []
+
+
+# --- any order of figure words (property) ---
+
+#: Numbers, units, qualifiers and the words between them: sequences reach the figure
+#: parser's loops (ranges, units written apart or attached, spelled-out counts) in orders
+#: no article would.
+FIGURE_WORDS = ("12", "3.5", "1,200", "0600", "6km", "$4m", "€", "$", "5%", "per", "cent",
+                "percent", "million", "billion", "half", "a", "dozen", "twenty", "five",
+                "Seventeen", "about", "nearly", "more", "than", "up", "to", "from", "between",
+                "and", "of", "the", "rose", "by", "km", "people", "years", "Article", "5(1)",
+                "-", "–", ",", "(", ")", "x", "times", "GMT", "a.m.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_WORDS), max_size=30))
+def test_any_order_of_figure_words_ends_with_facets_on_their_text(words):
+    line = " ".join(words) + "."
+    with fails_if_it_hangs(20):
+        found = all_facets(line)
+    for f in found:
+        assert line[f.start:f.end] == f.text
+        if f.facet == "figure":
+            float(f.value)  # a plain decimal, whatever the words around it

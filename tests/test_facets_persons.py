@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import signal
-from contextlib import contextmanager
-
-from facet_helpers import by_value, line_facets, seed_text
+from facet_helpers import by_value, fails_if_it_hangs, line_facets, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,20 +186,6 @@ def test_any_text_gives_facets_whose_offsets_point_at_their_text(text):
 ROLE_WORDS = ("Administrator", "deputy", "Deputy", "acting", "Minister", "Foreign", "President",
               "Prime", "of", "to", "and", "the", "'s", ",", "(res.)", "Ana", "Ruiz", "Ben", "Cole",
               "said", "Budget", "Office", "Housing", "senior", "economist", "at", "UN")
-
-
-@contextmanager
-def fails_if_it_hangs(seconds: int):
-    def stop(*_):
-        raise AssertionError(f"did not finish in {seconds} s: a loop that makes no progress")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @settings(max_examples=300, deadline=None)

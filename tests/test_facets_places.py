@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from facet_helpers import all_facets, fails_if_it_hangs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import gazetteer
 from checker.facets import dates, figures, places
@@ -344,3 +347,24 @@ def test_a_city_after_of_is_not_the_subject_of_the_verb_after_it():
     facets = run("The lender and Pacific Holdings of Moscow, said on Tuesday that they would merge.")
     assert "metonym" not in {f.facet for f in facets}
     assert of(run("Moscow said on Tuesday it would respond."), "metonym")
+
+
+# --- any order of place words (property) ---
+
+#: Cities, countries, the words that make them metonyms or parts of a name, and the
+#: prepositions between them, in orders no article would.
+PLACE_WORDS = ("Paris", "New", "York", "Lima", "Peru", "Kenya", "Nairobi", "the", "The", "of",
+               "in", "from", "to", "near", "Bank", "Times", "Post", "said", "says", "City",
+               "Province", "Government", "Ministry", "north", "capital", ",", "'s", "and",
+               "announced", "Street", "University", "officials", "in", "-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_WORDS), max_size=30))
+def test_any_order_of_place_words_ends_with_places_on_their_text(words):
+    line = " ".join(words) + "."
+    with fails_if_it_hangs(20):
+        found = all_facets(line)
+    for f in found:
+        assert line[f.start:f.end] == f.text
+        assert f.start < f.end
