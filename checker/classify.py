@@ -877,8 +877,21 @@ def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tupl
             continue
         if index < len(pieces) - 1 and (words_[0].islower() or " ".join(words_).isdigit()):
             continue  # an apposition between commas, or an age ("Hollmann, 54, told")
+        if _is_date_phrase(words_):
+            continue  # "X, speaking on Thursday, 5 November, insisted": the day, not who
         return _subject_phrase(" ".join(words_))
     return "", ""
+
+
+def _is_date_phrase(words_: Sequence[str]) -> bool:
+    """Whether every word is a number or a month or weekday name ("5 November", "Nov. 4")."""
+    names = _date_names()
+    return all(w.strip(".,").isdigit() or w.strip(".,").casefold() in names for w in words_)
+
+
+@cache
+def _date_names() -> frozenset[str]:
+    return frozenset(r["name"].casefold() for r in table("date_names"))
 
 
 def _subject_after(text: str, verb_end: int, end: int) -> tuple[str, str]:
@@ -935,20 +948,26 @@ def _speakers(text: str, lay: Layout, voices: Sequence[str]) -> tuple[list[str],
     found = [_attributions(text, s.start, s.end, lay, voice)
              for s, voice in zip(sentences, voices, strict=True)]
     last_named = ""
+    named_in = -1  # the sentence of the last named speaker
     resolved: list[str] = []
-    for sent, attrs in zip(sentences, found, strict=True):
+    for i, (sent, attrs) in enumerate(zip(sentences, found, strict=True)):
         speaker = ""
         if attrs:
             first = attrs[0]
             if first.kind == "pronoun":
-                speaker = last_named or _last_name_before(text, sent.start)
+                # a person named since the last speaker ("X ruled out any payment. 'Not one
+                # cent,' she said") is nearer than that speaker
+                speaker = (_person_named_between(text, lay, named_in + 1, i)
+                           or last_named or _last_name_before(text, sent.start))
             elif first.kind == "description" and (named := _titled_name_before(
                     text, sent.start, first.speaker)):
                 speaker = last_named = named  # "the judge said": the judge named before
+                named_in = i
             else:
                 speaker = first.speaker
                 if first.kind == "name":
                     last_named = first.speaker
+                    named_in = i
         resolved.append(speaker)
     # A quotation's speaker: an attribution in a sentence it touches, else an introduction
     # ("X said:") in the sentence right before it; shared by all its sentences.
@@ -979,6 +998,39 @@ def _speakers(text: str, lay: Layout, voices: Sequence[str]) -> tuple[list[str],
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)+")
+#: Sentences looked back over for a person named as a subject since the last speaker.
+_PRONOUN_LOOKBACK = 2
+
+
+def _person_named_between(text: str, lay: Layout, first: int, current: int) -> str:
+    """The person named as the subject of one of the sentences `first`..`current - 1` (the
+    nearest, at most _PRONOUN_LOOKBACK back): a name of two or more capitalised words, not
+    ending in an organisation's head noun, no date, in the capitalised words opening the sentence
+    ("The Minister for Health, Ana Ruiz, ruled out ..."; not "During talks with President
+    X, Y said ..."); "" when there is none."""
+    for i in range(current - 1, max(first, current - _PRONOUN_LOOKBACK) - 1, -1):
+        sent = lay.sentences[i]
+        if regions_in(lay, sent.start, sent.end):
+            continue  # a quote's sentence: its speaker is already known or not a subject
+        opening: list[str] = []
+        for token in text[sent.start:sent.end].split():
+            bare = token.strip(",;:()")
+            if not (bare[:1].isupper() or bare.lower() in _function_words()):
+                break
+            opening.append(token)
+        for run in reversed(_NAME_RUN.findall(" ".join(opening))):
+            words_ = run.split()
+            while words_ and words_[0].lower() in _function_words():
+                words_.pop(0)
+            if (len(words_) >= 2 and not _is_date_phrase(words_)
+                    and words_[-1].strip(".,'’") not in _org_head_words()):
+                return " ".join(words_)  # "Galway Regional Hospital" ends in a head noun
+    return ""
+
+
+@cache
+def _org_head_words() -> frozenset[str]:
+    return words("org_keywords") | words("publications")
 
 
 def _last_name_before(text: str, start: int) -> str:

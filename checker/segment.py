@@ -144,9 +144,10 @@ def segment(articles: pd.DataFrame, thresholds: Thresholds | None = None) -> pd.
         for n, (sent, verdict) in enumerate(zip(lay.sentences, verdicts, strict=True), start=1):
             line = lines.line(sent.start)
             cls, reason = verdict.cls, verdict.reason
-            if line == dateline and cls in COMPARED_CLASSES:
+            if line == dateline and (cls in COMPARED_CLASSES or cls == "boilerplate"):
                 # the line the publication date was read from ("PUBLISHED MAY 19, 2025,
-                # 04:20 PM | UPDATED ...") is no claim of the story, whatever its wording
+                # 04:20 PM | UPDATED ...") is no claim of the story, whatever its wording,
+                # and is told as the dateline it is, not as a data box
                 cls, reason = "byline", DATELINE_REASON
             rows.append({
                 "claim_id": f"{art.source}:{n}", "source": art.source, "n": n,

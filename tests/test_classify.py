@@ -389,6 +389,9 @@ def _classes(lines: list[str]) -> list[str]:
     ("Traffic update Vellmar ring road: 12 km of queues after a crash", "boilerplate"),
     ("Index 128,412 pts (-0.3%) | HGN 14.82 (+2.4%) | EUR/USD 1.08 | Base rate 4.25%",
      "boilerplate"),
+    # a data box of labelled values (blind round 10)
+    ("Threat level this week: HIGH | Incidents tracked (EU hospitals, 2026 YTD): 147",
+     "boilerplate"),
     ("\U0001f36a We and our 187 partners use cookies.", "boilerplate"),
     ("Weather at the Vellmar docks: 55\u00b0F Overcast | Markets: Brent $78.41 | Gas $3.12",
      "boilerplate"),
@@ -462,6 +465,8 @@ def test_a_heading_labelled_analysis_stays_a_heading():
     ("The fire - possibly started by lightning - destroyed 300 homes.", "claim"),
     ("The minister said the offer was the best the government could afford.", "claim"),
     ("The council did everything it could to keep the ferry running.", "claim"),
+    ("More than 1,200 laptops had to be wiped before they could be reconnected.", "claim"),
+    ("The ferry waited until the storm could pass.", "claim"),
     # "may" granting a right is no guess
     ("Appeals may be lodged with the maritime court until 2 May.", "claim"),
 ])
@@ -580,3 +585,22 @@ def test_a_question_headline_with_its_teaser_in_a_link_list_is_still_a_link():
     lines = _by_line(_segments(text))
     assert lines[11] == lines[13] == lines[15] == {"boilerplate"}
     assert lines[17] == {"claim"}  # a sentence with its full stop ends the list
+
+
+# --- speakers: a date is no subject; a person named since the last speaker is nearer ---
+
+def test_a_date_between_commas_is_not_the_speaker():
+    text = ("Title\n\nHealth Minister Ana Ruiz, speaking in parliament on Thursday, 5 November, "
+            "insisted there would be no deal. \"We will not pay. Not one cent,\" she said.\n")
+    speakers = set(_segments(text)["speaker"]) - {""}
+    assert "November" not in speakers
+    assert speakers == {"Health Minister Ana Ruiz"}
+
+
+def test_a_pronoun_speaker_is_the_person_named_since_the_last_speaker():
+    text = ("Title\n\nThe gang, which calls itself Redline, said it had taken 500GB of data.\n"
+            "The Minister for Health, Ana Ruiz, ruled out any payment when she spoke to "
+            "parliament. \"We will not pay. Not one cent,\" she told members.\n")
+    table = _segments(text)
+    quoted = table[table["text"].str.contains("Not one cent")]
+    assert list(quoted["speaker"]) == ["Ana Ruiz"]
