@@ -368,6 +368,11 @@ def test_a_dateline_beside_a_reading_time_label():
     assert dates.find_dateline(text, 0) == ("2026-11-11", 2)
 
 
+def test_a_dateline_beside_a_newsletter_issue_number():
+    text = "Tier Briefing\nISSUE #412 \u00b7 2026-11-04 \u00b7 6 min read\nBy Ana Ruiz\n\nBody text."
+    assert dates.find_dateline(text, 0) == ("2026-11-04", 2)
+
+
 # --- any order of date words (property) ---
 
 #: Written and numeric dates, weekdays, relative words and the cues around them, in orders
@@ -388,3 +393,11 @@ def test_any_order_of_date_words_ends_with_dates_on_their_text(words):
         assert line[f.start:f.end] == f.text
         if f.facet == "date" and f.key == "day":
             date.fromisoformat(f.value)
+
+
+def test_a_weekday_after_a_time_converted_to_another_zone_is_not_the_event_day():
+    found = all_facets("The last miner came up at 11:48 p.m. local time (0248 GMT on Saturday).",
+                       "2026-11-07")
+    assert [f for f in found if f.facet == "date"] == []
+    kept = all_facets("The plane landed at 0248 GMT on Saturday.", "2026-11-07")
+    assert [(f.text, f.value) for f in kept if f.facet == "date"] == [("on Saturday", "2026-11-07")]

@@ -17,7 +17,7 @@ from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
-from checker.match import content_terms
+from checker.match import CLAUSE_BREAK, content_terms
 from checker.tables import Tables, per_frames, shared_rows
 
 #: Content words two sentences must share to tell of one event...
@@ -30,6 +30,9 @@ MAX_DAYS_APART = 7
 MAX_POSTINGS = 64
 #: Other sources that must agree on the other day.
 MIN_OTHER_SOURCES = 2
+#: Content words a date's clause needs to stand alone; a shorter one ("On Friday, ...") takes
+#: in the clauses after it.
+MIN_CLAUSE_TERMS = 3
 #: Date qualifiers that bound a period rather than date an event ("since Monday").
 _BOUNDS = frozenset({"since", "by", "until", "before", "after"})
 #: Facets whose words are names, not what a sentence tells: "BC Wildfire Service" in a
@@ -43,6 +46,7 @@ class _Dated:
     source: str
     day: date
     terms: frozenset[str]
+    clause: frozenset[str]  # the content words of the date's own clause
     facet: dict[str, Any]
 
 
@@ -50,6 +54,7 @@ class _Dated:
 class _DatedIndex:
     single: dict[str, _Dated]  # sentences dated to one day only: the ones checked
     by_term: dict[str, list[_Dated]]  # every day of every dated sentence, by content word
+    by_claim: dict[str, list[_Dated]]  # the days of each dated sentence
 
 
 def _dated_index(tables: Tables) -> _DatedIndex:
@@ -70,6 +75,7 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
             names.setdefault(f["claim_id"], []).append(str(f["text"]))
     single: dict[str, _Dated] = {}
     by_term: dict[str, list[_Dated]] = {}
+    by_claim: dict[str, list[_Dated]] = {}
     for c in shared_rows(claims):
         dates = days.get(c["claim_id"])
         if not dates or c["unit"] != "segment" or c["class"] not in REPORTING_CLASSES or not c["compared"]:
@@ -78,23 +84,68 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
         found = [f for f in dates if f["key"] == "day" and str(f.get("qualifier") or "") not in _BOUNDS
                  and "ambiguous" not in str(f.get("note") or "")
                  and not dates_a_report(text, int(c["start"]), f)]
-        terms = frozenset(content_terms(text, [str(f["text"]) for f in dates] + names.get(c["claim_id"], [])))
+        left_out = [str(f["text"]) for f in dates] + names.get(c["claim_id"], [])
+        terms = frozenset(content_terms(text, left_out))
         for f in found:
             try:
                 day = date.fromisoformat(str(f["value"]))
             except ValueError:
                 continue
-            dated = _Dated(str(c["claim_id"]), str(c["source"]), day, terms, f)
+            clause = _clause_terms(text, int(f["start"]) - int(c["start"]), left_out)
+            dated = _Dated(str(c["claim_id"]), str(c["source"]), day, terms, clause, f)
             if len(found) == 1 and len(dates) == 1:
                 single[dated.claim_id] = dated
             for term in terms:
                 by_term.setdefault(term, []).append(dated)
-    return _DatedIndex(single, by_term)
+            by_claim.setdefault(dated.claim_id, []).append(dated)
+    return _DatedIndex(single, by_term, by_claim)
+
+
+@per_frames
+def _group_mates(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """The claims of each claim's group (itself included)."""
+    members: dict[str, list[str]] = {}
+    ids = groups["claim_id"].tolist() if not groups.empty else []
+    gids = groups["group_id"].tolist() if not groups.empty else []
+    for claim_id, group_id in zip(ids, gids, strict=True):
+        members.setdefault(str(group_id), []).append(str(claim_id))
+    return {c: tuple(m) for m in members.values() for c in m}
+
+
+def _with_group_mates(alike: list[_Dated], dated: _DatedIndex, mates: dict[str, tuple[str, ...]]) -> list[_Dated]:
+    """`alike` and, for each, the sentences matched with it that give its day: a sentence
+    alike to one of three matched ledes is backed by all three."""
+    out = {id(d): d for d in alike}
+    for d in alike:
+        for mate in mates.get(d.claim_id, ()):
+            for other in dated.by_claim.get(mate, ()):
+                if other.day == d.day:
+                    out.setdefault(id(other), other)
+    return list(out.values())
+
+
+def _clause_terms(text: str, at: int, left_out: list[str]) -> frozenset[str]:
+    """The content words of the clause of `text` holding offset `at`, with the clauses after
+    it, then before it, while it has fewer than MIN_CLAUSE_TERMS ("Shortly before midnight
+    on Friday, a steel cylinder broke the surface"; "talks begin on Monday, November 16")."""
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    first = max(i for i, cut in enumerate(cuts[:-1]) if cut <= at)
+    terms: set[str] = set()
+    for i in [*range(first, len(cuts) - 1), *range(first - 1, -1, -1)]:
+        terms.update(content_terms(text[cuts[i]:cuts[i + 1]], left_out))
+        if len(terms) >= MIN_CLAUSE_TERMS:
+            break
+    return frozenset(terms)
 
 
 def _alike(a: _Dated, b: _Dated) -> bool:
+    """Two dated sentences telling of one event: enough content words in common, and each
+    date's own clause sharing a word with the other sentence (the rescue "on Friday" and a
+    town that "spent Saturday celebrating" the rescued are two days of one story)."""
     shared = len(a.terms & b.terms)
-    return shared >= MIN_SHARED_TERMS and shared >= MIN_SHARED_SHARE * min(len(a.terms), len(b.terms))
+    return (shared >= MIN_SHARED_TERMS
+            and shared >= MIN_SHARED_SHARE * min(len(a.terms), len(b.terms))
+            and not a.clause.isdisjoint(b.terms) and not b.clause.isdisjoint(a.terms))
 
 
 def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
@@ -111,6 +162,7 @@ def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     alike = list({id(d): d for p in postings for d in p
                   if d.claim_id != mine.claim_id and abs((d.day - mine.day).days) <= MAX_DAYS_APART
                   and _alike(mine, d)}.values())
+    alike = _with_group_mates(alike, dated, _group_mates(ctx.tables.groups))
     if any(d.day == mine.day and d.source != mine.source for d in alike):
         return  # another source gives this day too
     others: dict[date, list[_Dated]] = {}
@@ -157,8 +209,10 @@ CHECK = Check(
         what="A sentence dated to one day that only one source gives, where at least two other "
         "sources date sentences sharing most of its content words to another day within a week. "
         "The sentences are worded too differently to be matched (a lede told from another "
-        "angle), so date_conflict does not compare them. Bounds of a period ('since Monday', "
-        "'until Thursday') and ambiguous day/month orders are left out.",
+        "angle), so date_conflict does not compare them. Each date's own clause must share a "
+        "word with the other sentence, and sentences matched with an alike one back it too. "
+        "Bounds of a period ('since Monday', 'until Thursday') and ambiguous day/month orders "
+        "are left out.",
         why="A wrong day in a lede misdates the whole story, and ledes are the sentences "
         "outlets word most differently.",
         example="c:9 'a freight train derailed and caught fire on the edge of the village late "
@@ -169,7 +223,7 @@ CHECK = Check(
         false_positives="Two events of one story on different days told in similar words "
         "(an eruption on Tuesday, the evacuation on Wednesday).",
         options="thresholds are constants of checker/checks/date_discrepancy.py "
-        "(MIN_SHARED_TERMS, MIN_SHARED_SHARE, MAX_DAYS_APART)",
+        "(MIN_SHARED_TERMS, MIN_SHARED_SHARE, MIN_CLAUSE_TERMS, MAX_DAYS_APART)",
     ),
     run=find_date_discrepancies,
 )

@@ -49,7 +49,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from checker.facets.base import ArticleContext, Facet, Segment
-from checker.lexicon import table
+from checker.lexicon import entries, table
 from checker.textutil import DIGIT, LineIndex, fold
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -106,6 +106,7 @@ class _Tables:
     weekday_re: re.Pattern[str]
     weekday_before: re.Pattern[str]
     weekday_after: re.Pattern[str]
+    converted_time: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -130,6 +131,7 @@ def _tables() -> _Tables:
     # Month and weekday names are matched capitalised ("May", never the verb "may").
     month = rf"(?P<month>{_alternation([r['name'] for r in names if r['kind'] == 'month'])})\.?"
     weekday = _alternation([r["name"] for r in names if r["kind"] == "weekday"])
+    zones = [w[len("zone "):] for w in entries("figure_clock_markers") if w.startswith("zone ")]
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
     return _Tables(
@@ -152,6 +154,8 @@ def _tables() -> _Tables:
                               rf"(?P<weekday>{weekday})\b", re.I),
         weekday_before=re.compile(rf"\b(?P<weekday>{weekday})\.?,?\s*(?:\(\s*)?(?:the\s+)?$"),
         weekday_after=re.compile(rf"^\)?\s*,?\s*\(?\s*(?P<weekday>{weekday})\b"),
+        converted_time=re.compile(
+            r"\(\s*(?:\d{1,2}[:.]\d\d|\d{4})\s*(?:" + _alternation(zones) + r")\s+(?:on\s+)?$", re.I),
     )
 
 
@@ -277,6 +281,8 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
             continue
         if len(m["weekday"]) <= 3 and not m["cue"]:
             continue  # "Sun", "Sat" alone are too often other words
+        if t.converted_time.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "at 11:48 p.m. (0248 GMT on Saturday)": the day in another time zone
         cue = (m["cue"] or "").casefold()
         weekday = t.weekdays[m["weekday"].casefold()]
         offset = t.weekday_cues.get(cue, 0)
