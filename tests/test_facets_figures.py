@@ -485,3 +485,39 @@ def test_any_order_of_figure_words_ends_with_facets_on_their_text(words):
         assert line[f.start:f.end] == f.text
         if f.facet == "figure":
             float(f.value)  # a plain decimal, whatever the words around it
+
+
+# --- blind round 10: verbs after counts, basis points, identifiers, areas ---
+
+def figure_facets(line: str) -> list[tuple[str, str, str, str]]:
+    return [(f.text, f.value, f.key, f.noun) for f in all_facets(line) if f.facet == "figure"]
+
+
+def test_a_past_tense_after_a_count_is_a_verb_not_what_it_counts():
+    assert figure_facets("The other 16 took shelter in a refuge chamber.") == [("16", "16", "", "")]
+    assert figure_facets("Some 300 fled the town.") == [("Some 300", "300", "", "")]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    assert figure_facets("The yield dropped 31 basis points.")[0][1:3] == ("0.31", "pp")
+    assert figure_facets("The yield was ~30bp lower.") == [("~30bp", "0.3", "pp", "")]
+    (approx,) = [f for f in all_facets("The yield was ~30bp lower.") if f.facet == "figure"]
+    assert approx.qualifier == "approximately"
+
+
+def test_identifiers_and_toll_free_numbers_are_not_figures():
+    assert figure_facets("The tanker (IMO 9412361) had strayed inshore.") == []
+    assert figure_facets("Patients can call the helpline on 1800 555 210.") == []
+    assert figure_facets("Call 1-800-555-0199 for help.") == []
+    assert figure_facets("Some 250000 people marched.")[0][1] == "250000"  # a count, said so
+
+
+def test_areas_in_square_metres_and_hectares_are_one_quantity():
+    hectares = figure_facets("The brake factory, a 38-hectare site, closes.")
+    square_metres = figure_facets("Brake plant (380,000 m² site) closes.")
+    assert hectares[0][1:3] == square_metres[0][1:3] == ("38", "hectares")
+
+
+def test_an_adjective_between_a_count_and_its_noun_is_part_of_the_noun():
+    assert figure_facets("The line will have four new stops.") == [("four", "4", "stops", "new stops")]
+    assert figure_facets("The tanker of 109870 dwt ran aground.")[0][2] == "dwt"

@@ -137,6 +137,8 @@ class _Tables:
     date_cues: frozenset[str]  # "last", "next": a date follows, not a counted noun
     change_verbs: frozenset[str]
     said_verbs: frozenset[str]
+    past_tenses: frozenset[str]
+    count_adjectives: frozenset[str]
     stopwords: frozenset[str]
     pattern: re.Pattern[str]
     word_pattern: re.Pattern[str]  # `pattern` for a text without digits
@@ -236,6 +238,8 @@ def _tables() -> _Tables:
                             if r["kind"] == "weekday"),
         change_verbs=frozenset(w.casefold() for w in words("figure_change_verbs")),
         said_verbs=frozenset(w.casefold() for w in words("said_verbs")),
+        past_tenses=words("irregular_past_tenses"),
+        count_adjectives=words("count_adjectives"),
         stopwords=frozenset(w.casefold() for w in words("stopwords")) | _DETERMINERS,
         pattern=pattern,
         word_pattern=word_pattern,
@@ -433,11 +437,14 @@ def _plain(value: Decimal) -> str:
 
 #: Between groups of three digits: "12,480", "12 480" (a space, as in SI style, or a
 #: no-break space).
-#: A telephone number: groups of digits after a country code ("+49 30 1234 5678") or
-#: opening with a trunk zero ("0800 7723 400", "(030) 1234-567"). No quantity is written
-#: with a leading zero.
+#: A telephone number: groups of digits after a country code ("+49 30 1234 5678"),
+#: opening with a trunk zero ("0800 7723 400", "(030) 1234-567") or a toll-free prefix
+#: ("1800 555 210", "1-800-555-0199"). No quantity is written with a leading zero.
 _PHONE_NUMBER = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}"
-                           r"|(?:\(0\d{1,4}\)|0\d{2,4})(?:[ -]\d{2,5}){1,4})(?![\w])")
+                           r"|(?:\(0\d{1,4}\)|0\d{2,4}|1[- ]?[389]00)(?:[ -]\d{2,5}){1,4})(?![\w])")
+#: Digits run together this long with no thousands separator, unit or scale are an
+#: identifier (a ship's IMO number, a case number), not a quantity ("9412361").
+_IDENTIFIER_DIGITS = 6
 _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
 _SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
@@ -508,6 +515,9 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
     if (m["digits"] is not None and not unit and not qualifier and not scale
             and re.fullmatch(r"(1[5-9]|20)\d\d", m["digits"])):
         return None  # a bare year
+    if (m["digits"] is not None and not unit and not qualifier and not scale
+            and len(m["digits"]) >= _IDENTIFIER_DIGITS and m["digits"].isdigit()):
+        return None  # "IMO 9412361", a case or account number: no quantity is written so
     noun = ""
     if kind in ("", "people") or (kind == "money" and not unit_end):
         noun, noun_unit, noun_end = _counted_noun(text, end, t)
@@ -695,15 +705,15 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
         if partitive:  # "Seventeen of the train's 92 cars": seventeen cars
             return _counted_noun(text, partitive.end(), t, through_of=False)
         return "", "", 0
-    if (low in t.said_verbs or low in t.outcomes or low in t.date_cues
+    if (low in t.said_verbs or low in t.past_tenses or low in t.outcomes or low in t.date_cues
             or (second and second.casefold() in _OBJECT_STARTERS
                 and not _rate_follows(text, end + words_after.end(2), second, t))):
         return "", "", 0  # a verb, what happened to a count ("412 injured"), "last year"
     if low.endswith("ed") and (not second or second.casefold() in t.stopwords):
         return "", "", 0  # "40 remained.", "300 gathered in": a past tense, not a noun
     noun, noun_end = first, end + words_after.end(1)
-    if second and second.casefold() not in t.stopwords and (
-            "-" in first or low.endswith(_MODIFIER_ENDINGS)) and not first[0].isupper():
+    if second and second.casefold() not in t.stopwords and not first[0].isupper() and (
+            "-" in first or low.endswith(_MODIFIER_ENDINGS) or low in t.count_adjectives):
         noun, noun_end = f"{first} {second}", end + words_after.end(2)
     return noun, _unit_of_noun(noun.split()[-1], t), noun_end
 

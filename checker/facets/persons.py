@@ -514,9 +514,11 @@ def _misspelt_surname(toks: Tokens, k: int, known: frozenset[str]) -> bool:
 @cache
 def _person_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """(verbs whose subject is a person, adverbs to look past): data/said_verbs.txt (one-word
-    entries) and data/person_verb_cues.txt (an adverb's entry ends in " ~")."""
+    entries), data/irregular_past_tenses.txt and data/person_verb_cues.txt (an adverb's
+    entry ends in " ~")."""
     cues = lexicon.entries("person_verb_cues")
     verbs = {w.casefold() for w in lexicon.entries("said_verbs") if " " not in w}
+    verbs |= set(lexicon.words("irregular_past_tenses"))
     verbs |= {w.casefold() for w in cues if not w.endswith("~")}
     adverbs = frozenset(w[:-1].strip().casefold() for w in cues if w.endswith("~"))
     return frozenset(verbs), adverbs
