@@ -31,8 +31,9 @@ Rules
             then the one figure without a noun left on each side in a unit, when the claims
             are alike (Thresholds.figure_pairing_similarity: "52.4% to 47.6%" against
             "52.4% to 45.6%"). Equal values agree; when either is
-            approximate, values within Thresholds.figure_tolerance agree and within twice it
-            are compatible; two exact values are compatible when one is the other rounded to
+            approximate, values within Thresholds.figure_tolerance agree, and within twice it
+            are compatible when they differ by at most two units of the rounder figure's
+            last significant digit ("about 2,000" / 1,850, not "some 540" / "roughly 580"); two exact values are compatible when one is the other rounded to
             its precision (52 and 52.4, 40,000 and 41,200); a bound ("at least 11", "up to
             40") is compatible with any value it admits; two bounds of one direction
             ("at least 23" / "at least 28") agree within Thresholds.figure_tolerance and
@@ -51,8 +52,9 @@ Rules
             organisation's name ("the regional court in <City>") the role is that body's
             seat. Equal places agree, a city and its own country are compatible;
             two different places of one kind (two cities, two countries) conflict only when
-            each claim has exactly one place left in the same known role (the summit "in
-            Lyon" vs "in Lille"); a city the gazetteer lacks is read as written when it is the
+            each claim has exactly one place of that kind left in the same known role (the
+            summit "in Lyon" vs "in Lille"; a region named beside the city does not count),
+            outside direct quotes (a speaker's words are quote_variant's); a city the gazetteer lacks is read as written when it is the
             one capitalised name after a word of the same role ("flew to <Town>") that no
             other facet covers. Regions are never in conflict. Metonyms are not compared here (see the framing check).
     quote   direct quotes of one speaker (one person for resolve, when the mentions are given:
@@ -85,7 +87,13 @@ from checker.config import Thresholds
 from checker.facets.figures import noun_key
 from checker.forking import fork_map, in_slices
 from checker.lexicon import table, words
-from checker.match import content_terms, context_pairs, date_readings, figure_context
+from checker.match import (
+    ANCHOR_MAX_CHANGE,
+    content_terms,
+    context_pairs,
+    date_readings,
+    figure_context,
+)
 from checker.tables import column_values, empty_frame, row_dicts
 from checker.textutil import match_key
 
@@ -238,10 +246,14 @@ def _people(mentions: pd.DataFrame | None, entities: pd.DataFrame | None
         return {}
     canonical = dict(zip(entities["entity_id"].tolist(), entities["canonical"].tolist(), strict=True))
     people = mentions[mentions["facet"] == "person"]
-    return {(str(source), match_key(str(text))): (str(entity), str(canonical[entity]))
-            for source, text, entity in zip(people["source"].tolist(), people["text"].tolist(),
-                                            people["entity_id"].tolist(), strict=True)
-            if entity in canonical}
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    # by the name as written with its title ("Mining Minister Ana Ruiz") and without it
+    for column in ("value", "text"):
+        for source, name, entity in zip(people["source"].tolist(), people[column].tolist(),
+                                        people["entity_id"].tolist(), strict=True):
+            if entity in canonical:
+                out[(str(source), match_key(str(name)))] = (str(entity), str(canonical[entity]))
+    return out
 
 
 def _speaker_entity(people: dict[tuple[str, str], tuple[str, str]], source: str,
@@ -361,7 +373,10 @@ def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> 
         if "approx" in (bound_a, bound_b):
             if gap <= tolerance:
                 return "agree", f"approximate, within {tolerance:.0%}"
-            if gap <= 2 * tolerance:
+            if gap <= 2 * tolerance and abs(va - vb) <= _ROUNDING_STEPS * _step(
+                    va if _decimals(va) <= _decimals(vb) else vb):
+                # "about 2,000" / 1,850, "about 120" / 132: within what the rounder figure's
+                # rounding hides; "some 540" / "roughly 580" are two depths that differ
                 return "compatible", f"approximate, within {2 * tolerance:.0%}"
         elif is_rounding(va, vb):
             return "compatible", "one is the other rounded"
@@ -384,6 +399,16 @@ def figure_verdict(va: float, qa: str, vb: float, qb: str, tolerance: float) -> 
     if is_rounding(va, vb):
         return "compatible", "bound admits the value rounded"
     return "conflict", "bound excludes the value"
+
+
+#: How many units of its last significant digit an approximate figure may be off ("about
+#: 120" admits 132, "roughly 580" does not admit 540).
+_ROUNDING_STEPS = 2
+
+
+def _step(value: float) -> float:
+    """The unit of a value's last significant digit: 540 -> 10, 2000 -> 1000, 13.5 -> 0.1."""
+    return 10.0 ** -_decimals(value)
 
 
 def _decimals(value: float) -> int:
@@ -497,6 +522,7 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                 and _one_magnitude(figs_a[left_a[key][0]], figs_b[left_b[key][0]])
                 and _alike(a, b) >= th.figure_pairing_similarity):
             pairs.append((left_a[key][0], left_b[key][0], None))
+    pairs.extend(_changed_value_pairs(figs_a, figs_b, pairs, unit, noun_score, th))
     for i, j, score in sorted(pairs, key=lambda p: (p[0], p[1])):
         fa, fb = figs_a[i], figs_b[j]
         va, vb = number(fa["value"]), number(fb["value"])
@@ -506,6 +532,40 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
         subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
         yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
                    score=score, method=method)
+
+
+def _changed_value_pairs(figs_a: list[dict[str, Any]], figs_b: list[dict[str, Any]],
+                        pairs: list[tuple[int, int, float | None]],
+                        unit: Callable[[dict[str, Any]], str],
+                        noun_score: Callable[[dict[str, Any], dict[str, Any]], float | None],
+                        th: Thresholds) -> list[tuple[int, int, float | None]]:
+    """Beside a figure value both claims state, the one figure of a unit left on each side,
+    with or without a noun (nouns not unlike), within ANCHOR_MAX_CHANGE of each other: that
+    figure changed (`match` anchored_by_changed_value: "rose 3.1% in October, slowing from
+    3.6%" / "easing to 3.4% in October, after 3.6%")."""
+    if not any(number(figs_a[i]["value"]) == number(figs_b[j]["value"]) for i, j, _ in pairs):
+        return []
+    paired_a = {i for i, _, _ in pairs}
+    paired_b = {j for _, j, _ in pairs}
+    rest_a: dict[str, list[int]] = {}
+    rest_b: dict[str, list[int]] = {}
+    for i, f in enumerate(figs_a):
+        if i not in paired_a:
+            rest_a.setdefault(unit(f), []).append(i)
+    for j, f in enumerate(figs_b):
+        if j not in paired_b:
+            rest_b.setdefault(unit(f), []).append(j)
+    out: list[tuple[int, int, float | None]] = []
+    for key in sorted(rest_a.keys() & rest_b.keys()):
+        if not key or len(rest_a[key]) != 1 or len(rest_b[key]) != 1:
+            continue
+        fa, fb = figs_a[rest_a[key][0]], figs_b[rest_b[key][0]]
+        score = noun_score(fa, fb)
+        va, vb = number(fa["value"]), number(fb["value"])
+        if (va and vb and va > 0 and vb > 0 and max(va, vb) <= ANCHOR_MAX_CHANGE * min(va, vb)
+                and (score is None or score >= th.figure_noun_similarity)):
+            out.append((rest_a[key][0], rest_b[key][0], score))
+    return out
 
 
 #: Two figures further apart than this factor are two quantities ("a margin of 1,248 votes"
@@ -697,6 +757,8 @@ def _role_of_words(before: list[str]) -> str:
         if len(words) > len(cue) and tuple(words[-len(cue):]) == cue:
             ahead = words[:-len(cue)][-ROLE_WORDS_BEFORE_CUE:]
             return next((roles[w] for w in reversed(ahead) if w in roles), "")
+    if len(words) >= 2 and " ".join(words[-2:]) in roles:
+        return roles[" ".join(words[-2:])]  # "bound for <Port>"
     return roles.get(words[-1], "") if words else ""
 
 
@@ -711,15 +773,18 @@ def _offset_in(claim: _Claim, f: dict[str, Any]) -> int:
 
 
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
-    """The role of a place in its claim: the kind noun right after it ("the <Name>
-    district": district); "seat of <organisation>" right after an organisation's name
-    ("the Federal Institute (BfArM) in Bonn": where the body sits, not where the claim's
-    event happened); else from the word right before it, or before its kind cue
+    """The role of a place in its claim: "based" for "<City>-based"; the kind noun right
+    after it ("the <Name> district": district); "seat of <organisation>" right after an
+    organisation's name ("the Federal Institute (BfArM) in Bonn": where the body sits, not
+    where the claim's event happened); else from the word right before it, or before its kind cue
     ("landfall in the coastal town of <Town>": where); "" when unknown."""
     offset = _offset_in(claim, f)
     if offset < 0:
         return ""
-    after = _WORDS.match(claim.text, offset + len(str(f["text"])) + 1)
+    end = offset + len(str(f["text"]))
+    if claim.text.startswith("-based", end):
+        return "based"  # "the <City>-based studio": where a body sits
+    after = _WORDS.match(claim.text, end + 1)
     if after and after.group() in _kind_nouns():
         return after.group()  # "the <Name> district": the district the claim is about
     for org in claim.facets.get("org", []):
@@ -729,9 +794,10 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     return _role_before(claim.text[max(0, offset - 60):offset])
 
 
-#: Between an organisation's name and the place it sits in: an optional acronym in
-#: brackets, then "in" or "based in".
-_SEAT_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+(?:based\s+)?in\s+")
+#: Between an organisation's name and the place it sits in: up to two more capitalised
+#: words of the name that the org facet left out ("Pomorski Bank Inwestycyjny in Gdańsk"),
+#: an optional acronym in brackets, then "in" or "based in".
+_SEAT_GAP = re.compile(r"(?:\s+[A-Z\u00C0-\u00DE][^\W\d_]+){0,2}(?:\s*\([^()]{1,40}\))?,?\s+(?:based\s+)?in\s+")
 
 
 @cache
@@ -796,29 +862,37 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
                     left_a.remove(i)
                     left_b.remove(j)
                     break
-    roles_a: dict[str, list[dict[str, Any]]] = {}
-    roles_b: dict[str, list[dict[str, Any]]] = {}
+    # by role and kind: a city and the region it lies in, both "in", are one place told twice
+    # ("in Saarlouis, in the western state of Saarland"), not two to choose from
+    roles_a: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    roles_b: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    # a place inside a direct quote is the speaker's word: a changed one is quote_variant's
     for i in left_a:
-        roles_a.setdefault(place_role(a, places_a[i]), []).append(places_a[i])
+        if not _quoted(a, places_a[i]):
+            roles_a.setdefault((place_role(a, places_a[i]), str(places_a[i].get("qualifier") or "")),
+                               []).append(places_a[i])
     for j in left_b:
-        roles_b.setdefault(place_role(b, places_b[j]), []).append(places_b[j])
-    for role in sorted((roles_a.keys() ^ roles_b.keys()) - {""}):
+        if not _quoted(b, places_b[j]):
+            roles_b.setdefault((place_role(b, places_b[j]), str(places_b[j].get("qualifier") or "")),
+                               []).append(places_b[j])
+    for role, kind in sorted(roles_a.keys() ^ roles_b.keys()):
+        if not role or kind != "city":
+            continue
         # A city the gazetteer does not know ("flew to <Town>") in the same role as the
         # other claim's city: compared as written.
-        if role in roles_a and len(roles_a[role]) == 1:
+        if (role, kind) in roles_a and len(roles_a[(role, kind)]) == 1:
             found = unlisted_place(b, role)
             if found is not None:
-                roles_b[role] = [found]
-        elif role in roles_b and len(roles_b[role]) == 1:
+                roles_b[(role, kind)] = [found]
+        elif (role, kind) in roles_b and len(roles_b[(role, kind)]) == 1:
             found = unlisted_place(a, role)
             if found is not None:
-                roles_a[role] = [found]
-    for role in sorted(roles_a.keys() & roles_b.keys()):
-        if not role or len(roles_a[role]) != 1 or len(roles_b[role]) != 1:
+                roles_a[(role, kind)] = [found]
+    for role, kind in sorted(roles_a.keys() & roles_b.keys()):
+        if not role or len(roles_a[(role, kind)]) != 1 or len(roles_b[(role, kind)]) != 1:
             continue
-        fa, fb = roles_a[role][0], roles_b[role][0]
-        if fa.get("qualifier") != fb.get("qualifier") or (
-                fa.get("qualifier") == "region" and role not in _kind_nouns()):
+        fa, fb = roles_a[(role, kind)][0], roles_b[(role, kind)][0]
+        if kind == "region" and role not in _kind_nouns():
             continue
         if _place_fit(fa, fb) is not None:
             continue  # the same town, named in one claim without a cue the extractor knows
@@ -826,6 +900,13 @@ def _compare_places(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
             continue  # the other claim names this place too, where the gazetteer missed it
         yield _row("place", f"place ({role})", a, b, fa, fb, "conflict", _place_norm(fa),
                    _place_norm(fb), method=f"different places, same role '{role}'")
+
+
+def _quoted(claim: _Claim, f: dict[str, Any]) -> bool:
+    """Whether facet `f` lies inside one of the claim's direct quotes."""
+    start, end = _int(f.get("start")), _int(f.get("end"))
+    return any(q.get("qualifier") == "direct" and _int(q.get("start")) <= start and end <= _int(q.get("end"))
+               for q in claim.facets.get("quote", []))
 
 
 def _names_place(claim: _Claim, place: dict[str, Any]) -> bool:
@@ -853,13 +934,21 @@ def _speaker(f: dict[str, Any]) -> str:
 
 def _speaker_subject(fa: dict[str, Any], fb: dict[str, Any]) -> str:
     """The quote's subject: the person's canonical name when resolve knows the speaker (one
-    name for every pair, however each source spells it), else the name as written."""
-    return str(fa.get("speaker_name") or fb.get("speaker_name") or _speaker(fa))
+    name for every pair, however each source spells it), else the fuller name as written."""
+    return str(fa.get("speaker_name") or fb.get("speaker_name")
+               or max(_speaker(fa), _speaker(fb), key=lambda name: (len(name.split()), name)))
 
 
 def same_speaker(x: str, y: str) -> bool:
+    """The same name, or the same surname; a surname alone may be the first of two
+    ("Pereiro" for "Xoán Pereiro Lago")."""
     kx, ky = match_key(x).split(), match_key(y).split()
-    return bool(kx and ky) and (kx == ky or kx[-1] == ky[-1])
+    if not (kx and ky):
+        return False
+    if kx == ky or kx[-1] == ky[-1]:
+        return True
+    lone, full = (kx, ky) if len(kx) < len(ky) else (ky, kx)
+    return len(lone) == 1 and len(full) >= 3 and lone[0] in full[1:-1]
 
 
 def _same_speaker(fa: dict[str, Any], fb: dict[str, Any]) -> bool:

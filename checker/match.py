@@ -619,6 +619,46 @@ def anchored_by_figure(a: ClaimProfile, b: ClaimProfile) -> bool:
     return bool(len(values) >= 2 or a.dates & b.dates or a.entities & b.entities)
 
 
+#: Content words two claims sharing one figure value must share to be anchored by a second
+#: figure of one unit whose value differs...
+ANCHOR_MIN_SHARED_TERMS = 2
+#: ...and the most that value may differ by, as a factor: an altered figure stays near the
+#: true one (540 m / 580 m, 3.1% / 3.4%); two quantities are often further apart.
+ANCHOR_MAX_CHANGE = 1.35
+
+
+def anchored_by_changed_value(a: ClaimProfile, b: ClaimProfile) -> bool:
+    """Two claims that state one figure value in common, share two content words and no
+    entity apart, and each keep one more figure of one unit, its value changed: one fact
+    with a number altered ("The other 16 took shelter in a refuge chamber some 540 metres
+    below ground" / "The 16 ... reached a refuge chamber roughly 580 m below surface";
+    "inflation rose 3.1% in October, from 3.6%" / "eased to 3.4% in October, after 3.6%")."""
+    values = a.values & b.values
+    if not values or len(a.terms & b.terms) < ANCHOR_MIN_SHARED_TERMS:
+        return False
+    if a.entities and b.entities and a.entities.isdisjoint(b.entities):
+        return False  # "X won 61% with 98% counted" / "Y got 48% with 98% counted"
+    if {e for e in a.entities if e.startswith("person:")} != {e for e in b.entities if e.startswith("person:")}:
+        return False  # "turnout was 58.2%, 97% counted" / "Vasko took 39%, 97% counted"
+    single_a, single_b = _single_units(a.values - values), _single_units(b.values - values)
+    return any(max(single_a[u], single_b[u]) <= ANCHOR_MAX_CHANGE * min(single_a[u], single_b[u])
+               for u in single_a.keys() & single_b.keys())
+
+
+def _single_units(values: frozenset[str]) -> dict[str, float]:
+    """{unit: value} of the units ("m", "%", "usd") held by exactly one of the values
+    ("= 540 m"); a bare number's empty unit, or a value that is not positive, never counts."""
+    parsed: dict[str, list[float]] = {}
+    for v in values:
+        parts = v.split(" ", 2)
+        if len(parts) == 3 and parts[2]:
+            try:
+                parsed.setdefault(parts[2], []).append(float(parts[1]))
+            except ValueError:
+                continue
+    return {u: found[0] for u, found in parsed.items() if len(found) == 1 and found[0] > 0}
+
+
 #: A direct quote of at least this many words, nearly the same in two claims
 #: (QUOTE_ANCHOR_SIMILARITY), says the two report one statement however they frame it.
 QUOTE_ANCHOR_MIN_WORDS = 5
@@ -654,6 +694,8 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     # moved to 22 April." / "The hearing was moved to 29 April.").
     same_words = a.terms == b.terms and len(a.terms) >= 2
     anchored = anchored_by_figure(a, b)
+    changed = not anchored and anchored_by_changed_value(a, b)
+    anchored = anchored or changed
     quoted = not anchored and bool(a.quotes and b.quotes) and anchored_by_quote(a, b)
     if not (same_words or anchored or quoted) and not _share_enough(a, b, th, weights):
         return None
@@ -666,7 +708,7 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
         # Worded too differently to score, but the shared figure and date (or quote) say
         # it is one fact: linked at the threshold, so every better-worded link is taken first.
         score, method = th.claim_similarity, "figure_anchor" if anchored else "quote_anchor"
-    if unpairable_figures(a, b, th):
+    if not changed and unpairable_figures(a, b, th):
         return None
     if a.years and b.years and not (a.years & b.years):
         # token_sort_ratio, not token_set_ratio: both claims must be nearly the same words,

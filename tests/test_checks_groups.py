@@ -220,7 +220,7 @@ def test_an_ignored_figure_discrepancy_leaves_its_figure_single_source() -> None
     """With figure_discrepancy ignored, the contradicted figure is still reported, as a
     single-source figure; run again with another configuration on the same tables, each
     answer follows its own configuration."""
-    (case,) = [c.values[1] for c in kind_cases({"CK206": ""}) if c.values[1]["expect"] == "flag"]
+    case = next(c.values[1] for c in kind_cases({"CK206": ""}) if c.values[1]["expect"] == "flag")
     claims, facets = build_tables(case["sentences"], case["facets"])
     tables = run_tables(claims, facets)
     single = by_kind("single_source_figure")

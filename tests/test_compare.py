@@ -14,6 +14,7 @@ from checker.compare import (
     dates_verdict,
     figure_verdict,
     is_partial_quote,
+    same_speaker,
     word_diff,
 )
 from checker.config import Thresholds
@@ -396,3 +397,54 @@ def test_the_seat_of_a_body_is_not_the_place_of_the_event() -> None:
     places = t.comparisons[t.comparisons["facet"] == "place"]
     assert list(zip(places["verdict"], places["method"], strict=True)) == [
         ("conflict", "different places, same role 'seat of drug agency'")]
+
+
+# --- blind round 10: places beside regions, in quotes, "-based", "bound for"; speakers ---
+
+def _region(s: int, name: str) -> dict:
+    return {"s": s, "facet": "place", "text": name, "value": name, "key": "XX", "qualifier": "region"}
+
+
+def _place_verdicts(sentences, facets) -> list[str]:
+    t = _comparisons(sentences, facets)
+    return list(t.comparisons[t.comparisons["facet"] == "place"]["verdict"])
+
+
+def test_a_region_named_beside_the_city_leaves_the_city_to_be_compared() -> None:
+    assert _place_verdicts(
+        [["a", "The inverter plant in Marrowby, in the western state of Kelland, with 870 staff, will shut in 2028."],
+         ["b", "The inverter plant in Selvane in the state of Kelland, with its 870 staff, will shut in 2028."]],
+        [_town(0, "Marrowby"), _region(0, "Kelland"), _fig(0, "870", "870", "people", noun="staff"),
+         _town(1, "Selvane"), _region(1, "Kelland"), _fig(1, "870", "870", "people", noun="staff")],
+    ) == ["agree", "conflict"]
+
+
+def test_a_place_inside_a_direct_quote_is_not_set_against_the_writers_place() -> None:
+    assert "conflict" not in _place_verdicts(
+        [["a", "\"Nobody will explain why it ends in a spreadsheet in Marrowby,\" said the union leader of the plant."],
+         ["b", "The union leader said the plant would not close in Selvane without a fight."]],
+        [_town(0, "Marrowby"), _town(1, "Selvane")])
+
+
+def test_a_body_based_in_one_city_or_another_conflicts() -> None:
+    assert _place_verdicts(
+        [["a", "The stadium was designed by Marrowby-based studio Lanuza Arquitectos."],
+         ["b", "The stadium has been designed by Selvane-based studio Lanuza Arquitectos."]],
+        [_town(0, "Marrowby"), _town(1, "Selvane")]) == ["conflict"]
+
+
+def test_the_port_a_ship_is_bound_for_is_its_place() -> None:
+    assert _place_verdicts(
+        [["a", "The tanker had loaded 78,500 tonnes of fuel oil and was bound for Marrowby."],
+         ["b", "The tanker had loaded 78,500 tonnes of fuel oil and was bound for Selvane."]],
+        [_town(0, "Marrowby"), _town(1, "Selvane")]) == ["conflict"]
+
+
+@pytest.mark.parametrize(("x", "y", "same"), [
+    ("Xoan Pereiro Lago", "Pereiro", True),  # the first of two surnames, alone
+    ("Xoan Pereiro Lago", "Lago", True),
+    ("Xoan Pereiro Lago", "Xoan", False),  # a given name is no surname
+    ("Ana Pereiro", "Pereira", False),
+])
+def test_a_speaker_named_by_either_of_two_surnames_is_one_speaker(x: str, y: str, same: bool) -> None:
+    assert same_speaker(x, y) is same

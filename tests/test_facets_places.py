@@ -368,3 +368,7 @@ def test_any_order_of_place_words_ends_with_places_on_their_text(words):
     for f in found:
         assert line[f.start:f.end] == f.text
         assert f.start < f.end
+
+
+def test_a_port_a_ship_is_bound_for_is_a_place():
+    assert [f.value for f in run("The tanker had loaded fuel oil and was bound for Antwerp.")] == ["Antwerp"]
