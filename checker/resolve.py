@@ -690,6 +690,9 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
             # "Independent MP" / "member for <Electorate>": a word before the office may
             # be an affiliation, not the seat; only two seats written out are compared
             return "detail"
+    a, b = _shortenings_expanded(a, b)
+    if a == b:
+        return "same"
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -703,6 +706,20 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
                 or _joined_portfolio(a[i1:i2] or b[j1:j2])):
             return "wording"
     return "detail"
+
+
+#: A word of a title this long or longer that begins another's word is its shortening.
+_SHORTENING_MIN_LETTERS = 5
+
+
+def _shortenings_expanded(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each word of one title that is the start of a word of the other, written in full:
+    "head of macro research" / "head of macroeconomic research" are one wording."""
+    def expand(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+        longer = [w for w in other if w not in words]
+        return tuple(next((x for x in longer if len(w) >= _SHORTENING_MIN_LETTERS
+                           and len(x) > len(w) and x.startswith(w)), w) for w in words)
+    return expand(a, b), expand(b, a)
 
 
 @cache
@@ -746,6 +763,11 @@ def _names_a_body(body: tuple[str, ...]) -> bool:
         len(body) > 1 and (body[0] in heads or body[-1] in heads))
 
 
+#: Kinds of body (data/body_nouns.csv) whose names often have no head noun ("Gulf
+#: Meridian", "SD Ebro Zaragoza").
+_HEADLESS_KINDS = frozenset({"company", "club"})
+
+
 def _same_office_of_own_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One office named with two ways of naming the holder's own body: a generic noun of
     one kind ("president of the association" / "Union president"; "Speaker of the House" /
@@ -764,10 +786,11 @@ def _same_office_of_own_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return nouns[body_a[0]] == nouns[body_b[0]]
     generic_a = len(body_a) == 1 and body_a[0] in nouns
     generic_b = len(body_b) == 1 and body_b[0] in nouns
-    if (generic_a and nouns[body_a[0]] == "company" and not generic_b) or (
-            generic_b and nouns[body_b[0]] == "company" and not generic_a):
-        # "Company spokeswoman" / "Gulf Meridian spokeswoman": a company's name often has no
-        # head noun to tell it by, and "company" before an office is the holder's own firm
+    if (generic_a and nouns[body_a[0]] in _HEADLESS_KINDS and not generic_b) or (
+            generic_b and nouns[body_b[0]] in _HEADLESS_KINDS and not generic_a):
+        # "Company spokeswoman" / "Gulf Meridian spokeswoman", "Club president" / "SD Ebro
+        # Zaragoza president": a company's or a club's name often has no head noun to tell
+        # it by, and the generic noun before an office is the holder's own firm or club
         return True
     acronym_a = len(body_a) == 1 and not generic_a and not _names_a_body(body_a)
     acronym_b = len(body_b) == 1 and not generic_b and not _names_a_body(body_b)

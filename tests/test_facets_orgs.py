@@ -198,3 +198,23 @@ def test_a_plural_possessive_inside_a_name_is_part_of_it():
     assert orgs["Scottish Resident Doctors' Association"].note == "acronym SRDA"
     curly = orgs_of("The Scottish Resident Doctors\u2019 Union had asked for a 9.8% rise.")
     assert list(curly) == ["Scottish Resident Doctors' Union"]
+
+
+# --- blind round 10 ---
+
+def test_a_rank_word_before_a_plural_inside_a_name_is_part_of_the_name():
+    assert "Confederation of Polish Private Employers" in orgs_of(
+        "The Confederation of Polish Private Employers (KPPP) had pressed for cheaper credit.")
+    people = persons_in_line("The Ministry of Defence said Private Ana Ruiz died.")
+    assert people["Ana Ruiz"].title == "Private"
+
+
+def test_consortia_cooperatives_and_legal_forms_head_organisations():
+    assert "Riverside Metropolitan Mobility Consortium" in orgs_of(
+        "The Riverside Metropolitan Mobility Consortium will run the line.")
+    assert "Perforaciones Andinas Ltda" in orgs_of(
+        "Drilling contractor Perforaciones Andinas Ltda. reamed the shaft.")
+
+
+def persons_in_line(line: str) -> dict[str, Facet]:
+    return by_value(line_facets(line, 1, "person"))

@@ -388,3 +388,10 @@ def test_a_long_run_of_title_modifiers_costs_linear_work(monkeypatch):
     assert work[400] <= 5 * work[100]
     assert persons_in("First Deputy Acting Minister Ana Ruiz said.")["Ana Ruiz"].title.casefold() \
         == "first deputy acting minister"
+
+
+def test_compound_police_ranks_are_one_title():
+    people = persons_in("\"It funds the next attack,\" said Detective Chief Superintendent Ana Ruiz, head of the unit.")
+    assert people["Ana Ruiz"].title == "Detective Chief Superintendent"
+    short = persons_in("Its head, Det. Chief Supt. Ana Ruiz, repeated the line.")
+    assert short["Ana Ruiz"].title == "Det. Chief Supt."

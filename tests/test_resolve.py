@@ -123,6 +123,10 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("Deputy Mayor of the northern port town of Velden", "Velden Deputy Mayor", "same"),
     ("Former Mayor of Velden", "Mayor of Velden", "wording"),
     ("Secretary of State of Vermont", "Vermont Secretary of State", "detail"),
+    ("head of macro research", "head of macroeconomic research", "same"),  # a shortening
+    ("head of micro lending", "head of macroeconomic research", "wording"),
+    ("Club president", "SD Ebro Norte president", "same"),  # a club's name needs no head noun
+    ("Club president", "Club secretary", "wording"),
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind

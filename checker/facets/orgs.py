@@ -243,7 +243,7 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
                 break
             run_end = k
             while run_end + 1 < n and toks.cap[run_end + 1] and toks.text[run_end + 1] != POSSESSIVE:
-                if _starts_title(toks, run_end + 1):
+                if _starts_title(toks, run_end + 1) and not _adjective_before_plural(toks, run_end + 1):
                     break
                 run_end += 1
             if conn == "and" and any(toks.key[t] in heads and toks.key[t] not in _field_heads()
@@ -268,6 +268,16 @@ def _names_a_body(toks: Tokens, k: int, heads: frozenset[str]) -> bool:
     while end + 1 < len(toks) and (toks.cap[end + 1] or toks.text[end + 1] == POSSESSIVE):
         end += 1
     return any(toks.key[t] in heads for t in range(k, end + 1))
+
+
+def _adjective_before_plural(toks: Tokens, i: int) -> bool:
+    """A one-word title that is also an adjective ("Private", "General") before the last
+    capitalised word of a name, a plural ("Confederation of Polish Private Employers"): a
+    person after a title has a name, not a plural noun ("Private Ana Ruiz")."""
+    j = i + 1
+    return (j < len(toks) and toks.cap[j] and toks.key[j].endswith("s")
+            and (j + 1 >= len(toks) or not toks.cap[j + 1])
+            and toks.text[j + 1:j + 2] != (POSSESSIVE,))
 
 
 def _starts_title(toks: Tokens, i: int) -> bool:
