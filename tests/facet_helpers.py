@@ -61,3 +61,15 @@ def fails_if_it_hangs(seconds: int) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def facets_of_words(words: list[str], seconds: int = 20) -> list[Facet]:
+    """Every extractor over the words joined into one sentence, failing rather than hanging,
+    with every facet's text checked against its offsets: what the word-order property tests
+    of each parser share."""
+    line = " ".join(words) + "."
+    with fails_if_it_hangs(seconds):
+        found = all_facets(line)
+    for f in found:
+        assert line[f.start:f.end] == f.text
+    return found
