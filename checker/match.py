@@ -39,6 +39,12 @@ How two claims are matched
     same unit and share a content word and a date, an entity or a second value ("Two-way
     trade reached A$1.8 billion last year" / "Bilateral trade stood at about A$1.8 billion
     in 2024").
+    Changed-value anchor: claims that share one figure value and two content words, name no
+    person the other does not, and each keep one more figure of a unit within
+    ANCHOR_MAX_CHANGE of the other's ("The other 16 took shelter in a refuge chamber some
+    540 metres below ground" / "The 16 ... reached a refuge chamber roughly 580 m below
+    surface") are linked at the threshold: one fact with a number altered, which compare
+    pairs the same way and reports.
     Different quantities: claims that each keep a figure of one unit which nothing in the
     other accounts for (an equal or compatible value, a similar noun, or the one noun-less
     figure on each side of alike claims, as compare pairs them) state different things
