@@ -937,7 +937,7 @@ def resolve_entities(facets: pd.DataFrame, claims: pd.DataFrame,
 
     persons = _names_of_bodies(persons, orgs)
     _resolve_persons(persons, th, {cid: c.root_text for cid, c in info.items()})
-    _resolve_orgs(orgs, persons, th)
+    _resolve_orgs(orgs, persons, th, info)
     titles = _resolve_titles(persons, orgs, info, th)
 
     every = persons + orgs + titles
@@ -1452,7 +1452,8 @@ def org_structure(spelling: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]
     return head, tuple(sorted(modifiers)), content
 
 
-def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds) -> None:
+def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
+                  info: dict[str, _ClaimInfo]) -> None:
     for m in orgs:
         m.spelling = org_spelling(m.value)
     orgs[:] = [m for m in orgs if m.spelling]
@@ -1483,6 +1484,19 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
             for role, entity in roles_by_root.get(m.root, ()):
                 if f" {m.spelling} " in f" {role} ":
                     heads[gid].add(entity)
+    # ... or is named as one of its people: "Ana Ruiz of the Nurses' Union said"
+    persons_by_root: dict[str, list[_Mention]] = defaultdict(list)
+    for p in persons:
+        if p.entity:
+            persons_by_root[p.root].append(p)
+    for gid, ms in groups.items():
+        for m in ms:
+            root = info.get(m.claim_id)
+            for p in persons_by_root.get(m.root, ()) if root else ():
+                gap = root.root_text[p.end - root.root_start:m.start - root.root_start] \
+                    if p.end <= m.start else ""
+                if _MEMBER_OF.fullmatch(gap):
+                    heads[gid].add(p.entity)
 
     # what the claims naming each group say, the name itself left out (a few per group)
     contexts: dict[str, list[str]] = {}
@@ -1553,6 +1567,11 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds)
                 m.method = method_of[id(m)]
 
 
+#: Between a person's name and a body they belong to: "of the", "from", ", regional officer
+#: of the" (a few lower-case words of a role).
+_MEMBER_OF = re.compile(r",?\s+(?:[a-z][\w'-]*\s+){0,4}?(?:of|from|at)\s+(?:the\s+)?")
+
+
 def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
@@ -1585,9 +1604,9 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
               other_acronyms: bool = False) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
     naming them say alike things (asked only when a rule needs it: it scores sentences).
-    `shared_head_person`: one person's role names both; `same_source`: one article names
-    both; `same_acronym`: both are defined with one acronym in brackets; `other_acronyms`:
-    each with its own."""
+    `shared_head_person`: one person's role names both, or one person is named "of" both
+    ("Ana Ruiz of the <body>"); `same_source`: one article names both; `same_acronym`: both
+    are defined with one acronym in brackets; `other_acronyms`: each with its own."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b or other_acronyms:

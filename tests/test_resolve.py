@@ -324,6 +324,23 @@ def test_one_name_around_two_head_nouns_is_one_body_with_three_words_in_common()
     assert entity_of(r, "Ministry of Health", "org") != entity_of(r, "Office of Health", "org")
 
 
+def test_one_person_of_two_names_around_head_nouns_of_one_family_makes_them_one_body() -> None:
+    f, c = tables(
+        [("a", "Ana Ruiz, regional officer of the Danish Nursing and Midwifery Union, said staff worked double shifts."),
+         ("b", "Ana Ruiz of the Danish Nursing and Midwifery Federation said nurses went above and beyond."),
+         ("c", "Ben Cole of the Danish Dockers Union and Ada Kim of the Danish Dockers Federation spoke.")],
+        [person(0, "Ana Ruiz"), {"s": 0, "facet": "org", "text": "Danish Nursing and Midwifery Union"},
+         person(1, "Ana Ruiz"), {"s": 1, "facet": "org", "text": "Danish Nursing and Midwifery Federation"},
+         person(2, "Ben Cole"), {"s": 2, "facet": "org", "text": "Danish Dockers Union"},
+         person(2, "Ada Kim"), {"s": 2, "facet": "org", "text": "Danish Dockers Federation"}],
+    )
+    r = resolve_entities(f, c)
+    assert (entity_of(r, "Danish Nursing and Midwifery Union", "org")
+            == entity_of(r, "Danish Nursing and Midwifery Federation", "org"))
+    # two people, each of their own body, named in one sentence: two bodies
+    assert entity_of(r, "Danish Dockers Union", "org") != entity_of(r, "Danish Dockers Federation", "org")
+
+
 def test_head_nouns_of_different_families_are_two_bodies() -> None:
     f, c = tables(
         [("a", "Most of the injured were taken to the Regional Hospital of Santa Clara."),
