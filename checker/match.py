@@ -33,7 +33,9 @@ How two claims are matched
     protection authority said") would match unrelated sentences. Atomic
     facts (unit "fact") are matched only with facts, sentences only with sentences.
     Quote anchor: likewise claims that quote nearly the same words (QUOTE_ANCHOR_MIN_WORDS,
-    QUOTE_ANCHOR_SIMILARITY), however each frames the quote.
+    QUOTE_ANCHOR_SIMILARITY), however each frames the quote. A short part of a quotation
+    running over sentences ('"We will not pay. Not one cent," she said') is matched by the
+    whole quotation, word for word in order, with another source's part of it.
     Figure anchor: claims worded too differently for the rule above are still linked (at
     the threshold score, method figure_anchor) when they state the same figure value in the
     same unit and share a content word and a date, an entity or a second value ("Two-way
@@ -84,7 +86,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -250,6 +252,9 @@ class ClaimProfile(NamedTuple):
     evidence: frozenset[str] = frozenset()
     #: Its direct quotes of QUOTE_ANCHOR_MIN_WORDS words or more, folded.
     quotes: tuple[str, ...] = ()
+    #: For a short part of a quotation running over sentences ('"We will not pay. Not one
+    #: cent," she said'), the whole quotation, folded: the part's own words are too few.
+    quotation: str = ""
 
     def completed(self) -> ClaimProfile:
         """The profile with `values` and `evidence` derived from its terms and figures (held
@@ -272,6 +277,7 @@ class ClaimProfile(NamedTuple):
         keys = [f"e:{e}" for e in self.entities]
         keys += [f"d:{d}" for d in self.dates if len(d) == 10]
         keys += [f"f:{f}" for f in self.figures]
+        keys += [f"q:{w}" for w in set(self.quotation.split())]
         return sorted(keys)
 
     def shared_kinds(self, other: ClaimProfile) -> list[str]:
@@ -406,6 +412,7 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             ents.setdefault(m.claim_id, set()).add(f"{m.facet}:{m.entity_id}")
     for claim_id in ents.keys() - by_claim.keys():
         by_claim[claim_id] = []
+    quotations = _quotation_parts(claims, by_claim)
     profiles = []
     units = claims["unit"].tolist() if "unit" in claims.columns else ["segment"] * len(ids)
     for claim_id, source, text, unit in zip(ids, claims["source"].tolist(),
@@ -447,9 +454,57 @@ def build_profiles(claims: pd.DataFrame, facets: pd.DataFrame,
             claim_id, str(source), _claim_terms(str(text), exclude),
             _frozen(ents.get(claim_id, ())), _frozen(dates), _frozen(years),
             _frozen(places), _frozen(f for f in figures if f), str(unit),
-            tuple(sorted(facts)), quotes=tuple(quotes),
+            tuple(sorted(facts)), quotes=tuple(quotes), quotation=quotations.get(claim_id, ""),
         ).completed())
     return profiles
+
+
+#: Quote marks and what may stand beside them at a part's edge.
+_QUOTE_EDGE = re.compile(r"^[\s\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]*")
+_CLOSING_MARK = re.compile(r"[\"\u201d\u2019\u00bb]")
+
+
+def _quotation_parts(claims: pd.DataFrame, by_claim: dict[str, list]) -> dict[str, str]:
+    """claim id -> the whole quotation, folded, for each claim whose direct quote is a short
+    part (fewer than QUOTE_ANCHOR_MIN_WORDS words) of a quotation running over consecutive
+    segments of one source: the quote of one segment ends with no closing mark after it, and
+    the next segment's quote starts at its start."""
+    quoted: dict[str, Any] = {}
+    for claim_id, found in by_claim.items():
+        quote = next((f for f in found if f.facet == "quote" and f.qualifier == "direct"), None)
+        if quote is not None:
+            quoted[claim_id] = quote
+    if len(quoted) < 2 or not {"n", "start", "text"} <= set(claims.columns):
+        return {}
+    rows = sorted((str(source), int(n), claim_id, int(start), str(text))
+                  for source, n, claim_id, start, text in zip(
+                      claims["source"].tolist(), claims["n"].tolist(), claims["claim_id"].tolist(),
+                      claims["start"].tolist(), claims["text"].tolist(), strict=True)
+                  if claim_id in quoted)
+    chains: list[list[tuple[str, str]]] = []
+    open_chain: list[tuple[str, str]] | None = None
+    previous: tuple[str, int] = ("", -1)
+    for source, n, claim_id, start, text in rows:
+        quote = quoted[claim_id]
+        begin, end = int(quote.start) - start, int(quote.end) - start
+        if (open_chain is not None and previous == (source, n - 1)
+                and len(_QUOTE_EDGE.match(text).group()) >= begin):
+            open_chain.append((claim_id, str(quote.value)))
+        else:
+            open_chain = [(claim_id, str(quote.value))]
+            chains.append(open_chain)
+        previous = (source, n)
+        if _CLOSING_MARK.search(text, end):
+            open_chain = None  # the quotation closes in this segment
+    out: dict[str, str] = {}
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        whole = " ".join(value for _, value in chain)
+        for claim_id, value in chain:
+            if len(value.split()) < QUOTE_ANCHOR_MIN_WORDS:
+                out[claim_id] = whole
+    return out
 
 
 @lru_cache(maxsize=1 << 16)  # sources repeat one another's sentences word for word
@@ -674,7 +729,11 @@ QUOTE_ANCHOR_SIMILARITY = 80.0
 def anchored_by_quote(a: ClaimProfile, b: ClaimProfile) -> bool:
     """Two claims quoting nearly the same words ("The next two weeks are critical," the
     minister told reporters / "The next two months are critical," she said in the capital):
-    one statement, a changed word in it included, for compare to report."""
+    one statement, a changed word in it included, for compare to report. Two short parts
+    of quotations are matched by their whole quotations, word for word in order
+    (token_sort_ratio: a part must not meet the quotation's other part)."""
+    if a.quotation and b.quotation:
+        return fuzz.token_sort_ratio(a.quotation, b.quotation) >= QUOTE_ANCHOR_SIMILARITY
     return any(fuzz.token_set_ratio(x, y) >= QUOTE_ANCHOR_SIMILARITY
                for x in a.quotes for y in b.quotes)
 
@@ -702,7 +761,8 @@ def link(a: ClaimProfile, b: ClaimProfile, text_score: float, th: Thresholds,
     anchored = anchored_by_figure(a, b)
     changed = not anchored and anchored_by_changed_value(a, b)
     anchored = anchored or changed
-    quoted = not anchored and bool(a.quotes and b.quotes) and anchored_by_quote(a, b)
+    quoted = not anchored and bool((a.quotes and b.quotes) or (a.quotation and b.quotation)) \
+        and anchored_by_quote(a, b)
     if not (same_words or anchored or quoted) and not _share_enough(a, b, th, weights):
         return None
     kinds = a.shared_kinds(b)
@@ -772,8 +832,10 @@ def group_profiles(profiles: Sequence[ClaimProfile], th: Thresholds,
         best_bonus = th.claim_shared_facet_bonus * np.minimum(n_kinds[pairs[:, 0]],
                                                               n_kinds[pairs[:, 1]])
         has_values = np.asarray([bool(p.values) for p in profiles], dtype=bool)
+        has_quotation = np.asarray([bool(p.quotation) for p in profiles], dtype=bool)
         promising = ((scores + best_bonus >= th.claim_similarity)
-                     | (has_values[pairs[:, 0]] & has_values[pairs[:, 1]]))
+                     | (has_values[pairs[:, 0]] & has_values[pairs[:, 1]])
+                     | (has_quotation[pairs[:, 0]] & has_quotation[pairs[:, 1]]))
         pairs, scores = pairs[promising], scores[promising]
     weights = TermWeights(profiles)
     cache: dict[tuple[int, int], Link | None] = {}

@@ -309,3 +309,25 @@ def test_nearly_the_same_quote_anchors_two_differently_framed_claims() -> None:
     sentences[1][1] = '"The valley roads are open again," the minister said in Varno.'
     facets[1] = _quote(1, "The valley roads are open again")
     assert not _together(_groups(sentences, facets), "a:1", "b:1")
+
+
+def _quote(s: int, text: str) -> dict:
+    return {"s": s, "facet": "quote", "text": text, "value": " ".join(text.lower().replace(",", "").split()),
+            "qualifier": "direct", "role": "Mayor Ana Ruiz"}
+
+
+def test_a_short_part_of_a_quotation_is_matched_by_the_whole_quotation() -> None:
+    """'"We will not reopen the old bridge this year. Not one lane," she said': the second
+    part is too short to match on its own words; two sources' parts meet through the whole
+    quotation, each with its own part (never the other part)."""
+    first = "We will not reopen the old bridge this year."
+    sentences = [
+        ["a", f'"{first}'], ["a", 'Not one lane," the mayor said.'],
+        ["b", f'"{first}'], ["b", 'Not one car," Ruiz told reporters.'],
+    ]
+    facets = [_quote(0, first.rstrip(".")), _quote(1, "Not one lane"),
+              _quote(2, first.rstrip(".")), _quote(3, "Not one car")]
+    groups = _groups(sentences, facets)
+    assert _together(groups, "a:2", "b:2")
+    assert _together(groups, "a:1", "b:1")
+    assert not _together(groups, "a:1", "b:2")
