@@ -517,3 +517,17 @@ def test_areas_in_square_metres_and_hectares_are_one_quantity():
 def test_an_adjective_between_a_count_and_its_noun_is_part_of_the_noun():
     assert figure_facets("The line will have four new stops.") == [("four", "4", "stops", "new stops")]
     assert figure_facets("The tanker of 109870 dwt ran aground.")[0][2] == "dwt"
+
+
+def test_power_in_gigawatts_is_megawatts_and_a_named_scale_is_degrees():
+    assert figure_facets("The grid hit a peak of 31.46 GW on Monday.")[0][1:3] == ("31460", "MW")
+    (_, fahrenheit) = [f for f in all_facets("It hit 53.9 degrees Celsius (129 Fahrenheit).")
+                       if f.facet == "figure"]
+    assert (fahrenheit.value, fahrenheit.key) == ("53.9", "°C") and "conversion" in fahrenheit.note
+
+
+def test_a_duration_in_two_units_without_and_and_a_time_with_a_leading_zero():
+    assert figure_facets("It was a total outage of 16 hours 40 minutes.") == [
+        ("16 hours 40 minutes", "16.6667", "hours", "")]
+    assert [f[0] for f in figure_facets("At 02.40 on Thursday the motion passed 97 to 52.")] == ["97", "52"]
+    assert figure_facets("Inflation was 0.45 in May.")[0][1] == "0.45"

@@ -262,9 +262,12 @@ def _tables() -> _Tables:
 def _clock_pattern() -> re.Pattern[str]:
     markers = [w.lower() for w in entries("figure_clock_markers") if not w.startswith("zone ")]
     zones = [w[5:].lower() for w in entries("figure_clock_markers") if w.startswith("zone ")]
+    # a 24-hour time with a leading zero ("At 02.40 on Thursday") needs no marker: no
+    # quantity is written with a leading zero before its decimal point
     return re.compile(
         rf"(?<![\w.,:])(?:\d{{1,2}}(?:[.:]\d{{2}})?[ ]?(?:{_alternation(markers)})"
-        rf"|(?:\d{{1,2}}[.:]\d{{2}}|\d{{4}})[ ]?(?:{_alternation(zones)}))(?![^\W_])")
+        rf"|(?:\d{{1,2}}[.:]\d{{2}}|\d{{4}})[ ]?(?:{_alternation(zones)})"
+        rf"|0\d[.:][0-5]\d(?![.:,]?\d))(?![^\W_])")
 
 
 def noun_key(noun: str) -> str:
@@ -375,12 +378,12 @@ def _quantity_kind(unit: str, t: _Tables) -> str:
 #: smaller make one of the larger.
 _DURATION_PARTS = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hours"): 24,
                    ("hours", "minutes"): 60, ("minutes", "seconds"): 60}
-_DURATION_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_DURATION_JOIN = re.compile(r"\s*(?:,|and|,\s*and|)\s*")  # "16 hours 40 minutes" too
 
 
 def _compound_durations(figures: list[Facet], text: str, offset: int) -> list[Facet]:
-    """"17 hours and 10 minutes" is one duration (17.1667 hours), not a count of minutes of
-    its own that no other source gives."""
+    """"17 hours and 10 minutes" ("16 hours 40 minutes") is one duration (17.1667 hours),
+    not a count of minutes of its own that no other source gives."""
     out: list[Facet] = []
     for f in figures:
         first = out[-1] if out else None
