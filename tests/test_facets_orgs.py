@@ -218,3 +218,14 @@ def test_consortia_cooperatives_and_legal_forms_head_organisations():
 
 def persons_in_line(line: str) -> dict[str, Facet]:
     return by_value(line_facets(line, 1, "person"))
+
+
+def test_a_name_pairing_two_fields_with_and_is_one_body():
+    assert "Irish Aviation Safety and Consumer Authority" in orgs_of(
+        "The Irish Aviation Safety and Consumer Authority (IASCA) opened a review.")
+    assert "National Power Transmission and Dispatch Company" in orgs_of(
+        "The National Power Transmission and Dispatch Company (NPTDC) said so.")
+    # set off by punctuation, with no determiner: two words or more before "and"
+    assert "Kelland Meteorological and Climate Authority" in orgs_of(
+        '"No relief," Kelland Meteorological and Climate Authority (KMCA) chief Ana Ruiz said.')
+    assert "Ford Motor Company" in orgs_of("Tesla and Ford Motor Company said so.")

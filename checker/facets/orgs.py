@@ -157,15 +157,26 @@ _MAX_HEAD_LOOKAHEAD = 3
 
 def _later_head(toks: Tokens, i: int, heads: frozenset[str]) -> bool:
     """Whether the capitalised run goes on from head `i` to another head noun within a few
-    words, with no function word, title or honorific between."""
+    words (an "and" between capitalised words passed over), with no other function word,
+    title or honorific between."""
     lx = lex()
-    for j in range(i + 1, min(len(toks), i + 1 + _MAX_HEAD_LOOKAHEAD)):
+    limit = i + 1 + _MAX_HEAD_LOOKAHEAD
+    j = i + 1
+    while j < min(len(toks), limit):
+        if (toks.key[j] == "and" and j > i + 1 and j + 1 < len(toks) and toks.cap[j - 1]
+                and toks.cap[j + 1] and toks.text[j + 1][:1].isalpha()):
+            # "Aviation Safety and Consumer Authority": one name pairing two fields (not a
+            # head right before "and": "Torvald Foods and Kessler GmbH" are two)
+            limit += 1
+            j += 1
+            continue
         if not toks.cap[j] or not toks.text[j][:1].isalpha() or toks.key[j] in lx.function_words:
             return False
         if toks.key[j] in heads:
             return True
         if (toks.key[j],) in lx.titles or (toks.key[j],) in lx.honorifics:
             return False
+        j += 1
     return False
 
 
@@ -207,13 +218,14 @@ def _left_edge(toks: Tokens, head: int, floor: int) -> tuple[int, str]:
 
 
 #: At most this many capitalised words before "and" at the front of a name.
-_MAX_PAIRED_FRONT = 2
+_MAX_PAIRED_FRONT = 3
 
 
 def _paired_front(toks: Tokens, first: int, floor: int) -> int:
     """A name's first token, taking in "<Word> and" before it when a determiner opens the
-    pair ("the Food and Drug Administration", "the Platinum and Allied Workers Union");
-    without one ("met Tesla and Ford Motor Company") the word before "and" is its own."""
+    pair ("the Food and Drug Administration", "the Platinum and Allied Workers Union"), or
+    two words or more set off by punctuation; otherwise ("met Tesla and Ford Motor Company")
+    the words before "and" are their own."""
     lx = lex()
     if first - 2 < floor or toks.text[first - 1] != "and":
         return first
@@ -221,7 +233,13 @@ def _paired_front(toks: Tokens, first: int, floor: int) -> int:
     while j - 1 >= floor and first - 1 - (j - 1) <= _MAX_PAIRED_FRONT and toks.cap[j - 1] \
             and toks.text[j - 1][:1].isalpha() and toks.key[j - 1] not in lx.function_words:
         j -= 1
-    if j == first - 1 or j - 1 < floor or toks.key[j - 1] not in DETERMINERS:
+    if j == first - 1:
+        return first
+    # a determiner before the pair, or, for a front of two words or more, nothing but
+    # punctuation ('relief," Pakistan Meteorological and Climate Authority (PMCA) ...')
+    opened = j - 1 >= floor and toks.key[j - 1] in DETERMINERS
+    set_off = (j - 1 < floor or not toks.text[j - 1][:1].isalnum()) and first - 1 - j >= 2
+    if not (opened or set_off):
         return first
     if is_place(" ".join(toks.text[j:first - 1])):
         return first  # "the Kenya and Uganda Railways": two owners, not one name
