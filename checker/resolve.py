@@ -540,11 +540,13 @@ def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ..
 
 
 def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
-    """`tokens` with the longest run of the label's words (the last of equal runs:
-    "manager of rescue operations at the rescue service" names the body at its end), or
-    the label's acronym ("pawu" for <platinum_and_allied_workers_union>), replaced by the
-    label."""
+    """`tokens` with the longest run of the label's words that ends in its head noun, its
+    last word (the last of equal runs: "manager of rescue operations at the rescue service"
+    names the body at its end; "director of consumer protection" does not name the
+    <consumer_agency>), or the label's acronym ("pawu" for
+    <platinum_and_allied_workers_union>), replaced by the label."""
     label_words = set(label[1:-1].split("_"))
+    head = label[1:-1].split("_")[-1]
     function, words = _function_words(), _title_words()
     initials = "".join(w[0] for w in label[1:-1].split("_") if w and w not in function)
     if len(initials) >= 2 and initials in tokens:
@@ -557,7 +559,7 @@ def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
         while (j < len(tokens) and tokens[j] in label_words and tokens[j] not in function
                and tokens[j] not in words):
             j += 1
-        if j > i and (best is None or j - i >= best[1] - best[0]):
+        if j > i and tokens[j - 1] == head and (best is None or j - i >= best[1] - best[0]):
             best = (i, j)
         i = max(j, i + 1)
     if best is None:
@@ -830,13 +832,15 @@ def _body_nouns() -> dict[str, str]:
 
 def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:
     """Words inserted inside a title's complement that describe the body by its kind
-    ("head of <Country>'s water authority NWA" / "head of NWA"): detail. Other
+    ("head of <Country>'s water authority NWA" / "head of NWA"), or stand right before the
+    body's name ("chief operating officer of airport operator <Name>"): detail. Other
     inserted words change the office ("Minister of Public Finance", "Minister of Culture,
     Heritage and Tourism")."""
     if end <= first or not any(t in _TITLE_LINKS for t in tokens[:first]):
         return False
     inserted = tokens[first:end]
-    return inserted[-1] in _org_heads() and not any(
+    before_name = end < len(tokens) and tokens[end].startswith("<")
+    return (inserted[-1] in _org_heads() or before_name) and not any(
         t in _title_words() or t in _TITLE_LINKS or t == "and" for t in inserted)
 
 
@@ -1395,8 +1399,15 @@ def _canonical_spelling(ms: Sequence[_Mention]) -> str:
 
 
 def _org_words(value: str) -> list[str]:
+    """The name's words as compared, short forms written out (data/org_word_forms.csv)."""
+    forms = _org_word_forms()
     words = (spelling_key(_strip_possessive(w)) for w in _WORD.findall(fold(value)))
-    return [w for w in words if w]
+    return [forms.get(w, w) for w in words if w]
+
+
+@cache
+def _org_word_forms() -> dict[str, str]:
+    return {r["short"]: r["full"] for r in lexicon.table("org_word_forms")}
 
 
 @lru_cache(maxsize=1 << 16)

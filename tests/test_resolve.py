@@ -706,3 +706,19 @@ def test_director_and_head_of_a_body_are_one_office_and_special_is_detail() -> N
                                      canonical_title(title_tokens("envoy"))) == "detail"
     assert classify_title_difference(canonical_title(title_tokens("counsel")),
                                      canonical_title(title_tokens("senior counsel"))) == "wording"
+
+
+def test_words_before_a_bodys_name_in_a_title_describe_it() -> None:
+    named = ("chief", "operating", "officer", "of", "<harbour_operations_group>")
+    described = ("chief", "operating", "officer", "of", "airport", "operator", "<harbour_operations_group>")
+    assert classify_title_difference(named, described) == "detail"
+    assert classify_title_difference(("minister", "of", "finance"),
+                                     ("minister", "of", "public", "finance")) == "wording"
+
+
+def test_one_word_of_a_bodys_name_in_a_title_does_not_stand_for_the_body() -> None:
+    """'director of consumer protection' names a field, not the <consumer_agency>: the
+    deputy's title beside it is one office with a modifier, fit to compare."""
+    plain = ("director", "of", "consumer", "protection")
+    deputy = ("deputy", "director", "of", "consumer", "protection", "at", "<consumer_agency>")
+    assert titles_fit(plain, deputy, Thresholds())
