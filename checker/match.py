@@ -277,8 +277,11 @@ class ClaimProfile(NamedTuple):
         keys = [f"e:{e}" for e in self.entities]
         keys += [f"d:{d}" for d in self.dates if len(d) == 10]
         keys += [f"f:{f}" for f in self.figures]
-        keys += [f"q:{w}" for w in set(self.quotation.split())]
-        return sorted(keys)
+        # the words of its quotes: a quote a long claim frames with other words has to meet
+        # the same quote in a short one, whose few words are not among the long one's rarest
+        for quote in (*self.quotes, self.quotation):
+            keys += [f"q:{w}" for w in _quote_terms(quote)]
+        return sorted(set(keys))
 
     def shared_kinds(self, other: ClaimProfile) -> list[str]:
         kinds = {e.split(":", 1)[0] for e in self.entities & other.entities}
@@ -505,6 +508,11 @@ def _quotation_parts(claims: pd.DataFrame, by_claim: dict[str, list]) -> dict[st
             if len(value.split()) < QUOTE_ANCHOR_MIN_WORDS:
                 out[claim_id] = whole
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _quote_terms(quote: str) -> frozenset[str]:
+    return frozenset(content_terms(quote)) if quote else _NONE
 
 
 @lru_cache(maxsize=1 << 16)  # sources repeat one another's sentences word for word
