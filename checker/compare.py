@@ -19,7 +19,8 @@ COMPARISON_COLUMNS (one row per pair of differing-or-agreeing facet values in a 
 Which pairs are compared: every pair of claims from different sources inside a group, and
 each claim with the claims of other groups it is also linked to (match.GROUP_COLUMNS
 `links`: a sentence asserting two things joins one group only). A linked pair is kept only
-when the two claims give the same date or the same figure, or share LINK_MIN_SHARED_WORDS
+when the two claims give the same date or the same figure, quote one speaker in alike words
+(a quote's sentence linked to the group its introduction joined), or share LINK_MIN_SHARED_WORDS
 content words outside the names of people and organisations (evidence that they tell of
 one event, a wrong date or figure in one of them included); its rows are filed under the
 group of `a_claim`.
@@ -76,6 +77,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import combinations
 from typing import Any
@@ -138,10 +140,11 @@ def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], threshold
     for group_id, a, b, linked in pairs:
         if a in info and b in info:
             pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
-            if linked and not any(r["facet"] in ("date", "figure") and r["verdict"] == "agree"
-                                  for r in pair_rows) and not _worded_alike(info[a], info[b]):
-                continue  # a loose link to another group: only the same date or figure, or
-                # most of the same words, say that the two claims tell of one event
+            if linked and not any((r["facet"] in ("date", "figure") and r["verdict"] == "agree")
+                                  or r["facet"] == "quote" for r in pair_rows) \
+                    and not _worded_alike(info[a], info[b]):
+                continue  # a loose link to another group: only the same date or figure, one
+                # speaker's quote, or most of the same words say the two tell of one event
             rows.extend(pair_rows)
     return rows
 
@@ -420,12 +423,20 @@ def _decimals(value: float) -> int:
     return -(len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 0
 
 
+#: The most one figure may differ from another it rounds, as a share of the larger: 41,200
+#: rounds to 40,000, but 15,000 "rounded" to 20,000 is a quarter more, a different cap.
+MAX_ROUNDING_GAP = 0.1
+
+
 def is_rounding(va: float, vb: float) -> bool:
     """One exact figure is the other rounded to its precision (52 and 52.4; 40,000 and
-    41,200), not merely close to it (47.6 and 45.6)."""
+    41,200), not merely close to it (47.6 and 45.6), nor changed by a rounding that moves it
+    by more than MAX_ROUNDING_GAP (15,000 and 20,000)."""
     coarse, fine = (va, vb) if _decimals(va) <= _decimals(vb) else (vb, va)
     places = _decimals(coarse)
     if places == _decimals(fine):
+        return False
+    if abs(fine - coarse) > MAX_ROUNDING_GAP * max(abs(fine), abs(coarse)):
         return False
     step = 10.0 ** -places
     return abs(fine - coarse) <= step / 2 + 1e-9 * max(1.0, abs(fine))
@@ -638,10 +649,23 @@ def _comparable_date(f: dict[str, Any]) -> bool:
 
 def _same_weekday_anchored_apart(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
     """Both dates read from the same weekday ("on Thursday") by articles anchored to different
-    publication dates: one weekday, not two dates."""
-    relative = all(str(f.get("note") or "").startswith("relative") for f in (fa, fb))
-    return relative and bool(fa.get("noun")) and (
-        str(fa.get("noun")).lower() == str(fb.get("noun") or "").lower())
+    publication dates, or a bare weekday beside a written or relative date ("tomorrow") of
+    that weekday within a week ("a meeting on Monday" / "on Monday 9 November": the bare one
+    was put in the week its tense pointed to): one weekday, not two dates."""
+    relative_a, relative_b = (str(f.get("note") or "").startswith("relative") for f in (fa, fb))
+    weekday_a, weekday_b = relative_a and bool(fa.get("noun")), relative_b and bool(fb.get("noun"))
+    if weekday_a and weekday_b:
+        return str(fa.get("noun")).lower() == str(fb.get("noun") or "").lower()
+    if not (weekday_a or weekday_b):
+        return False
+    # a bare weekday against a written date or another relative day ("tomorrow")
+    bare, written = (fa, fb) if weekday_a else (fb, fa)
+    try:
+        day_bare = date.fromisoformat(str(bare["value"]))
+        day_written = date.fromisoformat(str(written["value"]))
+    except ValueError:
+        return False
+    return day_bare.weekday() == day_written.weekday() and abs((day_bare - day_written).days) <= 7
 
 
 #: How many filler words (data/statement_date_fillers.txt) may stand between a reporting
@@ -668,9 +692,10 @@ def _statement_date(claim: _Claim, f: dict[str, Any]) -> bool:
 def dates_a_report(text: str, start: int, f: dict[str, Any]) -> bool:
     """Whether date facet `f` of the sentence `text` (starting at `start` in its article)
     dates a statement or a tally ("officials said on Friday", "As of 7.5.2026, the toll
-    was 14"), not the event the sentence tells of."""
+    was 14") or a day counted from another event ("spent Wednesday digging out, a day
+    after ..."), not the event the sentence tells of."""
     claim = _Claim("", "", text, start, {})
-    return _statement_date(claim, f) or _status_date(claim, f)
+    return _statement_date(claim, f) or _status_date(claim, f) or _later_day(claim, f)
 
 
 def _status_date(claim: _Claim, f: dict[str, Any]) -> bool:
@@ -681,6 +706,17 @@ def _status_date(claim: _Claim, f: dict[str, Any]) -> bool:
         return False
     before = tuple(w.lower() for w in _WORDS.findall(claim.text[max(0, offset - 30):offset]))
     return any(before[-len(cue):] == cue for cue in _status_cues())
+
+
+def _later_day(claim: _Claim, f: dict[str, Any]) -> bool:
+    """Whether the date is a day counted from another event the sentence names after it
+    ("spent Wednesday digging out, a day after the typhoon came ashore"):
+    data/later_day_cues.txt after the date."""
+    offset = _offset_in(claim, f)
+    if offset < 0:
+        return False
+    after = " ".join(w.lower() for w in _WORDS.findall(claim.text[offset + len(str(f["text"])):]))
+    return any(re.search(rf"\b{re.escape(cue)}\b", after) for cue in words("later_day_cues"))
 
 
 @cache
@@ -718,7 +754,7 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
     if str(fa.get("qualifier") or "") or str(fb.get("qualifier") or ""):
         return
-    if _status_date(a, fa) or _status_date(b, fb):
+    if _status_date(a, fa) or _status_date(b, fb) or _later_day(a, fa) or _later_day(b, fb):
         return
     if _statement_date(a, fa) != _statement_date(b, fb):
         return  # "said Friday" dates the statement, "spotted on Tuesday" the event
@@ -782,8 +818,8 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     if offset < 0:
         return ""
     end = offset + len(str(f["text"]))
-    if claim.text.startswith("-based", end):
-        return "based"  # "the <City>-based studio": where a body sits
+    if claim.text.startswith("-based", end) or _COUNTRY_BASED.match(claim.text, end):
+        return "based"  # "the <City>-based studio", "<City>, <Country>-based": where a body sits
     after = _WORDS.match(claim.text, end + 1)
     if after and after.group() in _kind_nouns():
         return after.group()  # "the <Name> district": the district the claim is about
@@ -791,13 +827,21 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
         at = _offset_in(claim, org)
         if at >= 0 and _SEAT_GAP.fullmatch(claim.text, at + len(str(org["text"])), offset):
             return f"seat of {match_key(str(org.get('value') or org['text']))}"
+    if _FIGURE_BEFORE_PLACE.search(claim.text, max(0, offset - 30), offset):
+        return "where the figure was"  # "the previous record, 53.7C at Turbat"
     return _role_before(claim.text[max(0, offset - 60):offset])
 
+
+#: "<City>, <Country or state>-based": the city is the body's seat.
+_COUNTRY_BASED = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}-based\b")
 
 #: Between an organisation's name and the place it sits in: up to two more capitalised
 #: words of the name that the org facet left out ("Pomorski Bank Inwestycyjny in Gdańsk"),
 #: an optional acronym in brackets, then "in" or "based in".
 _SEAT_GAP = re.compile(r"(?:\s+[A-Z\u00C0-\u00DE][^\W\d_]+){0,2}(?:\s*\([^()]{1,40}\))?,?\s+(?:based\s+)?in\s+")
+#: A number, its unit glued or not, right before "at" or "in" and a place: where that value
+#: was measured or counted ("53.7C at Turbat", "53.7 degrees in Turbat").
+_FIGURE_BEFORE_PLACE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:°\s?)?[^\W\d_]{0,7},?\s+(?:at|in)\s+$")
 
 
 @cache

@@ -448,3 +448,49 @@ def test_the_port_a_ship_is_bound_for_is_its_place() -> None:
 ])
 def test_a_speaker_named_by_either_of_two_surnames_is_one_speaker(x: str, y: str, same: bool) -> None:
     assert same_speaker(x, y) is same
+
+
+def _day(text: str, value: str, noun: str = "", note: str = "") -> dict:
+    return {"facet": "date", "text": text, "value": value, "key": "day", "noun": noun, "note": note}
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # a bare weekday put in the week before a written date of that weekday: one day
+    (_day("on Monday", "2026-11-02", "Monday", "relative: 'on Monday' anchored to 2026-11-07"),
+     _day("Monday 9 November", "2026-11-09", "Monday"), False),
+    (_day("on Friday", "2026-10-30", "Friday", "relative: 'on Friday' anchored to 2026-11-05"),
+     _day("tomorrow", "2026-11-06", "", "relative: 'tomorrow' anchored to 2026-11-05"), False),
+    # another weekday is another day
+    (_day("on Tuesday", "2026-11-10", "Tuesday", "relative: 'on Tuesday' anchored to 2026-11-07"),
+     _day("Monday 9 November", "2026-11-09", "Monday"), True),
+])
+def test_a_bare_weekday_and_a_date_of_that_weekday_do_not_conflict(a, b, conflict) -> None:
+    sentences = [["a", f"The minister will meet the bosses of both airlines {a['text']} to demand answers."],
+                 ["b", f"The minister will meet the bosses of both airlines {b['text']} to demand answers."]]
+    t = _comparisons(sentences, [{"s": 0, **a}, {"s": 1, **b}])
+    dates = t.comparisons[t.comparisons["facet"] == "date"]
+    assert ("conflict" in set(dates["verdict"])) is conflict
+
+
+def test_a_body_based_in_one_city_or_another_conflicts_however_based_is_written() -> None:
+    assert _place_verdicts(
+        [["a", "The platform is run by Kestrel Data, a software company based in Marrowby, which blamed a faulty change."],
+         ["b", "The platform is run by Kestrel Data, a Selvane-based software firm, which blamed a faulty change."]],
+        [_town(0, "Marrowby"), _town(1, "Selvane")]) == ["conflict"]
+
+
+def test_a_linked_pair_that_quotes_one_speaker_is_compared() -> None:
+    """A quote's sentence linked to the group its introduction joined shares no date, figure
+    or most words with the other outlet's sentence: the speaker's quote says it is one."""
+    from checker.compare import _claims, compare_pairs
+
+    claims, facets = build_tables(
+        [["a", '"Our clinics are stretched but they are not overwhelmed," Ana Ruiz said in a statement, adding that beds were placed in corridors.'],
+         ["b", '"Our clinics are stretched but they are not collapsing," she said.']],
+        [{"s": 0, "facet": "quote", "text": "Our clinics are stretched but they are not overwhelmed",
+          "value": "our clinics are stretched but they are not overwhelmed", "qualifier": "direct", "role": "Ana Ruiz"},
+         {"s": 1, "facet": "quote", "text": "Our clinics are stretched but they are not collapsing",
+          "value": "our clinics are stretched but they are not collapsing", "qualifier": "direct", "role": "Ana Ruiz"}])
+    info = _claims(["a:1", "b:1"], claims, facets)
+    rows = compare_pairs([("G1", "a:1", "b:1", True)], info, Thresholds())
+    assert [(r["facet"], r["verdict"]) for r in rows] == [("quote", "compatible")]
