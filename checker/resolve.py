@@ -1879,8 +1879,34 @@ def _is_owner_word(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _is_region(key: str) -> bool:
-    """A province, state or other region of the gazetteer ("quebec", "new york")."""
-    return any(place.kind == "region" for place in gazetteer.load().lookup_key(key))
+    """A province, state or other region of the gazetteer ("quebec", "new york") or a
+    country's first-level subdivision ("sindh", "gauteng")."""
+    return (any(place.kind == "region" for place in gazetteer.load().lookup_key(key))
+            or key in _subdivision_keys())
+
+
+#: Words that name a subdivision somewhere ("Central", "North East") but open many titles
+#: as plain words.
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "centre", "upper", "lower"})
+
+
+@cache
+def _subdivision_keys() -> frozenset[str]:
+    """Match keys of countries' first-level subdivisions of the kinds listed in
+    data/title_owner_subdivision_types.txt (pycountry's ISO 3166-2 names, the part before a
+    comma or bracket: "Madrid, Comunidad de" is "madrid"), without common words."""
+    import pycountry
+
+    kinds = set(lexicon.entries("title_owner_subdivision_types"))
+    common = {match_key(w) for w in lexicon.entries("place_stopwords")}
+    keys = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and subdivision.type in kinds:
+            key = match_key(re.split(r"[,\[(]", subdivision.name)[0])
+            if key and key not in common and not set(key.split()) & _COMPASS_WORDS:
+                keys.add(key)
+    return frozenset(keys)
 
 
 def _title_entity(entity: str, ms: list[_Mention]) -> None:

@@ -667,6 +667,12 @@ def test_one_seat_offices_of_two_places_fit_as_one_title() -> None:
 def test_a_region_before_a_title_is_its_owner_not_a_word_of_it() -> None:
     assert title_tokens("Quebec Environment Minister") == title_tokens("Environment Minister")
     assert title_tokens("New York Police Commissioner") == title_tokens("Police Commissioner")
+    # a province the gazetteer's regions do not hold, from the ISO 3166-2 subdivisions
+    assert title_tokens("Gauteng Health Minister") == title_tokens("Health Minister")
+    assert title_difference(" ".join(title_tokens("Gauteng Health Minister")),
+                            " ".join(title_tokens("Gauteng Minister for Health"))) == "same"
+    # a subdivision's name that is also a plain word stays in the title
+    assert title_tokens("Central Bank Governor") == ("central", "bank", "governor")
 
 
 def test_ex_is_former_and_stays_out_of_a_title() -> None:
