@@ -256,20 +256,47 @@ def _people(mentions: pd.DataFrame | None, entities: pd.DataFrame | None
                                         people["entity_id"].tolist(), strict=True):
             if entity in canonical:
                 out[(str(source), match_key(str(name)))] = (str(entity), str(canonical[entity]))
+    out.update(_title_holders(mentions, canonical))
     return out
+
+
+#: Marks a key of `_people` that is a title, not a name.
+_TITLE_KEY = "title: "
+
+
+def _title_holders(mentions: pd.DataFrame, canonical: dict[str, str]
+                   ) -> dict[tuple[str, str], tuple[str, str]]:
+    """(source, "title: " + the first words of a title that source gives a person) -> that
+    person, for titles only one person of the source holds: a quote's speaker named by
+    title alone ("the Controller General said") is the person the article gave that title
+    to ("Controller General of Drugs Dr Rajeev Khandelwal")."""
+    titles = mentions[mentions["facet"] == "title"]
+    holders: dict[tuple[str, str], set[str]] = {}
+    for source, title, owner in zip(titles["source"].tolist(), titles["value"].tolist(),
+                                    titles["owner"].tolist(), strict=True):
+        words = match_key(str(title)).split()
+        if owner in canonical:
+            for n in range(1, len(words) + 1):
+                holders.setdefault((str(source), _TITLE_KEY + " ".join(words[:n])), set()).add(str(owner))
+    return {key: (owner, canonical[owner]) for key, owners in holders.items()
+            if len(owners) == 1 for owner in owners}
 
 
 def _speaker_entity(people: dict[tuple[str, str], tuple[str, str]], source: str,
                     speaker: str) -> tuple[str, str] | None:
     """The person a quote's speaker names: the speaker as written ("Sato"), else the longest
     run of its last words that is a person's name in that source ("Hinode President and CEO
-    Hiroshi Sato": Hiroshi Sato)."""
+    Hiroshi Sato": Hiroshi Sato), else the one person of that source with a title that
+    begins with the speaker's words ("the Controller General")."""
     words = speaker.split()
     for first in range(len(words)):
         who = people.get((source, match_key(" ".join(words[first:]))))
         if who is not None:
             return who
-    return None
+    title = match_key(speaker).split()
+    if title and title[0] == "the":
+        title = title[1:]
+    return people.get((source, _TITLE_KEY + " ".join(title))) if title else None
 
 
 def _claims(ids: list[str], claims: pd.DataFrame, facets: pd.DataFrame,
@@ -536,6 +563,8 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
     pairs.extend(_changed_value_pairs(figs_a, figs_b, pairs, unit, noun_score, th))
     for i, j, score in sorted(pairs, key=lambda p: (p[0], p[1])):
         fa, fb = figs_a[i], figs_b[j]
+        if _projected(a, fa) != _projected(b, fb):
+            continue  # "would fall to 22 seats" in a poll, "the party's 34 seats" now
         va, vb = number(fa["value"]), number(fb["value"])
         assert va is not None and vb is not None
         verdict, method = figure_verdict(va, str(fa.get("qualifier") or ""), vb,
@@ -543,6 +572,21 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
         subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
         yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
                    score=score, method=method)
+
+
+def _projected(claim: _Claim, f: dict[str, Any]) -> bool:
+    """Whether the figure is a level a quantity would reach under a condition or a
+    projection ("would fall to 22 seats", "could rise to 4%"), not a level it has: right
+    after "would", "could" or "might", a verb of data/figure_change_verbs.txt and "to"."""
+    offset = _offset_in(claim, f)
+    return offset > 0 and bool(_projection_pattern().search(claim.text, max(0, offset - 60), offset))
+
+
+@cache
+def _projection_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, words("figure_change_verbs")), key=len, reverse=True))
+    return re.compile(rf"\b(?:would|could|might)\s+(?:[^\W\d_]+\s+)?(?:{verbs})\s+to\s+"
+                      rf"(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 
 
 def _changed_value_pairs(figs_a: list[dict[str, Any]], figs_b: list[dict[str, Any]],
