@@ -654,7 +654,12 @@ def _role_closed(toks: Tokens, k: int, starts: dict[int, int]) -> bool:
         if toks.key[nxt] in DETERMINERS:
             nxt += 1
         return nxt in starts or _title_at(toks, nxt) > nxt
-    return toks.key[k] in lex().role_breaks
+    return toks.key[k] in lex().role_breaks and not _acronym(toks.text[k])
+
+
+def _acronym(text: str) -> bool:
+    """A word in capitals ("WHO", "US", "IT"): a name, never the function word it spells."""
+    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 #: Lower-case words that may stand before an appositive's title ("a structural engineer
@@ -676,7 +681,8 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
         if inside[k] and k != j:
             return None
         if text == POSSESSIVE or org_tokens[k] or (
-                toks.cap[k] and text[:1].isalpha() and toks.key[k] not in lx.function_words):
+                toks.cap[k] and text[:1].isalpha()
+                and (toks.key[k] not in lx.function_words or _acronym(text))):
             k += 1
             continue
         if k - j < describing and text.isalpha() and not toks.cap[k] and toks.key[k] not in lx.function_words:
@@ -760,7 +766,7 @@ def _complement_words(toks: Tokens, r: int, starts: dict[int, int], inside: Sequ
         if key == "and" and allow_lower and e > r and (pair := _closing_pair(toks, e + 1, starts, inside)):
             e += 1 + pair  # "department for organised crime and corruption,"
             continue
-        if (key in lx.function_words and key not in ("the",)) or key in lx.role_breaks:
+        if ((key in lx.function_words and key not in ("the",)) or key in lx.role_breaks) and not _acronym(text):
             break
         if key == "the" and (e == r or not allow_lower):
             break
