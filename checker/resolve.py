@@ -1060,6 +1060,10 @@ def _names_of_bodies(persons: list[_Mention], orgs: list[_Mention]) -> list[_Men
     return kept
 
 
+def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return 0 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter
+
+
 def _person_titles(m: _Mention) -> list[tuple[str, ...]]:
     return [t for t in (title_tokens(m.title), title_tokens(m.role)) if t]
 
@@ -1081,6 +1085,7 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[s
     -> its sentence) lets two spellings one letter apart whose roles differ be one person
     when their sentences say the same thing otherwise."""
     names = {id(m): parse_name(m.value, m.key) for m in persons}
+    _first_surnames(persons, names)
     full: dict[str, list[_Mention]] = defaultdict(list)
     partial: list[_Mention] = []
     for m in persons:
@@ -1190,6 +1195,34 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[s
                 decision = _same_person(other, canonical_name, th)
                 role = _roles_relation(titles_by_spelling[m.spelling], titles_by_spelling[canonical], th)
                 m.method = f"{decision[1] if decision else f'fuzzy ratio={m.score:.0f}'} role={role}"
+
+
+def _name_words(value: str) -> tuple[str, ...]:
+    return tuple(k for w in value.split() if (k := spelling_key(_strip_possessive(w))))
+
+
+def _first_surnames(persons: list[_Mention], names: dict[int, _Name]) -> None:
+    """A name of three words or more that goes on from a shorter full name of the input
+    ("Carmen Rosa Ticona Flores" after "Carmen Rosa Ticona", "Rodolfo Cahuana Vílchez"
+    after "Rodolfo Ccahuana": a first surname, then a second) takes the surname at the
+    shorter name's last word, so that both are keyed alike, or one letter apart."""
+    words = {id(m): _name_words(m.value) for m in persons if names[id(m)].full}
+    by_given: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for w in words.values():
+        if len(w) >= 2:
+            by_given[w[0]].add(w)
+    for m in persons:
+        long = words.get(id(m), ())
+        if len(long) < 3 or long[-1] != names[id(m)].surname:
+            continue
+        for short in sorted(by_given.get(long[0], ()), key=len):
+            n = len(short)
+            if n >= len(long):
+                break
+            if short[1:-1] == long[1:n - 1] and (
+                    short[-1] == long[n - 1] or _surname_relation(short[-1], long[n - 1])):
+                names[id(m)].surname = long[n - 1]
+                break
 
 
 def _merge_initial_names(loose: dict[str, list[_Mention]], names: dict[int, _Name],
@@ -1509,6 +1542,14 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
                 if _MEMBER_OF.fullmatch(gap):
                     heads[gid].add(p.entity)
 
+    # where each group's mentions say the body sits: "<Name> in <Town>", "<Name>, <Town>,"
+    seats: dict[str, set[str]] = defaultdict(set)
+    for gid, ms in groups.items():
+        for m in ms:
+            root = info.get(m.claim_id)
+            if root and (seat := _SEAT_AFTER.match(root.root_text, m.end - root.root_start)):
+                seats[gid].add(match_key(seat.group(1)))
+
     # what the claims naming each group say, the name itself left out (a few per group)
     contexts: dict[str, list[str]] = {}
     for gid, ms in groups.items():
@@ -1554,6 +1595,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
         apart = not (roots[a] & roots[b])
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
                              named_apart=apart, same_source=bool(sources[a] & sources[b]),
+                             same_seat=bool(seats[a] & seats[b]),
                              same_acronym=bool(acronyms[a] & acronyms[b]),
                              other_acronyms=bool(acronyms[a] and acronyms[b] and not acronyms[a] & acronyms[b]))
         if decision is None:
@@ -1576,6 +1618,11 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
             if m.spelling != canonical:
                 m.score = float(fuzz.token_sort_ratio(m.spelling, canonical))
                 m.method = method_of[id(m)]
+
+
+#: Right after a body's name, the town it sits in: "in <Town>", ", <Town>," ("the Regional
+#: Drugs Testing Laboratory in Chandigarh" / "the ... Laboratory, Chandigarh,").
+_SEAT_AFTER = re.compile(r"(?:\s+(?:based\s+)?in\s+|,\s+)([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)(?=[,.;]|\s+[a-z]|$)")
 
 
 #: Between a person's name and a body they belong to: "of the", "from", ", regional officer
@@ -1612,12 +1659,13 @@ def _contexts_alike(x: str, y: str, th: Thresholds) -> bool:
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
               named_apart: bool = True, same_source: bool = True, same_acronym: bool = False,
-              other_acronyms: bool = False) -> str | None:
+              other_acronyms: bool = False, same_seat: bool = False) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
     naming them say alike things (asked only when a rule needs it: it scores sentences).
     `shared_head_person`: one person's role names both, or one person is named "of" both
     ("Ana Ruiz of the <body>"); `same_source`: one article names both; `same_acronym`: both
-    are defined with one acronym in brackets; `other_acronyms`: each with its own."""
+    are defined with one acronym in brackets; `other_acronyms`: each with its own;
+    `same_seat`: both are said to sit in one town ("<Name> in <Town>")."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b or other_acronyms:
@@ -1654,10 +1702,13 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
     if (head_a == head_b and named_apart and not same_source
             and len(content_a) == len(content_b) >= _ONE_WORD_APART_MIN_WORDS
             and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1
-            and same_context()):
+            and (same_seat or same_context())):
         # "according to the Valais Alpine Rescue Association" / "... Mountain Rescue
-        # Association": two sources telling one thing, one word of a long name changed
-        # (a short one, "Ministry of Foreign/Internal Affairs", names two bodies)
+        # Association": two sources telling one thing, or placing it in one town, one word
+        # of a long name changed (a short one, "Ministry of Foreign/Internal Affairs",
+        # names two bodies)
+        if same_seat:
+            return f"seat: one word of {head_a} apart, in one town"
         return f"context: one word of {head_a} apart, claims alike"
     if head_a == head_b and len(content_a) == len(content_b):
         fuzzy = 0
@@ -1740,7 +1791,11 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
         if not p.entity:
             continue
         context = _context_without(info[p.claim_id].root_text, (p.text, p.written, p.title, p.role))
-        for suffix, written in ((":title", p.title), (":role", p.role if p.role_is_title else "")):
+        title = p.title
+        if (title and p.role_is_title and is_rank_title(title_tokens(p.role))
+                and _ends_with(title_tokens(p.role), title_tokens(title))):
+            title = ""  # "Lieutenant Brigadier" before the name: one rank, not "Brigadier" too
+        for suffix, written in ((":title", title), (":role", p.role if p.role_is_title else "")):
             display = _title_display(written) if written else ""
             tokens = _with_orgs(title_tokens(display), [*org_names.get(p.root, []), *everywhere]) if display else ()
             if not tokens:
