@@ -144,7 +144,8 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
             text_first = first - 1
         acronym = ""
         if (last + 3 < n and toks.text[last + 1] == "(" and toks.text[last + 3] == ")"
-                and _is_acronym(toks.text[last + 2])):
+                and (_is_acronym(toks.text[last + 2])
+                     or _is_short_name(toks.text[last + 2], toks.text[first:last + 1]))):
             acronym = toks.text[last + 2]
         spans.append(OrgSpan(first, last, text_first, owner, publication, acronym))
         c = bisect_left(candidates, last + 1, c)
@@ -334,6 +335,18 @@ def _compass_words() -> frozenset[str]:
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2
+
+
+def _is_short_name(word: str, name: Sequence[str]) -> bool:
+    """A short name in brackets after a body's name, made of its syllables rather than its
+    initials ("National Superintendency for Land Transport Safety (Sunaset)"): one
+    capitalised word that begins with the first letter of a word of the name and is no
+    place ("... Laboratory (Chandigarh)")."""
+    from checker import gazetteer
+
+    return (3 <= len(word) <= 12 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and any(w[:1] == word[0] for w in name if w[:1].isupper())
+            and not gazetteer.load().lookup(word))
 
 
 def _name(text: str, toks: Tokens, first: int, last: int) -> str:
