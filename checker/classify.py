@@ -1012,19 +1012,29 @@ def _person_named_between(text: str, lay: Layout, first: int, current: int) -> s
         sent = lay.sentences[i]
         if regions_in(lay, sent.start, sent.end):
             continue  # a quote's sentence: its speaker is already known or not a subject
-        opening: list[str] = []
-        for token in text[sent.start:sent.end].split():
-            bare = token.strip(",;:()")
-            if not (bare[:1].isupper() or bare.lower() in _function_words()):
-                break
-            opening.append(token)
-        for run in reversed(_NAME_RUN.findall(" ".join(opening))):
-            words_ = run.split()
-            while words_ and words_[0].lower() in _function_words():
-                words_.pop(0)
-            if (len(words_) >= 2 and not _is_date_phrase(words_)
-                    and words_[-1].strip(".,'’") not in _org_head_words()):
-                return " ".join(words_)  # "Galway Regional Hospital" ends in a head noun
+        person = _opening_person(text[sent.start:sent.end])
+        if person:
+            return person
+    return ""
+
+
+def _opening_person(sentence: str) -> str:
+    """The person named in the capitalised words that open a sentence: a name of two or
+    more capitalised words, not ending in an organisation's head noun, no date ("The
+    Minister for Health, Ana Ruiz, ruled out ..."); "" when there is none."""
+    opening: list[str] = []
+    for token in sentence.split():
+        bare = token.strip(",;:()")
+        if not (bare[:1].isupper() or bare.lower() in _function_words()):
+            break
+        opening.append(token)
+    for run in reversed(_NAME_RUN.findall(" ".join(opening))):
+        words_ = run.split()
+        while words_ and words_[0].lower() in _function_words():
+            words_.pop(0)
+        if (len(words_) >= 2 and not _is_date_phrase(words_)
+                and words_[-1].strip(".,'’") not in _org_head_words()):
+            return " ".join(words_)  # "Galway Regional Hospital" ends in a head noun
     return ""
 
 
@@ -1084,4 +1094,13 @@ def _colon_speaker(text: str, start: int, lay: Layout) -> str:
     if not head.endswith(":"):
         return ""
     speaker, kind = _subject_phrase(head[:-1].strip())
+    if kind == "name" and _after_place_preposition(head, speaker):
+        # "..., spoke at the emergency committee in <City>: "...": the city is where, the
+        # speaker the person the sentence opens with
+        return _opening_person(head)
     return speaker if kind == "name" and len(speaker.split()) <= 4 else ""
+
+
+def _after_place_preposition(head: str, run: str) -> bool:
+    before = head[:head.rfind(run)].split() if run and run in head else []
+    return bool(before) and before[-1].lower() in words("place_prepositions")
