@@ -43,6 +43,7 @@ KIND_CODES: Mapping[str, str] = {
     "framing": "CK204",
     "figure_discrepancy": "CK206",
     "date_discrepancy": "CK207",
+    "seat_conflict": "CK208",
     "quote_variant": "CK205",
     "single_source_figure": "CK301",
     "weekday_mismatch": "CK302",

@@ -1,4 +1,5 @@
-"""name_variant (CK101), title_variant (CK102) and org_variant (CK103).
+"""name_variant (CK101), title_variant (CK102), org_variant (CK103) and seat_conflict
+(CK208), the kinds read from resolved entities.
 
 Per-kind should-flag / should-pass cases live as data in tests/cases/CK10*.toml (invented
 stories): each is turned into claims and facet tables as the facets stage would give them,
@@ -21,7 +22,8 @@ from checker.resolve import resolve_entities
 from checker.segment import CLAIM_COLUMNS
 from checker.tables import Tables, empty_frame
 
-KINDS = {"CK101": "name_variant", "CK102": "title_variant", "CK103": "org_variant"}
+KINDS = {"CK101": "name_variant", "CK102": "title_variant", "CK103": "org_variant",
+         "CK208": "seat_conflict"}
 
 
 def build_tables(sentences: list[list[str]], facets: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -47,7 +49,7 @@ def build_tables(sentences: list[list[str]], facets: list[dict]) -> tuple[pd.Dat
             "claim_id": claim["claim_id"], "source": claim["source"], "facet": f["facet"],
             "start": start, "end": start + len(f["text"]), "text": f["text"], "value": f["value"],
             "key": f.get("key", ""), "role": f.get("role", ""), "title": f.get("title", ""),
-            "qualifier": "", "noun": "", "note": f.get("note", ""),
+            "qualifier": f.get("qualifier", ""), "noun": "", "note": f.get("note", ""),
         })
     # columns other stages add later are left empty
     return pd.DataFrame(rows, columns=FACET_COLUMNS), pd.DataFrame(claims).reindex(columns=CLAIM_COLUMNS, fill_value="")
@@ -129,7 +131,7 @@ def test_uncompared_claims_never_produce_findings() -> None:
     assert set(resolved.mentions["claim_id"]) == {"a:1"}
 
 
-def test_the_three_kinds_are_registered_with_docs() -> None:
+def test_the_entity_kinds_are_registered_with_docs() -> None:
     for code, kind in KINDS.items():
         check = by_kind(code)
         assert check is not None and check.kind == kind and check in REGISTRY
