@@ -168,7 +168,13 @@ def _is_name_word(text: str, key: str, cap: bool) -> bool:
         return False
     if text.endswith(".") and len(text) > 2 and "." not in text[:-1]:
         return False
+    if key.endswith(_DESCRIPTOR_SUFFIXES):
+        return False  # "Sankey-born Kieran Walsh", "the Boston-based Ana Ruiz"
     return not _glued(text)
+
+
+#: A capitalised word with one of these endings describes the person after it.
+_DESCRIPTOR_SUFFIXES = ("-born", "-based", "-raised", "-bred")
 
 
 def _glued(word: str) -> bool:
