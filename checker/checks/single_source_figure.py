@@ -185,7 +185,8 @@ def other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[Stated
     the claims of the value that the most other sources (at least OTHER_VALUE_MIN_SOURCES)
     give, in the same unit, within OTHER_VALUE_MAX_RATIO of it, beyond the rounding
     tolerance, for a similar noun and with a word of context in common (or the same noun),
-    in the same year. Empty when there is none. Asked by two checks: answered once."""
+    in the same year. Empty when there is none, or when the claim's own source gives that
+    value too ("112 people treated" beside its "40 people missing": two quantities). Asked by two checks: answered once."""
     memo = _stated_figures(ctx.tables.claims, ctx.tables.facets).answers
     # the answer also depends on the thresholds and the articles' years: a notebook may run
     # the checks again on the same tables with another configuration
@@ -244,8 +245,10 @@ def _other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[State
         given, found = item
         return (-len({s.source for s in found}), max(value, given) / min(value, given))
 
-    for _, found in sorted(by_value.items(), key=rank):
+    for given, found in sorted(by_value.items(), key=rank):
         if len({s.source for s in found}) >= OTHER_VALUE_MIN_SOURCES:
+            if any(v == given and s == claim.source for v, s, *_ in index.figures.get(unit, ())):
+                return []  # the source gives that value too: its figure is another quantity
             return found
     return []
 
