@@ -487,8 +487,10 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         except InvalidOperation:
             return None
         if (prev_word[:1].isupper() and not qualifier and not cur and not measure
-                and prev_word.casefold() not in t.stopwords):
-            return None  # a number in a name: "Section 907", "Route 66", "No. 10"
+                and prev_word.casefold() not in t.stopwords
+                and not prev_word.endswith(("'s", "\u2019s", "s'", "s\u2019"))):
+            return None  # a number in a name: "Section 907", "Route 66", "No. 10" (never
+            # after a possessive: "Mottram's 11 years")
         if t.reference_list.search(before):
             return None  # a reference in a list: "Articles 5(1)(f), 32 and 33"
         if re.match(r"\s*[.)]\s", text[m.end():m.end() + 4]) and start < _LOOK_BACK and not text[:start].strip():
