@@ -604,3 +604,10 @@ def test_a_pronoun_speaker_is_the_person_named_since_the_last_speaker():
     table = _segments(text)
     quoted = table[table["text"].str.contains("Not one cent")]
     assert list(quoted["speaker"]) == ["Ana Ruiz"]
+
+
+def test_a_colon_quote_after_in_a_city_is_the_opening_persons_not_the_citys() -> None:
+    segs = _segments("The Minister of the Interior, Marta Vega, spoke at the emergency committee in "
+                     "Valparaiso: \"We are facing the most serious emergency in a decade.\"\n")
+    speakers = set(segs["speaker"]) - {""}
+    assert speakers == {"Marta Vega"}

@@ -494,3 +494,42 @@ def test_a_linked_pair_that_quotes_one_speaker_is_compared() -> None:
     info = _claims(["a:1", "b:1"], claims, facets)
     rows = compare_pairs([("G1", "a:1", "b:1", True)], info, Thresholds())
     assert [(r["facet"], r["verdict"]) for r in rows] == [("quote", "compatible")]
+
+
+def test_a_projected_level_is_not_set_against_the_level_a_quantity_has() -> None:
+    t = _comparisons(
+        [["a", "In the poll the Liberal Party would fall to 22 seats in the lower house."],
+         ["b", "In the poll the Liberal Party holds 34 seats in the lower house."],
+         ["c", "In the poll the Liberal Party would fall to 25 seats in the lower house."]],
+        [{"s": 0, "facet": "figure", "text": "22 seats", "value": "22", "key": "seats"},
+         {"s": 1, "facet": "figure", "text": "34 seats", "value": "34", "key": "seats"},
+         {"s": 2, "facet": "figure", "text": "25 seats", "value": "25", "key": "seats"}])
+    figures = t.comparisons[t.comparisons["facet"] == "figure"]
+    # two projections are compared with each other, never with the seats held now
+    assert sorted(zip(figures["a_value"], figures["b_value"], figures["verdict"], strict=True)) == [
+        ("22 seats", "25 seats", "conflict")]
+
+
+def test_a_speaker_named_by_title_alone_is_the_person_holding_that_title() -> None:
+    t = _comparisons(
+        [["a", "Ana Ruiz, the Controller General of Drugs, ordered the recall."],
+         ["a", "The Controller General said: \"No child in this country should be hurt by a "
+               "medicine meant to heal them.\""],
+         ["b", "\"No child in this country should be harmed by a medicine meant to heal them,\" "
+               "said Ana Ruiz."]],
+        [{"s": 0, "facet": "person", "text": "Ana Ruiz", "value": "Ana Ruiz", "key": "Ruiz",
+          "role": "the Controller General of Drugs"},
+         {"s": 1, "facet": "quote", "text": "No child in this country should be hurt by a medicine meant to heal them.",
+          "value": "no child in this country should be hurt by a medicine meant to heal them",
+          "role": "Controller General"},
+         {"s": 2, "facet": "quote", "text": "No child in this country should be harmed by a medicine meant to heal them,",
+          "value": "no child in this country should be harmed by a medicine meant to heal them",
+          "role": "Ana Ruiz"},
+         {"s": 2, "facet": "person", "text": "Ana Ruiz", "value": "Ana Ruiz", "key": "Ruiz"}])
+    compared = compare_groups(t.groups, t.claims, t.facets, Thresholds(),
+                              mentions=t.mentions, entities=t.entities).comparisons
+    quotes = compared[compared["facet"] == "quote"]
+    # worded differently (quote_variant's), and compared at all only through the title
+    assert list(quotes["verdict"]) == ["compatible"]
+    assert list(quotes["note"]) == ["-\u201charmed\u201d +\u201churt\u201d"] or list(quotes["note"]) == [
+        "-\u201churt\u201d +\u201charmed\u201d"]

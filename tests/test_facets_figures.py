@@ -531,3 +531,10 @@ def test_a_duration_in_two_units_without_and_and_a_time_with_a_leading_zero():
         ("16 hours 40 minutes", "16.6667", "hours", "")]
     assert [f[0] for f in figure_facets("At 02.40 on Thursday the motion passed 97 to 52.")] == ["97", "52"]
     assert figure_facets("Inflation was 0.45 in May.")[0][1] == "0.45"
+
+
+def test_a_number_after_a_possessive_name_is_a_figure_not_part_of_the_name() -> None:
+    found = [(f.text, f.key) for f in all_facets("It ended Gerald Mottram's 11 years as owner.")
+             if f.facet == "figure"]
+    assert found == [("11 years", "years")]
+    assert [f.text for f in all_facets("He drove along Route 66 all day.") if f.facet == "figure"] == []

@@ -229,3 +229,11 @@ def test_a_name_pairing_two_fields_with_and_is_one_body():
     assert "Kelland Meteorological and Climate Authority" in orgs_of(
         '"No relief," Kelland Meteorological and Climate Authority (KMCA) chief Ana Ruiz said.')
     assert "Ford Motor Company" in orgs_of("Tesla and Ford Motor Company said so.")
+
+
+def test_a_short_name_of_syllables_in_brackets_is_the_bodys_acronym() -> None:
+    text = ("The National Superintendency for Land Transport Safety (Sunaset) suspended the "
+            "licence. Sunaset said the bus was speeding.")
+    assert article_acronyms(text) == {"Sunaset": "National Superintendency for Land Transport Safety"}
+    # a place in brackets is no short name
+    assert article_acronyms("The Regional Drugs Testing Laboratory (Chandigarh) found it.") == {}

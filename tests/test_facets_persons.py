@@ -395,3 +395,15 @@ def test_compound_police_ranks_are_one_title():
     assert people["Ana Ruiz"].title == "Detective Chief Superintendent"
     short = persons_in("Its head, Det. Chief Supt. Ana Ruiz, repeated the line.")
     assert short["Ana Ruiz"].title == "Det. Chief Supt."
+
+
+def test_an_acronym_in_an_appositive_role_is_a_name_not_a_function_word() -> None:
+    text = ("The plan failed, said Dr Helena Okafor, WHO deputy director-general for access to "
+            "medicines and health products.")
+    (person,) = [f for f in line_facets(text, 1, "person")]
+    assert person.role == "WHO deputy director-general for access to medicines and health products"
+
+
+def test_a_born_or_based_word_before_a_name_describes_the_person() -> None:
+    text = "There is a local flavour to the board. Great Sankey-born Kieran Walsh becomes vice-chairman."
+    assert [f.value for f in line_facets(text, 1, "person")] == ["Kieran Walsh"]

@@ -368,3 +368,9 @@ def test_any_order_of_place_words_ends_with_places_on_their_text(words):
 
 def test_a_port_a_ship_is_bound_for_is_a_place():
     assert [f.value for f in run("The tanker had loaded fuel oil and was bound for Antwerp.")] == ["Antwerp"]
+
+
+def test_a_town_on_the_outskirts_of_is_a_place() -> None:
+    found = [f.value for f in facets_of_words(["The", "fire", "started", "on", "the", "outskirts",
+                                                "of", "Limache"]) if f.facet == "place"]
+    assert found == ["Limache"]

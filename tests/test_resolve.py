@@ -728,3 +728,42 @@ def test_one_word_of_a_bodys_name_in_a_title_does_not_stand_for_the_body() -> No
     plain = ("director", "of", "consumer", "protection")
     deputy = ("deputy", "director", "of", "consumer", "protection", "at", "<consumer_agency>")
     assert titles_fit(plain, deputy, Thresholds())
+
+
+def test_a_longer_name_going_on_from_a_shorter_one_keys_on_its_first_surname() -> None:
+    facets, claims = tables(
+        [("a", "Rodolfo Ccahuana spoke."), ("b", "Rodolfo Ccahuana Vilchez spoke again."),
+         ("c", "Rodolfo Cahuana Vilchez apologised."),
+         ("a", "Carmen Rosa Ticona treated them."), ("b", "Carmen Rosa Ticona Flores treated them.")],
+        [person(0, "Rodolfo Ccahuana"), person(1, "Rodolfo Ccahuana Vilchez"),
+         person(2, "Rodolfo Cahuana Vilchez"), person(3, "Carmen Rosa Ticona"),
+         person(4, "Carmen Rosa Ticona Flores")])
+    result = resolve_entities(facets, claims)
+    assert entity_of(result, "Rodolfo Ccahuana") == entity_of(result, "Rodolfo Cahuana Vilchez")
+    assert entity_of(result, "Carmen Rosa Ticona") == entity_of(result, "Carmen Rosa Ticona Flores")
+    m = result.mentions.set_index("written")
+    # alike keys for the double surname, a variant for the misspelt first surname
+    assert m.loc["Rodolfo Ccahuana", "spelling"] == m.loc["Rodolfo Ccahuana Vilchez", "spelling"]
+    assert m.loc["Rodolfo Cahuana Vilchez", "spelling"] != m.loc["Rodolfo Ccahuana", "spelling"]
+    assert m.loc["Carmen Rosa Ticona", "spelling"] == m.loc["Carmen Rosa Ticona Flores", "spelling"]
+
+
+def test_one_word_apart_in_a_long_name_in_one_town_is_one_body() -> None:
+    facets, claims = tables(
+        [("a", "Samples were analysed at the Regional Drugs Testing Laboratory in Chandigarh."),
+         ("b", "According to the Central Drugs Testing Laboratory, Chandigarh, six samples failed.")],
+        [{"s": 0, "facet": "org", "text": "Regional Drugs Testing Laboratory"},
+         {"s": 1, "facet": "org", "text": "Central Drugs Testing Laboratory"}])
+    result = resolve_entities(facets, claims)
+    assert len(entity_of(result, "Regional Drugs Testing Laboratory", "org")
+               | entity_of(result, "Central Drugs Testing Laboratory", "org")) == 1
+
+
+def test_a_compound_rank_before_a_name_is_one_title() -> None:
+    facets, claims = tables(
+        [("a", "The rescue was led by Lieutenant Brigadier Oscar Rojas of the fire corps.")],
+        [person(0, "Brigadier Oscar Rojas", "Oscar Rojas", key="Rojas", title="Brigadier",
+                role="Lieutenant Brigadier")])
+    result = resolve_entities(facets, claims)
+    titles = result.mentions[result.mentions["facet"] == "title"]
+    assert list(titles["value"]) == ["Lieutenant Brigadier"]
