@@ -1940,26 +1940,23 @@ def _is_region(key: str) -> bool:
             or key in _subdivision_keys())
 
 
-#: Words that name a subdivision somewhere ("Central", "North East") but open many titles
-#: as plain words.
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                            "western", "central", "centre", "upper", "lower"})
-
-
 @cache
 def _subdivision_keys() -> frozenset[str]:
     """Match keys of countries' first-level subdivisions of the kinds listed in
     data/title_owner_subdivision_types.txt (pycountry's ISO 3166-2 names, the part before a
-    comma or bracket: "Madrid, Comunidad de" is "madrid"), without common words."""
+    comma or bracket: "Madrid, Comunidad de" is "madrid"), without names that are common
+    words (data/place_stopwords.txt: "Central") or hold a compass word
+    (data/compass_words.txt: "North East"): those open many titles as plain words."""
     import pycountry
 
     kinds = set(lexicon.entries("title_owner_subdivision_types"))
     common = {match_key(w) for w in lexicon.entries("place_stopwords")}
+    compass = {match_key(w) for w in lexicon.entries("compass_words")}
     keys = set()
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and subdivision.type in kinds:
             key = match_key(re.split(r"[,\[(]", subdivision.name)[0])
-            if key and key not in common and not set(key.split()) & _COMPASS_WORDS:
+            if key and key not in common and not set(key.split()) & compass:
                 keys.add(key)
     return frozenset(keys)
 
