@@ -14,9 +14,10 @@ from checker.findings.model import Evidence, Finding, KindDoc, Scope
 from checker.tables import row_dicts
 from checker.textutil import match_key
 
-#: "<City>-based" then up to four lower-case words before the body's name ("Boston-based
-#: private equity firm Redfern Crest Capital").
-_BASED_BEFORE = re.compile(r"-based\s+(?:[a-z][\w'-]*\s+){0,4}")
+#: "<City>-based" (or "<City>, <State>-based", as checker.compare reads a seat) then up to
+#: four lower-case words before the body's name ("Boston-based private equity firm Redfern
+#: Crest Capital").
+_BASED_BEFORE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?-based\s+(?:[a-z][\w'-]*\s+){0,4}")
 #: After the body's name: an acronym in brackets, then "based in", "headquartered in",
 #: ", which is based in".
 _BASED_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+(?:(?:which|that)\s+is\s+|is\s+)?"
