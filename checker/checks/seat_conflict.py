@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,17 +10,9 @@ from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
+from checker.seats import seat_between
 from checker.tables import row_dicts
 from checker.textutil import match_key
-
-#: "<City>-based" (or "<City>, <State>-based", as checker.compare reads a seat) then up to
-#: four lower-case words before the body's name ("Boston-based private equity firm Redfern
-#: Crest Capital").
-_BASED_BEFORE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?-based\s+(?:[a-z][\w'-]*\s+){0,4}")
-#: After the body's name: an acronym in brackets, then "based in", "headquartered in",
-#: ", which is based in".
-_BASED_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+(?:(?:which|that)\s+is\s+|is\s+)?"
-                          r"(?:based|headquartered)\s+in\s+")
 
 
 @dataclass(frozen=True)
@@ -53,9 +44,7 @@ def find_seat_conflicts(ctx: CheckContext) -> Iterator[Finding]:
             p_start, p_end = int(place["start"]) - base, int(place["end"]) - base
             for org in by_claim[claim_id]:
                 o_start, o_end = int(org["start"]) - base, int(org["end"]) - base
-                before = o_start > p_end and _BASED_BEFORE.fullmatch(text, p_end, o_start)
-                after = p_start > o_end and _BASED_AFTER.fullmatch(text, o_end, p_start)
-                if not (before or after):
+                if not seat_between(text, (o_start, o_end), (p_start, p_end)):
                     continue
                 evidence = Evidence(source=str(claim["source"]), line=int(claim["line"]), quote=text,
                                     claim_id=claim_id, value=str(place["text"]),
