@@ -397,3 +397,8 @@ def test_a_weekday_after_a_time_converted_to_another_zone_is_not_the_event_day()
     assert [f for f in found if f.facet == "date"] == []
     kept = all_facets("The plane landed at 0248 GMT on Saturday.", "2026-11-07")
     assert [(f.text, f.value) for f in kept if f.facet == "date"] == [("on Saturday", "2026-11-07")]
+
+
+def test_a_fact_box_participle_makes_a_bare_year_a_date():
+    assert [(f.text, f.value) for f in run("Structure: girder bridge, 180m long, opened 1968")] == [("1968", "1968")]
+    assert [(f.text, f.value) for f in run("The firm, founded 2016, said")] == [("2016", "2016")]

@@ -538,3 +538,20 @@ def test_a_number_after_a_possessive_name_is_a_figure_not_part_of_the_name() -> 
              if f.facet == "figure"]
     assert found == [("11 years", "years")]
     assert [f.text for f in all_facets("He drove along Route 66 all day.") if f.facet == "figure"] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a range whose first bound is bare is one figure: the upper bound, "up to"
+    ("temperatures are forecast to fall by 5 to 7 degrees Celsius", [("5 to 7 degrees Celsius", "7", "°C", "up to")]),
+    ("between 5 and 7 degrees", [("5 and 7", "7", "degrees", "up to")]),
+    # "from" makes a change between two figures, and "and" a range only after "between"
+    ("it rose from 30 to 45 people", [("30", "30", "", ""), ("45", "45", "people", "")]),
+    # a multiple, "x" read only glued to its number
+    ("the book was subscribed 76.4x overall", [("76.4x", "76.4", "times", "")]),
+    ("the issue was subscribed 67.4 times overall", [("67.4 times", "67.4", "times", "")]),
+    # "m" glued to a number is metres before a measure word, millions otherwise
+    ("a girder bridge, 180m long, opened", [("180m", "180", "m", "")]),
+    ("it raised 180m last year", [("180m", "180000000", "", "")]),
+])
+def test_ranges_multiples_and_metres(sentence, expected):
+    assert [(f.text, f.value, f.key, f.qualifier) for f in run(sentence)] == expected

@@ -321,8 +321,39 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     models = _model_numbers(ctx.text) if out else frozenset()
     if models:  # "as the 737 climbed", the article having said "a Boeing 737-800"
         out = [f for f in out if f.key or f.noun or f.text not in models]
-    return _with_conversions(_compound_durations(out, segment.text, segment.start), text,
-                             segment.start, t)
+    out = _ranges(_compound_durations(out, segment.text, segment.start), segment.text,
+                  segment.start)
+    return _with_conversions(out, text, segment.start, t)
+
+
+#: Between the two bounds of a range: "5 to 7 degrees", "between 5 and 7 degrees", "20-30".
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|-|\u2013)\s*")
+#: Before a range's first bound, "from" makes it a change ("rose from 30 to 45"), not a range.
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
+
+
+def _ranges(figures: list[Facet], text: str, offset: int) -> list[Facet]:
+    """A range whose first bound is a bare number ("fall by 5 to 7 degrees", "between 5
+    and 7 degrees") is one figure: the upper bound with "up to" and a note naming the lower
+    one. Its bare first number is not a count of its own that no other source gives. "from
+    30 to 45" is a change between two figures, and "and" joins bounds only after
+    "between"."""
+    out: list[Facet] = []
+    for f in figures:
+        first = out[-1] if out else None
+        if (first is not None and not first.key and not first.noun and f.key
+                and not f.qualifier and Decimal(first.value) < Decimal(f.value)):
+            join = _RANGE_JOIN.fullmatch(text, first.end - offset, f.start - offset)
+            before = _RANGE_FROM.search(text, 0, first.start - offset)
+            between = before is not None and before.group().casefold().startswith("between")
+            if join and (between or (before is None and join.group().strip() != "and")):
+                out[-1] = Facet("figure", first.start, f.end,
+                                text[first.start - offset:f.end - offset], f.value, key=f.key,
+                                qualifier="up to", noun=f.noun,
+                                note="; ".join(x for x in (f.note, f"range from {first.value}") if x))
+                continue
+        out.append(f)
+    return out
 
 
 #: A number of three or four digits right after a capitalised word inside a sentence: a
@@ -512,9 +543,13 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 "time", "money", "percent"):
             return None  # "two nations": a reference more than a checkable count
     scale = m["attached"] or m["scale"]
+    metres = (m["attached"] or "").casefold() == _METRE_OR_MILLION and not cur \
+        and _next_word(text, end).casefold() in t.measures_after
+    if metres:  # "180m long", "22m high": metres, not millions
+        scale = ""
     if scale:
         value *= t.scales.get(scale.casefold(), t.scales.get(scale, 1))
-    unit, kind, unit_end = _unit(text, end, cur, t, article)
+    unit, kind, unit_end = (_METRE_UNIT, "measure", 0) if metres else _unit(text, end, cur, t, article)
     if unit_end and kind != "people":
         end = unit_end
     if (m["digits"] is not None and not unit and not qualifier and not scale
@@ -557,6 +592,11 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             noun = base
         unit = base
     return start, end, _plain(value), unit, qualifier, noun, note
+
+
+#: "366m" may be metres or millions: metres only before a measure word ("180m long").
+_METRE_OR_MILLION = "m"
+_METRE_UNIT = "m"
 
 
 def _unit(text: str, end: int, cur: str, t: _Tables, article: str) -> tuple[str, str, int]:
@@ -683,6 +723,8 @@ def _unit_after(text: str, end: int, t: _Tables) -> _UnitHit:
     elif lead == "" and word[0].isalnum():
         # "5hours" is not written; "5G" is not a unit; "6km" is (data/figure_attached_units.txt)
         found = t.units.get(word) if word in t.attached_units else None
+    elif len(word) == 1 and word.isalpha():
+        found = None  # "4 x 100m": a one-letter unit is read only glued to its number ("76.4x")
     else:
         found = t.units.get(word)
     if found is None:
