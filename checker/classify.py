@@ -1023,9 +1023,14 @@ def _opening_person(sentence: str) -> str:
     more capitalised words, not ending in an organisation's head noun, no date ("The
     Minister for Health, Ana Ruiz, ruled out ..."); "" when there is none."""
     opening: list[str] = []
-    for token in sentence.split():
+    tokens = sentence.split()
+    titles = _title_words()
+    for k, token in enumerate(tokens):
         bare = token.strip(",;:()")
-        if not (bare[:1].isupper() or bare.lower() in _function_words()):
+        # a title in lower case goes on the opening ("Chief executive Ana Ruiz, ...", "The
+        # regional prefect, Ana Ruiz, ...")
+        if not (bare[:1].isupper() or bare.lower() in _function_words() or bare.lower() in titles
+                or any(t.strip(",;:()").lower() in titles for t in tokens[k + 1:k + 3])):
             break
         opening.append(token)
     for run in reversed(_NAME_RUN.findall(" ".join(opening))):
@@ -1036,6 +1041,14 @@ def _opening_person(sentence: str) -> str:
                 and words_[-1].strip(".,'’") not in _org_head_words()):
             return " ".join(words_)  # "Galway Regional Hospital" ends in a head noun
     return ""
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of a title of data/titles.csv, folded ("chief", "executive")."""
+    from checker.facets.names import lex
+
+    return frozenset(w for key in lex().titles for w in key)
 
 
 @cache

@@ -611,3 +611,13 @@ def test_a_colon_quote_after_in_a_city_is_the_opening_persons_not_the_citys() ->
                      "Valparaiso: \"We are facing the most serious emergency in a decade.\"\n")
     speakers = set(segs["speaker"]) - {""}
     assert speakers == {"Marta Vega"}
+
+
+def test_a_speaker_opened_by_a_lower_case_title_is_found_for_a_pronoun_and_after_a_city_colon():
+    text = ("The regional prefect, Jean-Luc Dumoulin, allowed the blockade to go ahead. "
+            "\"The right to protest is guaranteed,\" he said.\n\n"
+            "Chief executive Aditi Raghunathan, speaking at the exchange in Mumbai: "
+            "\"Today is not the finish line.\"\n")
+    table = _segments(text)
+    quotes = table[table["text"].str.contains("right to protest|finish line")]
+    assert list(quotes["speaker"]) == ["Jean-Luc Dumoulin", "Aditi Raghunathan"]
