@@ -96,6 +96,7 @@ from checker.match import (
     date_readings,
     figure_context,
 )
+from checker.seats import seat_patterns
 from checker.tables import column_values, empty_frame, row_dicts
 from checker.textutil import match_key
 
@@ -804,8 +805,31 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
         return  # "said Friday" dates the statement, "spotted on Tuesday" the event
     if _same_weekday_anchored_apart(fa, fb):
         return
+    if _opposite_clauses(a, fa, b, fb):
+        return
     yield _row("date", "date", a, b, fa, fb, "conflict", str(fa["value"]), str(fb["value"]),
                method="no reading fits")
+
+
+@cache
+def clause_openers() -> re.Pattern[str]:
+    """data/clause_openers.txt: "when", "after"... as whole words inside a sentence."""
+    openers = "|".join(sorted(map(re.escape, words("clause_openers"))))
+    return re.compile(rf"(?<=\s)(?:{openers})\b", re.IGNORECASE)
+
+
+def _opposite_clauses(a: _Claim, fa: dict[str, Any], b: _Claim, fb: dict[str, Any]) -> bool:
+    """Both claims have a clause of their own ("after a bridge gave way") and one date is
+    before its opener, the other after it: "resumed the search on Wednesday after the
+    bridge gave way" and "six died after the bridge collapsed on Tuesday" date two events."""
+    sides = []
+    for claim, f in ((a, fa), (b, fb)):
+        opener = clause_openers().search(claim.text)
+        at = _offset_in(claim, f)
+        if opener is None or at < 0:
+            return False
+        sides.append(at > opener.start())
+    return sides[0] != sides[1]
 
 
 # ---- places ----------------------------------------------------------------------------------
@@ -862,27 +886,21 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     if offset < 0:
         return ""
     end = offset + len(str(f["text"]))
-    if claim.text.startswith("-based", end) or _COUNTRY_BASED.match(claim.text, end):
+    seats = seat_patterns()
+    if seats.after_place.match(claim.text, end):
         return "based"  # "the <City>-based studio", "<City>, <Country>-based": where a body sits
     after = _WORDS.match(claim.text, end + 1)
     if after and after.group() in _kind_nouns():
         return after.group()  # "the <Name> district": the district the claim is about
     for org in claim.facets.get("org", []):
         at = _offset_in(claim, org)
-        if at >= 0 and _SEAT_GAP.fullmatch(claim.text, at + len(str(org["text"])), offset):
+        if at >= 0 and seats.gap_to_place.fullmatch(claim.text, at + len(str(org["text"])), offset):
             return f"seat of {match_key(str(org.get('value') or org['text']))}"
     if _FIGURE_BEFORE_PLACE.search(claim.text, max(0, offset - 30), offset):
         return "where the figure was"  # "the previous record, 53.7C at Turbat"
     return _role_before(claim.text[max(0, offset - 60):offset])
 
 
-#: "<City>, <Country or state>-based": the city is the body's seat.
-_COUNTRY_BASED = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}-based\b")
-
-#: Between an organisation's name and the place it sits in: up to two more capitalised
-#: words of the name that the org facet left out ("Pomorski Bank Inwestycyjny in Gdańsk"),
-#: an optional acronym in brackets, then "in" or "based in".
-_SEAT_GAP = re.compile(r"(?:\s+[A-Z\u00C0-\u00DE][^\W\d_]+){0,2}(?:\s*\([^()]{1,40}\))?,?\s+(?:based\s+)?in\s+")
 #: A number, its unit glued or not, right before "at" or "in" and a place: where that value
 #: was measured or counted ("53.7C at Turbat", "53.7 degrees in Turbat").
 _FIGURE_BEFORE_PLACE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:°\s?)?[^\W\d_]{0,7},?\s+(?:at|in)\s+$")

@@ -174,10 +174,15 @@ def figure_context(text: str, figure_text: str) -> frozenset[str]:
     at = _standalone(text, figure_text)
     if at < 0:
         return _NONE
-    before = CLAUSE_BREAK.split(text[:at])[-1]
+    clauses_before = CLAUSE_BREAK.split(text[:at])
     after = CLAUSE_BREAK.split(text[at + len(figure_text):])[0]
     n = FIGURE_CONTEXT_WORDS
-    return _frozen([*content_terms(before)[-n:], *content_terms(after)[:n]])
+    before = content_terms(clauses_before[-1])
+    if not clauses_before[-1].strip() and len(clauses_before) > 1:
+        # "The bridge, 180 metres long": a figure opening its clause tells of what the
+        # clause before names
+        before = content_terms(clauses_before[-2])
+    return _frozen([*before[-n:], *content_terms(after)[:n]])
 
 
 def _standalone(text: str, piece: str) -> int:

@@ -533,3 +533,19 @@ def test_a_speaker_named_by_title_alone_is_the_person_holding_that_title() -> No
     assert list(quotes["verdict"]) == ["compatible"]
     assert list(quotes["note"]) == ["-\u201charmed\u201d +\u201churt\u201d"] or list(quotes["note"]) == [
         "-\u201churt\u201d +\u201charmed\u201d"]
+
+
+@pytest.mark.parametrize(("b_text", "conflict"), [
+    # b's date is in its "after" clause, a's before its own "after": two events
+    ("Six people died after the Tarvo bridge collapsed on Tuesday evening, sending cars into the river.", False),
+    # both dates before "after": the same event, told apart
+    ("Rescuers resumed the search on Tuesday for nine people missing after the Tarvo bridge collapsed.", True),
+])
+def test_dates_on_either_side_of_a_clause_opener_date_two_events(b_text: str, conflict: bool) -> None:
+    t = _comparisons(
+        [["a", "Rescuers resumed the search on Wednesday for nine people missing after the Tarvo bridge "
+               "collapsed, killing six."],
+         ["b", b_text]],
+        [{"s": 0, "facet": "date", "text": "Wednesday", "value": "2026-11-04", "key": "day"},
+         {"s": 1, "facet": "date", "text": "Tuesday", "value": "2026-11-03", "key": "day"}])
+    assert ("conflict" in set(t.comparisons["verdict"])) is conflict

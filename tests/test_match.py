@@ -331,3 +331,9 @@ def test_a_short_part_of_a_quotation_is_matched_by_the_whole_quotation() -> None
     assert _together(groups, "a:2", "b:2")
     assert _together(groups, "a:1", "b:1")
     assert not _together(groups, "a:1", "b:2")
+
+
+def test_a_figure_opening_its_clause_takes_the_words_of_the_clause_before() -> None:
+    assert figure_context("The bridge, 180 metres long, was opened in 1968.", "180 metres") == {"bridg", "long"}
+    # words of its own clause, even stopwords alone, keep it to its clause
+    assert figure_context("It rose 7%, below the 9% demanded.", "9%") == {"demand"}

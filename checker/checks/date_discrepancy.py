@@ -4,18 +4,15 @@ worded apart: "derailed late Monday night" against three outlets' "on Tuesday").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from checker import lexicon
 from checker.checks.facet_conflict import REPORTING_CLASSES, claim_index
-from checker.compare import dates_a_report
+from checker.compare import clause_openers, dates_a_report
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
@@ -132,7 +129,7 @@ def _clause_terms(text: str, at: int, left_out: list[str]) -> frozenset[str]:
     it, then before it, while it has fewer than MIN_CLAUSE_TERMS ("Shortly before midnight
     on Friday, a steel cylinder broke the surface"; "talks begin on Monday, November 16")."""
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(text)),
-                   *(m.start() for m in _clause_openers().finditer(text)), len(text)})
+                   *(m.start() for m in clause_openers().finditer(text)), len(text)})
     first = max(i for i, cut in enumerate(cuts[:-1]) if cut <= at)
     terms: set[str] = set()
     for i in [*range(first, len(cuts) - 1), *range(first - 1, -1, -1)]:
@@ -140,13 +137,6 @@ def _clause_terms(text: str, at: int, left_out: list[str]) -> frozenset[str]:
         if len(terms) >= MIN_CLAUSE_TERMS:
             break
     return frozenset(terms)
-
-
-@cache
-def _clause_openers() -> re.Pattern[str]:
-    """data/clause_openers.txt: "when", "after"... as whole words."""
-    words = "|".join(sorted(map(re.escape, lexicon.words("clause_openers"))))
-    return re.compile(rf"(?<=\s)(?:{words})\b", re.IGNORECASE)
 
 
 def _alike(a: _Dated, b: _Dated) -> bool:
