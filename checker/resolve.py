@@ -121,6 +121,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import gazetteer, lexicon
 from checker.config import Thresholds
+from checker.seats import seat_patterns
 from checker.tables import column_values, empty_frame, row_tuples
 from checker.textutil import fold, match_key, rewrite_phrases
 
@@ -353,13 +354,16 @@ def _split_abbreviation(raw: str) -> list[str]:
 
 
 _EX = "ex"
+_FORMER = "former"
 
 
 def _trim_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
     function = _function_words()
     out = list(words)
-    while out and (out[0] in function or (out[0] == _EX and len(out) > 1)):
-        out.pop(0)  # "ex-army major": "ex-" is "former", which is never part of a title
+    while out and out[0] in function:
+        out.pop(0)
+    if out and out[0] == _EX:
+        out[0] = _FORMER  # "ex-army major" is "former army major"
     if all(w in function or _is_owner_word(w) for w in out):
         return ()  # "Moldovan", "Moldova's": an owner alone is no title
     # a leading owner: a country, a demonym or a region ("Moldovan Foreign Minister",
@@ -651,9 +655,16 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
 def expand_title_key(key: str) -> tuple[str, ...]:
     """A title's spelling key with its abbreviations written out ("lt col" -> lieutenant
     colonel); organisation labels ("<rail_agency>") are kept as they are."""
-    expand, _, _ = _rank_table()
+    expand, _, modifiers = _rank_table()
     out: list[str] = []
     for word in key.split():
+        head, dash, rest = word.partition("-")
+        if dash and rest and expand.get(head, head) in modifiers:  # "ex-army major"
+            out.extend((*expand_title_key(head), *expand_title_key(rest)))
+            continue
+        if word == _EX:
+            out.append(_FORMER)  # "ex-army major" is "former army major"
+            continue
         full = None if word.startswith("<") else expand.get(word)
         out.extend(full.replace("-", " ").split() if full else [word])
     return tuple(out)
@@ -665,7 +676,11 @@ def title_difference(a_key: str, b_key: str) -> str:
     that differ only in abbreviations ("lt col (res)" / "lieutenant colonel (reserve)")."""
     a, b = expand_title_key(a_key), expand_title_key(b_key)
     if a == b:
-        return "same" if a_key == b_key else "rank-abbreviation"
+        _, ranks, _ = _rank_table()
+        # "ex-" for "former" is one word; "Lt. Col." for "Lieutenant Colonel" is style
+        written = set(a_key.split()) ^ set(b_key.split())
+        abbreviated = {w for word in written for w in expand_title_key(word)}
+        return "rank-abbreviation" if ranks.intersection(abbreviated) else "same"
     return classify_title_difference(a, b)
 
 
@@ -685,6 +700,8 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
             return "rank-short" if set(ra) < set(rb) or set(rb) < set(ra) else "rank"
     else:
         written_places = _places_written(a, b)
+        # as written: "director" is compared as "head" too, but is not whoever leads
+        a, b = _generic_head_named(a, b, modifiers), _generic_head_named(b, a, modifiers)
         a, b = _compared_titles(a, b)
         if a == b or _same_office_of_own_body(a, b):
             return "same"
@@ -702,7 +719,8 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         changed = set(a[i1:i2]) | set(b[j1:j2])
         if op == "replace" or changed & (modifiers - _detail_modifiers()):
             return "wording"
-        at_start = i1 == 0 and j1 == 0
+        # after leading modifiers is still the start: "former club captain" / "former captain"
+        at_start = all(w in modifiers for w in a[:i1]) and all(w in modifiers for w in b[:j1])
         at_end = i2 == len(a) and j2 == len(b)
         if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)
                 or _joined_portfolio(a[i1:i2] or b[j1:j2])):
@@ -1547,8 +1565,19 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
     for gid, ms in groups.items():
         for m in ms:
             root = info.get(m.claim_id)
-            if root and (seat := _SEAT_AFTER.match(root.root_text, m.end - root.root_start)):
+            if root and (seat := seat_patterns().town_after_body.match(root.root_text, m.end - root.root_start)):
                 seats[gid].add(match_key(seat.group(1)))
+
+    # the other bodies and the people named in the same sentences ("X, Y and Z were the
+    # lead managers", "Mendes ordered the X to ...")
+    spellings_by_root: dict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        spellings_by_root[m.root].add(m.spelling)
+    for p in persons:
+        if p.entity:
+            spellings_by_root[p.root].add(f"<{p.entity}>")
+    companions = {gid: {s for m in ms for s in spellings_by_root[m.root]} - {ms[0].spelling}
+                  for gid, ms in groups.items()}
 
     # what the claims naming each group say, the name itself left out (a few per group)
     contexts: dict[str, list[str]] = {}
@@ -1596,6 +1625,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
         decision = _same_org(shape[a], shape[b], bool(heads[a] & heads[b]), same_context, th,
                              named_apart=apart, same_source=bool(sources[a] & sources[b]),
                              same_seat=bool(seats[a] & seats[b]),
+                             same_companions=bool(companions[a] & companions[b]),
                              same_acronym=bool(acronyms[a] & acronyms[b]),
                              other_acronyms=bool(acronyms[a] and acronyms[b] and not acronyms[a] & acronyms[b]))
         if decision is None:
@@ -1620,11 +1650,6 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
                 m.method = method_of[id(m)]
 
 
-#: Right after a body's name, the town it sits in: "in <Town>", ", <Town>," ("the Regional
-#: Drugs Testing Laboratory in Chandigarh" / "the ... Laboratory, Chandigarh,").
-_SEAT_AFTER = re.compile(r"(?:\s+(?:based\s+)?in\s+|,\s+)([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)(?=[,.;]|\s+[a-z]|$)")
-
-
 #: Between a person's name and a body they belong to: "of the", "from", ", regional officer
 #: of the" (a few lower-case words of a role).
 _MEMBER_OF = re.compile(r",?\s+(?:[a-z][\w'-]*\s+){0,4}?(?:of|from|at)\s+(?:the\s+)?")
@@ -1640,6 +1665,8 @@ _SAME_MODIFIERS_ALONE = 3
 #: Content words a name needs for one changed word, in claims alike, to be read as one
 #: body named two ways.
 _ONE_WORD_APART_MIN_WORDS = 4
+#: ... or this many, its first word kept, when the claims also name another body in common.
+_ONE_WORD_APART_WITH_COMPANIONS = 3
 
 
 #: A claim this many words long or longer whose words are nearly all in another claim is
@@ -1659,13 +1686,16 @@ def _contexts_alike(x: str, y: str, th: Thresholds) -> bool:
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
               named_apart: bool = True, same_source: bool = True, same_acronym: bool = False,
-              other_acronyms: bool = False, same_seat: bool = False) -> str | None:
+              other_acronyms: bool = False, same_seat: bool = False,
+              same_companions: bool = False) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
     naming them say alike things (asked only when a rule needs it: it scores sentences).
     `shared_head_person`: one person's role names both, or one person is named "of" both
     ("Ana Ruiz of the <body>"); `same_source`: one article names both; `same_acronym`: both
     are defined with one acronym in brackets; `other_acronyms`: each with its own;
-    `same_seat`: both are said to sit in one town ("<Name> in <Town>")."""
+    `same_seat`: both are said to sit in one town ("<Name> in <Town>"); `same_companions`:
+    claims naming them also name another body or a person in common ("X, Y and Z managed
+    the issue")."""
     head_a, mods_a, content_a = a
     head_b, mods_b, content_b = b
     if not content_a or not content_b or other_acronyms:
@@ -1702,14 +1732,25 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
     if (head_a == head_b and named_apart and not same_source
             and len(content_a) == len(content_b) >= _ONE_WORD_APART_MIN_WORDS
             and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1
-            and (same_seat or same_context())):
+            and (same_seat or same_companions or same_context())):
         # "according to the Valais Alpine Rescue Association" / "... Mountain Rescue
         # Association": two sources telling one thing, or placing it in one town, one word
         # of a long name changed (a short one, "Ministry of Foreign/Internal Affairs",
         # names two bodies)
         if same_seat:
             return f"seat: one word of {head_a} apart, in one town"
+        if same_companions:
+            return f"companions: one word of {head_a} apart, named beside the same people or bodies"
         return f"context: one word of {head_a} apart, claims alike"
+    if (head_a == head_b and named_apart and not same_source and same_companions
+            and len(content_a) == len(content_b) >= _ONE_WORD_APART_WITH_COMPANIONS
+            and content_a[0] == content_b[0] != head_a
+            and sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) == 1
+            and same_context()):
+        # "Sahyadri Investment Bank, Harbourline Securities and ..." / "Sahyadri Merchant
+        # Bank, Harbourline Securities and ...": listed with the same bodies in sentences
+        # alike, a shorter name one word apart is one body
+        return f"companions: one word of {head_a} apart, listed with the same bodies"
     if head_a == head_b and len(content_a) == len(content_b):
         fuzzy = 0
         for wa, wb in zip(content_a, content_b, strict=True):
@@ -2013,6 +2054,28 @@ def _bridging_titles(differences: dict[tuple[str, str], str]) -> set[str]:
             near[b].add(a)
     return {k for k, alike in near.items()
             if any((x, y) in material for x in alike for y in alike if x < y)}
+
+
+def _generic_head_named(words: tuple[str, ...], other: tuple[str, ...],
+                        modifiers: frozenset[str]) -> tuple[str, ...]:
+    """A generic head word ("head", "leader") of `words` replaced by the one office word of
+    `other` that `words` lacks: "UNEA head" against "UNEA president" is "UNEA president"."""
+    # a generic word heads the title: last, or before "of" ("head of UNEA"), not "chief
+    # executive"
+    generic = [k for k, w in enumerate(words) if w in _generic_heads() and w not in other
+               and (k == len(words) - 1 or words[k + 1] in _TITLE_LINKS)]
+    offices = [w for w in other if w not in words and w in _title_words() and w not in modifiers
+               and w not in _generic_heads()]
+    if len(generic) != 1 or len(offices) != 1:
+        return words
+    k = generic[0]
+    return (*words[:k], offices[0], *words[k + 1:])
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """data/title_generic_heads.txt: "head", "leader" (whoever leads a body)."""
+    return frozenset(lexicon.words("title_generic_heads"))
 
 
 @cache

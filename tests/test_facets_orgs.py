@@ -237,3 +237,9 @@ def test_a_short_name_of_syllables_in_brackets_is_the_bodys_acronym() -> None:
     assert article_acronyms(text) == {"Sunaset": "National Superintendency for Land Transport Safety"}
     # a place in brackets is no short name
     assert article_acronyms("The Regional Drugs Testing Laboratory (Chandigarh) found it.") == {}
+
+
+def test_a_name_ending_in_its_country_is_not_paired_over_and():
+    orgs = orgs_of("Sahyadri Investment Bank, Harbourline Securities India and Deccan Peak Capital "
+                   "Advisors were the lead managers.")
+    assert {"Sahyadri Investment Bank", "Harbourline Securities", "Deccan Peak Capital Advisors"} <= set(orgs)

@@ -407,3 +407,8 @@ def test_an_acronym_in_an_appositive_role_is_a_name_not_a_function_word() -> Non
 def test_a_born_or_based_word_before_a_name_describes_the_person() -> None:
     text = "There is a local flavour to the board. Great Sankey-born Kieran Walsh becomes vice-chairman."
     assert [f.value for f in line_facets(text, 1, "person")] == ["Kieran Walsh"]
+
+
+def test_a_time_modifier_opens_a_title_with_lower_case_words_after_it():
+    people = persons_in("He joins as vice-chairman and former club captain Lee Hartigan becomes a director.")
+    assert people["Lee Hartigan"].title == "former club captain"

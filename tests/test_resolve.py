@@ -675,9 +675,11 @@ def test_a_region_before_a_title_is_its_owner_not_a_word_of_it() -> None:
     assert title_tokens("Central Bank Governor") == ("central", "bank", "governor")
 
 
-def test_ex_is_former_and_stays_out_of_a_title() -> None:
-    assert title_tokens("ex-army major") == ("army", "major")
-    assert title_tokens("ex-minister") == ("minister",)
+def test_ex_is_former() -> None:
+    assert title_tokens("ex-army major") == title_tokens("former army major") == ("former", "army", "major")
+    assert title_tokens("ex-minister") == ("former", "minister")
+    assert title_difference("ex-army major", "former army major") == "same"
+    assert title_difference("lt col", "lieutenant colonel") == "rank-abbreviation"
 
 
 def test_one_office_with_two_portfolios_is_one_title_worded_two_ways() -> None:
@@ -767,3 +769,31 @@ def test_a_compound_rank_before_a_name_is_one_title() -> None:
     result = resolve_entities(facets, claims)
     titles = result.mentions[result.mentions["facet"] == "title"]
     assert list(titles["value"]) == ["Lieutenant Brigadier"]
+
+
+@pytest.mark.parametrize(("a", "b", "difference"), [
+    # a word after leading modifiers is detail, as at the start
+    ("former club captain", "former captain", "detail"),
+    # a generic head ("head", "chief", "leader") is whatever office the other names
+    ("unea head", "unea president", "same"),
+    ("head of unea", "unea president", "same"),
+    ("unea president", "unea director", "wording"),
+    ("unea chief", "unea director", "same"),
+    ("head", "deputy president", "wording"),
+])
+def test_title_differences_of_round_13(a: str, b: str, difference: str) -> None:
+    assert classify_title_difference(tuple(a.split()), tuple(b.split())) == difference
+
+
+def test_a_shorter_name_one_word_apart_is_one_body_when_listed_with_the_same_bodies() -> None:
+    from checker.resolve import _same_org
+
+    bank_a, bank_b = org_structure("sahyadri investment bank"), org_structure("sahyadri merchant bank")
+    th = Thresholds()
+    assert _same_org(bank_a, bank_b, False, lambda: True, th, same_source=False, same_companions=True)
+    assert _same_org(bank_a, bank_b, False, lambda: True, th, same_source=False) is None
+    # a head noun first ("Ministry of Foreign/Internal Affairs") names two bodies
+    ministry_a = org_structure("ministry of foreign affairs")
+    ministry_b = org_structure("ministry of internal affairs")
+    assert _same_org(ministry_a, ministry_b, False, lambda: True, th, same_source=False,
+                     same_companions=True) is None

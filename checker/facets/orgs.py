@@ -244,6 +244,8 @@ def _paired_front(toks: Tokens, first: int, floor: int) -> int:
         return first
     if is_place(" ".join(toks.text[j:first - 1])):
         return first  # "the Kenya and Uganda Railways": two owners, not one name
+    if first - 1 - j >= 2 and is_place(toks.text[first - 2]):
+        return first  # "Harbourline Securities India and Deccan Capital": a name ends in its country
     return j
 
 

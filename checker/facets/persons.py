@@ -392,6 +392,9 @@ def _premodifiers_start(toks: Tokens, i: int, blocked: Sequence[bool], floor: in
     if first == i:
         return i
     before = first - 1
+    # "and former club captain", "acting finance minister": a modifier opens the phrase.
+    if before >= floor and not toks.cap[before] and toks.key[before] in lx.modifiers:
+        return before
     if before < 0 or toks.text[before] == POSSESSIVE or not toks.text[before][:1].isalnum():
         return first  # the start, a possessive, or punctuation
     key = toks.key[before]
