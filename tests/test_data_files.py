@@ -28,3 +28,17 @@ def test_every_boilerplate_pattern_compiles() -> None:
     for row in lexicon.table("boilerplate"):
         re.compile(row["pattern"])
         assert int(row["max_words"]) > 0
+
+
+def test_commodity_price_strips_and_trial_prompts_are_page_furniture() -> None:
+    import pandas as pd
+
+    from checker.segment import segment
+
+    text = ("Farmers blocked the motorway on Tuesday, the police said.\n\n"
+            "COMMODITIES (close): Milling wheat Euronext Dec \u20ac214.25/t (-1.50) | Rapeseed Feb "
+            "\u20ac478.00/t (+3.25) | Corn Jan \u20ac201.75/t (=)\n\n"
+            "You are reading a free article. Start your 14-day trial\n")
+    table = segment(pd.DataFrame([{"source": "t", "text": text, "body_start": 0}]))
+    classes = dict(zip(table["line"], table["class"], strict=True))
+    assert classes[1] == "claim" and classes[3] == "boilerplate" and classes[5] == "boilerplate"
