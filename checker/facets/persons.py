@@ -393,7 +393,7 @@ def _premodifiers_start(toks: Tokens, i: int, blocked: Sequence[bool], floor: in
         return i
     before = first - 1
     # "and former club captain", "acting finance minister": a modifier opens the phrase.
-    if before >= floor and not toks.cap[before] and toks.key[before] in lx.modifiers:
+    if before >= floor and not blocked[before] and not toks.cap[before] and toks.key[before] in lx.modifiers:
         return before
     if before < 0 or toks.text[before] == POSSESSIVE or not toks.text[before][:1].isalnum():
         return first  # the start, a possessive, or punctuation
