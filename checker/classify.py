@@ -1024,7 +1024,7 @@ def _opening_person(sentence: str) -> str:
     Minister for Health, Ana Ruiz, ruled out ..."); "" when there is none."""
     opening: list[str] = []
     tokens = sentence.split()
-    titles = _title_words()
+    titles = _words_of_titles()
     for k, token in enumerate(tokens):
         bare = token.strip(",;:()")
         # a title in lower case goes on the opening ("Chief executive Ana Ruiz, ...", "The
@@ -1044,7 +1044,7 @@ def _opening_person(sentence: str) -> str:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def _words_of_titles() -> frozenset[str]:
     """Every word of a title of data/titles.csv, folded ("chief", "executive")."""
     from checker.facets.names import lex
 

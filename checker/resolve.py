@@ -655,16 +655,9 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
 def expand_title_key(key: str) -> tuple[str, ...]:
     """A title's spelling key with its abbreviations written out ("lt col" -> lieutenant
     colonel); organisation labels ("<rail_agency>") are kept as they are."""
-    expand, _, modifiers = _rank_table()
+    expand, _, _ = _rank_table()
     out: list[str] = []
     for word in key.split():
-        head, dash, rest = word.partition("-")
-        if dash and rest and expand.get(head, head) in modifiers:  # "ex-army major"
-            out.extend((*expand_title_key(head), *expand_title_key(rest)))
-            continue
-        if word == _EX:
-            out.append(_FORMER)  # "ex-army major" is "former army major"
-            continue
         full = None if word.startswith("<") else expand.get(word)
         out.extend(full.replace("-", " ").split() if full else [word])
     return tuple(out)

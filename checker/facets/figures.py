@@ -543,13 +543,13 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 "time", "money", "percent"):
             return None  # "two nations": a reference more than a checkable count
     scale = m["attached"] or m["scale"]
-    metres = (m["attached"] or "").casefold() == _METRE_OR_MILLION and not cur \
+    metres = (m["attached"] or "").casefold() == _METRE and not cur \
         and _next_word(text, end).casefold() in t.measures_after
     if metres:  # "180m long", "22m high": metres, not millions
         scale = ""
     if scale:
         value *= t.scales.get(scale.casefold(), t.scales.get(scale, 1))
-    unit, kind, unit_end = (_METRE_UNIT, "measure", 0) if metres else _unit(text, end, cur, t, article)
+    unit, kind, unit_end = (_METRE, "measure", 0) if metres else _unit(text, end, cur, t, article)
     if unit_end and kind != "people":
         end = unit_end
     if (m["digits"] is not None and not unit and not qualifier and not scale
@@ -594,9 +594,9 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
     return start, end, _plain(value), unit, qualifier, noun, note
 
 
-#: "366m" may be metres or millions: metres only before a measure word ("180m long").
-_METRE_OR_MILLION = "m"
-_METRE_UNIT = "m"
+#: "366m" may be metres or millions: metres (the unit's key too) only before a measure word
+#: ("180m long").
+_METRE = "m"
 
 
 def _unit(text: str, end: int, cur: str, t: _Tables, article: str) -> tuple[str, str, int]:
