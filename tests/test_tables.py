@@ -52,6 +52,9 @@ def test_row_dicts_and_row_tuples_match_pandas():
     assert row_dicts(frame) == frame.to_dict("records")
     assert [tuple(r) for r in row_tuples(frame)] == [tuple(r) for r in frame.itertuples(index=False)]
     assert [r.source for r in row_tuples(frame)] == ["x", "x", "y"]
+    reordered = frame[["n", "class", "id"]]  # another column set: its own row type
+    assert [tuple(r) for r in row_tuples(reordered)] == [tuple(r) for r in reordered.itertuples(index=False)]
+    assert [r._1 for r in row_tuples(reordered)] == [r._1 for r in reordered.itertuples(index=False)]
 
 
 def test_per_frames_derives_once_per_live_table_and_forgets_dead_ones():
