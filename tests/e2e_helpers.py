@@ -44,6 +44,7 @@ KIND_CODES: Mapping[str, str] = {
     "figure_discrepancy": "CK206",
     "date_discrepancy": "CK207",
     "seat_conflict": "CK208",
+    "place_discrepancy": "CK209",
     "quote_variant": "CK205",
     "single_source_figure": "CK301",
     "weekday_mismatch": "CK302",

@@ -1,6 +1,7 @@
 """The kinds built on matching and comparison: number_conflict (CK201), date_conflict
 (CK202), place_conflict (CK203), framing (CK204), quote_variant (CK205),
-figure_discrepancy (CK206), date_discrepancy (CK207), single_source_figure (CK301), weekday_mismatch (CK302).
+figure_discrepancy (CK206), date_discrepancy (CK207), place_discrepancy (CK209),
+single_source_figure (CK301), weekday_mismatch (CK302).
 
 Per-kind should-flag / should-pass cases live as data in tests/cases/CK2*.toml and
 CK30*.toml (invented stories), turned into claims and facets tables as the earlier stages give
@@ -30,7 +31,7 @@ from checker.findings.model import Finding
 KINDS = {
     "CK201": "number_conflict", "CK202": "date_conflict", "CK203": "place_conflict",
     "CK204": "framing", "CK205": "quote_variant", "CK206": "figure_discrepancy",
-    "CK207": "date_discrepancy",
+    "CK207": "date_discrepancy", "CK209": "place_discrepancy",
     "CK301": "single_source_figure",
     "CK302": "weekday_mismatch",
 }

@@ -13,6 +13,7 @@ from checker.checks import (
     number_conflict,
     org_variant,
     place_conflict,
+    place_discrepancy,
     quote_variant,
     reference_conflict,
     seat_conflict,
@@ -36,6 +37,7 @@ REGISTRY: tuple[Check, ...] = (
     quote_variant.CHECK,
     figure_discrepancy.CHECK,
     date_discrepancy.CHECK,
+    place_discrepancy.CHECK,
     single_source_figure.CHECK,
     weekday_mismatch.CHECK,
 )

@@ -1,0 +1,204 @@
+"""place_discrepancy: a town only one source names, in a sentence telling what other sources
+tell of another town that this source never names (ledes and asides worded apart: "parked
+tractors across the ring road at Vénissieux" against three outlets' "the ring road at
+Saint-Priest")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from checker.checks.facet_conflict import REPORTING_CLASSES, ClaimIndex, claim_index
+from checker.checks.seat_conflict import find_seat_conflicts
+from checker.config import Severity
+from checker.findings.check import Check
+from checker.findings.engine import CheckContext
+from checker.findings.model import Evidence, Finding, KindDoc, Scope
+from checker.match import content_terms
+from checker.tables import Tables, per_frames, shared_rows
+from checker.textutil import match_key
+
+#: Content words a sentence of another source must share with this one to tell of the same
+#: thing (names, dates and figures left out).
+MIN_SHARED_TERMS = 2
+#: Other sources that must name the other town in such sentences.
+MIN_OTHER_SOURCES = 2
+#: Words in more sentences with a town than this are not looked up: on an archive a common
+#: word is in thousands of them, and sentences that tell the same thing share rarer ones too.
+MAX_POSTINGS = 64
+#: Facets whose words are names, not what a sentence tells.
+_NAMES = frozenset({"person", "org", "place", "metonym"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Placed:
+    claim_id: str
+    source: str
+    keys: frozenset[str]  # the town as the gazetteer names it and as written, folded
+    terms: frozenset[str]
+    facet: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _PlaceIndex:
+    placed: list[_Placed]
+    by_term: dict[str, list[_Placed]]
+    named_by: dict[str, frozenset[str]]  # folded town name -> sources whose text has it
+
+
+def _place_index(tables: Tables) -> _PlaceIndex:
+    return _build(tables.claims, claim_index(tables))
+
+
+@per_frames
+def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
+    """The towns of compared sentences, with the sentences' content words other than names,
+    and for each town the sources whose articles name it anywhere but in page furniture (a
+    caption, a byline, a sentence the place reader left alone: "near Muxía" is still Muxía,
+    "Nagoya-based" and "Surabaya's" name their towns; a site's menu of towns does not)."""
+    placed: list[_Placed] = []
+    by_term: dict[str, list[_Placed]] = {}
+    for claim_id, c in index.claims.items():
+        if c["unit"] != "segment" or c["class"] not in REPORTING_CLASSES or not c["compared"]:
+            continue
+        facets = index.facets.get(claim_id, ())
+        towns = [f for f in facets if f["facet"] == "place" and f["qualifier"] == "city"]
+        if not towns:
+            continue
+        names = [str(f["text"]) for f in facets if f["facet"] in _NAMES]
+        terms = frozenset(content_terms(str(c["text"]), names))
+        for f in towns:
+            keys = frozenset(k for k in (_key(str(f["value"])), _key(str(f["text"]))) if k)
+            p = _Placed(str(claim_id), str(c["source"]), keys, terms, f)
+            placed.append(p)
+            for term in terms:
+                by_term.setdefault(term, []).append(p)
+    wanted = {k for p in placed for k in p.keys}
+    return _PlaceIndex(placed, by_term, _named_by(claims, wanted))
+
+
+def _key(name: str) -> str:
+    """A town's name as its words, folded: "Saint-Priest" and "SAINT PRIEST" give one key."""
+    return " ".join(_WORD.findall(match_key(name)))
+
+
+def _named_by(claims: pd.DataFrame, wanted: set[str]) -> dict[str, frozenset[str]]:
+    """For each folded town name in `wanted`, the sources whose segments other than page
+    furniture hold it as whole words. Only runs of words that open with a capital letter are
+    looked up: a town is written so."""
+    if not wanted:
+        return {}
+    longest = max(len(k.split()) for k in wanted)
+    first_words = {k.split()[0] for k in wanted}
+    found: dict[str, set[str]] = {}
+    for a in shared_rows(claims):
+        if a["unit"] != "segment" or a["class"] == "boilerplate":
+            continue
+        words = _WORD.findall(str(a["text"]))
+        for i, word in enumerate(words):
+            if not word[0].isupper() or (key := match_key(word)) not in first_words:
+                continue
+            for j in range(i, min(i + longest, len(words))):
+                if j > i:
+                    key = f"{key} {match_key(words[j])}"
+                if key in wanted:
+                    found.setdefault(key, set()).add(str(a["source"]))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _sources_naming(keys: frozenset[str], index: _PlaceIndex) -> set[str]:
+    return {s for k in keys for s in index.named_by.get(k, ())}
+
+
+def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
+    t = ctx.tables
+    if t.facets.empty:
+        return
+    index = _place_index(t)
+    claims = claim_index(t)
+    reported = {(r["a_claim"], int(r["a_start"])) for rows in claims.comparisons.values() for r in rows
+                if r["facet"] == "place" and r["verdict"] == "conflict"}
+    reported |= {(r["b_claim"], int(r["b_start"])) for rows in claims.comparisons.values() for r in rows
+                 if r["facet"] == "place" and r["verdict"] == "conflict"}
+    seats: set[frozenset[str]] | None = None  # the pairs seat_conflict reports, once needed
+    seen: set[tuple[str, str]] = set()
+    for mine in index.placed:
+        if _sources_naming(mine.keys, index) - {mine.source}:
+            continue  # another source names this town too
+        if (mine.claim_id, int(mine.facet["start"])) in reported:
+            continue  # compared inside its group: place_conflict's to report
+        postings = [p for p in (index.by_term.get(term, ()) for term in mine.terms) if len(p) <= MAX_POSTINGS]
+        others: dict[str, dict[str, _Placed]] = {}  # town key -> source -> a sentence naming it
+        for p in (p for posting in postings for p in posting):
+            if (p.source == mine.source or p.keys & mine.keys
+                    or mine.source in _sources_naming(p.keys, index)
+                    or len(mine.terms & p.terms) < MIN_SHARED_TERMS):
+                continue
+            others.setdefault(_key(str(p.facet["value"])), {}).setdefault(p.source, p)
+        best = max(others.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
+        if best is None or len(best[1]) < MIN_OTHER_SOURCES:
+            continue
+        if (mine.source, best[0]) in seen:
+            continue
+        if seats is None:
+            seats = {frozenset(map(_key, f.values)) for f in find_seat_conflicts(ctx)}
+        if any(frozenset({best[0], k}) in seats for k in mine.keys):
+            continue  # seat_conflict's to report
+        seen.add((mine.source, best[0]))
+        backing = sorted(best[1].values(), key=lambda p: (p.source, p.claim_id))
+        yield _finding(mine, backing, claims.claims)
+
+
+def _finding(mine: _Placed, backing: list[_Placed], claims: dict[str, dict[str, Any]]) -> Finding:
+    def evidence(p: _Placed) -> Evidence:
+        row = claims[p.claim_id]
+        return Evidence(source=p.source, line=int(row["line"]), quote=str(row["text"]), claim_id=p.claim_id,
+                        value=str(p.facet["text"]), start=int(p.facet["start"]), end=int(p.facet["end"]))
+
+    town, other = str(mine.facet["value"]), str(backing[0].facet["value"])
+    written = sorted({str(p.facet["text"]) for p in backing})
+    return Finding(
+        code="", kind="", severity=Severity.MEDIUM, values=(str(mine.facet["text"]), *written),
+        evidence=(evidence(mine), *map(evidence, backing)),
+        subject=other,
+        identity=(mine.source, match_key(town), match_key(other)),
+        method=f"{len(backing)} other sources name {other} in sentences sharing words with this one; "
+        f"only this source names {town}, and it never names {other}",
+        suggestion="Check the place against the primary source: the other sources name another town "
+        "where they tell the same thing.",
+        fields=(("source", mine.source),
+                ("others", ", ".join(f"\u201c{w}\u201d" for w in written))),
+    )
+
+
+CHECK = Check(
+    code="CK209",
+    kind="place_discrepancy",
+    severity=Severity.MEDIUM,
+    scope=Scope.CORPUS,
+    summary="Only {source} names \u201c{first}\u201d; other sources name {others} in sentences telling the same",
+    doc=KindDoc(
+        what="A town that only one source names anywhere in its article, in a sentence sharing at "
+        "least two content words (names, dates and figures left out) with sentences of at least "
+        "two other sources that name another town, one this source never names. The sentences "
+        "are worded too differently to be matched (a lede told from another angle, a place given "
+        "in an aside), so place_conflict does not compare them.",
+        why="A town swapped for another is the change an outlet's copy desk is least likely to "
+        "catch: the sentence still reads well, and no other sentence of the article contradicts it.",
+        example="c:8 'farmers parked hundreds of tractors across the A7 near Vienne and across the "
+        "eastern ring road at V\u00e9nissieux' while a:9, b:10 and d:9 put the tractors on the ring "
+        "road at Saint-Priest, a town c never names: only c names \u201cV\u00e9nissieux\u201d.",
+        action="Check the place against the primary source and correct the outlier, or say why "
+        "the towns differ (two sites of one event).",
+        false_positives="Two sites of one story told in similar words by different outlets, each "
+        "naming only one of them (a blockade at two junctions).",
+        options="thresholds are constants of checker/checks/place_discrepancy.py "
+        "(MIN_SHARED_TERMS, MIN_OTHER_SOURCES)",
+    ),
+    run=find_place_discrepancies,
+)
