@@ -22,6 +22,9 @@ from checker.tables import Tables, per_frames, shared_rows
 
 #: Content words two sentences must share to tell of one event...
 MIN_SHARED_TERMS = 3
+#: ...or, for a day no other source gives anywhere set against a day this source never gives,
+#: the words they must share (a short sentence: "Talks are due to resume on Thursday").
+MIN_LONE_SHARED_TERMS = 2
 #: ...and the share of the shorter sentence's content words that makes.
 MIN_SHARED_SHARE = 0.25
 #: Days within which another day can be the same event's, told differently.
@@ -55,6 +58,7 @@ class _DatedIndex:
     single: dict[str, _Dated]  # sentences dated to one day only: the ones checked
     by_term: dict[str, list[_Dated]]  # every day of every dated sentence, by content word
     by_claim: dict[str, list[_Dated]]  # the days of each dated sentence
+    days_of: dict[str, frozenset[str]]  # source -> every day it gives (ISO), page furniture aside
 
 
 def _dated_index(tables: Tables) -> _DatedIndex:
@@ -76,8 +80,12 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
     single: dict[str, _Dated] = {}
     by_term: dict[str, list[_Dated]] = {}
     by_claim: dict[str, list[_Dated]] = {}
+    days_of: dict[str, set[str]] = {}
     for c in shared_rows(claims):
         dates = days.get(c["claim_id"])
+        if dates and c["unit"] == "segment" and c["class"] != "boilerplate":
+            days_of.setdefault(str(c["source"]), set()).update(
+                str(f["value"]) for f in dates if f["key"] == "day")
         if not dates or c["unit"] != "segment" or c["class"] not in REPORTING_CLASSES or not c["compared"]:
             continue
         text = str(c["text"])
@@ -98,7 +106,7 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
             for term in terms:
                 by_term.setdefault(term, []).append(dated)
             by_claim.setdefault(dated.claim_id, []).append(dated)
-    return _DatedIndex(single, by_term, by_claim)
+    return _DatedIndex(single, by_term, by_claim, {s: frozenset(d) for s, d in days_of.items()})
 
 
 @per_frames
@@ -149,6 +157,16 @@ def _alike(a: _Dated, b: _Dated) -> bool:
             and not a.clause.isdisjoint(b.terms) and not b.clause.isdisjoint(a.terms))
 
 
+def _alike_to_a_lone_day(mine: _Dated, other: _Dated, dated: _DatedIndex) -> bool:
+    """A day no other source gives anywhere, in a sentence sharing a few words with one dated
+    to a day this source never gives: the day one outlet changed, in a sentence too short to
+    share more ("Talks are due to resume on Thursday 19 February"). Each date's own clause
+    must still share a word with the other sentence, as in `_alike`."""
+    return (other.day.isoformat() not in dated.days_of.get(mine.source, ())
+            and len(mine.terms & other.terms) >= MIN_LONE_SHARED_TERMS
+            and not mine.clause.isdisjoint(other.terms) and not other.clause.isdisjoint(mine.terms))
+
+
 def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     dated = _dated_index(ctx.tables)
     mine = dated.single.get(str(claim.claim_id))
@@ -160,9 +178,11 @@ def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     # looked up by the sentence's rarer words only: on an archive a common word is in
     # hundreds of thousands of sentences, and a sentence alike shares rare ones too
     postings = [p for p in (dated.by_term.get(term, ()) for term in mine.terms) if len(p) <= MAX_POSTINGS]
+    day = mine.day.isoformat()
+    lone = not any(day in days for source, days in dated.days_of.items() if source != mine.source)
     alike = list({id(d): d for p in postings for d in p
                   if d.claim_id != mine.claim_id and abs((d.day - mine.day).days) <= MAX_DAYS_APART
-                  and _alike(mine, d)}.values())
+                  and (_alike(mine, d) or (lone and _alike_to_a_lone_day(mine, d, dated)))}.values())
     alike = _with_group_mates(alike, dated, _group_mates(ctx.tables.groups))
     if any(d.day == mine.day and d.source != mine.source for d in alike):
         return  # another source gives this day too
