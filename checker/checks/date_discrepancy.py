@@ -235,7 +235,8 @@ CHECK = Check(
         "angle), so date_conflict does not compare them. Each date's own clause must share a "
         "word with the other sentence, and sentences matched with an alike one back it too. "
         "Bounds of a period ('since Monday', 'until Thursday') and ambiguous day/month orders "
-        "are left out.",
+        "are left out. A day no other source gives anywhere, set against a day this source never "
+        "gives, needs only MIN_LONE_SHARED_TERMS shared words (a short sentence).",
         why="A wrong day in a lede misdates the whole story, and ledes are the sentences "
         "outlets word most differently.",
         example="c:9 'a freight train derailed and caught fire on the edge of the village late "
@@ -246,7 +247,7 @@ CHECK = Check(
         false_positives="Two events of one story on different days told in similar words "
         "(an eruption on Tuesday, the evacuation on Wednesday).",
         options="thresholds are constants of checker/checks/date_discrepancy.py "
-        "(MIN_SHARED_TERMS, MIN_SHARED_SHARE, MIN_CLAUSE_TERMS, MAX_DAYS_APART)",
+        "(MIN_SHARED_TERMS, MIN_SHARED_SHARE, MIN_LONE_SHARED_TERMS, MIN_CLAUSE_TERMS, MAX_DAYS_APART)",
     ),
     run=find_date_discrepancies,
 )
