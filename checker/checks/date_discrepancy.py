@@ -167,6 +167,14 @@ def _alike_to_a_lone_day(mine: _Dated, other: _Dated, dated: _DatedIndex) -> boo
             and not mine.clause.isdisjoint(other.terms) and not other.clause.isdisjoint(mine.terms))
 
 
+def _next_to_a_sentence_dated(mine: _Dated, day: date, dated: _DatedIndex, index: Any) -> bool:
+    """Whether the sentence before or after `mine` in its article gives `day`: the source tells
+    the others' day and then the next one, events in sequence."""
+    n = int(index.claims[mine.claim_id]["n"])
+    return any(d.day == day for neighbour in (f"{mine.source}:{n - 1}", f"{mine.source}:{n + 1}")
+               for d in dated.by_claim.get(neighbour, ()))
+
+
 def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     dated = _dated_index(ctx.tables)
     mine = dated.single.get(str(claim.claim_id))
@@ -196,6 +204,8 @@ def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     day, backing = best
     if any(d.day == day and d.source == mine.source for d in alike):
         return  # this source gives the others' day too, in another sentence
+    if _next_to_a_sentence_dated(mine, day, dated, index):
+        return  # "... ordered out late on Wednesday. On Thursday the order was widened": a sequence
     if mine.day.weekday() == day.weekday() and str(mine.facet.get("note") or "").startswith("relative"):
         return  # "on Friday" put in the week before the others' Friday: one weekday
     backing = sorted(backing, key=lambda d: (d.source, d.claim_id))
