@@ -49,6 +49,7 @@ class _PlaceIndex:
     placed: list[_Placed]
     by_term: dict[str, list[_Placed]]
     named_by: dict[str, frozenset[str]]  # folded town name -> sources whose text has it
+    named_alone_by: dict[str, frozenset[str]]  # ... as a name of its own (see _named_by)
 
 
 def _place_index(tables: Tables) -> _PlaceIndex:
@@ -79,7 +80,7 @@ def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
             for term in terms:
                 by_term.setdefault(term, []).append(p)
     wanted = {k for p in placed for k in p.keys}
-    return _PlaceIndex(placed, by_term, _named_by(claims, wanted))
+    return _PlaceIndex(placed, by_term, *_named_by(claims, wanted))
 
 
 def _key(name: str) -> str:
@@ -87,32 +88,45 @@ def _key(name: str) -> str:
     return " ".join(_WORD.findall(match_key(name)))
 
 
-def _named_by(claims: pd.DataFrame, wanted: set[str]) -> dict[str, frozenset[str]]:
+def _named_by(claims: pd.DataFrame, wanted: set[str]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """For each folded town name in `wanted`, the sources whose segments other than page
-    furniture hold it as whole words. Only runs of words that open with a capital letter are
-    looked up: a town is written so."""
+    furniture hold it as whole words, and those that hold it standing alone: not run into
+    other capitalised words ("Zamora" in "the Upper Zamora" or "Zamora Chinchipe" names a
+    body or a province, not the town). Only runs of words that open with a capital letter
+    are looked up: a town is written so."""
     if not wanted:
-        return {}
+        return {}, {}
     longest = max(len(k.split()) for k in wanted)
     first_words = {k.split()[0] for k in wanted}
-    found: dict[str, set[str]] = {}
+    anywhere: dict[str, set[str]] = {}
+    alone: dict[str, set[str]] = {}
     for a in shared_rows(claims):
         if a["unit"] != "segment" or a["class"] == "boilerplate":
             continue
-        words = _WORD.findall(str(a["text"]))
+        text = str(a["text"])
+        words = list(_WORD.finditer(text))
         for i, word in enumerate(words):
-            if not word[0].isupper() or (key := match_key(word)) not in first_words:
+            if not word.group()[0].isupper() or (key := match_key(word.group())) not in first_words:
                 continue
             for j in range(i, min(i + longest, len(words))):
                 if j > i:
-                    key = f"{key} {match_key(words[j])}"
+                    key = f"{key} {match_key(words[j].group())}"
                 if key in wanted:
-                    found.setdefault(key, set()).add(str(a["source"]))
-    return {k: frozenset(v) for k, v in found.items()}
+                    anywhere.setdefault(key, set()).add(str(a["source"]))
+                    if not (_runs_on(text, words[i - 1], words[i]) if i else False) and not (
+                            _runs_on(text, words[j], words[j + 1]) if j + 1 < len(words) else False):
+                        alone.setdefault(key, set()).add(str(a["source"]))
+    return ({k: frozenset(v) for k, v in anywhere.items()}, {k: frozenset(v) for k, v in alone.items()})
 
 
-def _sources_naming(keys: frozenset[str], index: _PlaceIndex) -> set[str]:
-    return {s for k in keys for s in index.named_by.get(k, ())}
+def _runs_on(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Two capitalised words with only a space or a hyphen between them: one name."""
+    return (left.group()[0].isupper() and right.group()[0].isupper()
+            and text[left.end():right.start()] in (" ", "-"))
+
+
+def _sources_naming(keys: frozenset[str], named: dict[str, frozenset[str]]) -> set[str]:
+    return {s for k in keys for s in named.get(k, ())}
 
 
 def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
@@ -128,7 +142,7 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
     seats: set[frozenset[str]] | None = None  # the pairs seat_conflict reports, once needed
     seen: set[tuple[str, str]] = set()
     for mine in index.placed:
-        if _sources_naming(mine.keys, index) - {mine.source}:
+        if _sources_naming(mine.keys, index.named_by) - {mine.source}:
             continue  # another source names this town too
         if (mine.claim_id, int(mine.facet["start"])) in reported:
             continue  # compared inside its group: place_conflict's to report
@@ -136,7 +150,7 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
         others: dict[str, dict[str, _Placed]] = {}  # town key -> source -> a sentence naming it
         for p in (p for posting in postings for p in posting):
             if (p.source == mine.source or p.keys & mine.keys
-                    or mine.source in _sources_naming(p.keys, index)
+                    or mine.source in _sources_naming(p.keys, index.named_alone_by)
                     or len(mine.terms & p.terms) < MIN_SHARED_TERMS):
                 continue
             others.setdefault(_key(str(p.facet["value"])), {}).setdefault(p.source, p)
