@@ -38,7 +38,10 @@ def test_commodity_price_strips_and_trial_prompts_are_page_furniture() -> None:
     text = ("Farmers blocked the motorway on Tuesday, the police said.\n\n"
             "COMMODITIES (close): Milling wheat Euronext Dec \u20ac214.25/t (-1.50) | Rapeseed Feb "
             "\u20ac478.00/t (+3.25) | Corn Jan \u20ac201.75/t (=)\n\n"
-            "You are reading a free article. Start your 14-day trial\n")
+            "You are reading a free article. Start your 14-day trial\n\n"
+            "Market snapshot: Day-ahead baseload \u20ac112.40/MWh (+3.1%) | Hydro reserves: 71% of capacity\n\n"
+            "You're reading a free preview. Upgrade to Ledger Pro for full deal data \u2014 from $12/month.\n")
     table = segment(pd.DataFrame([{"source": "t", "text": text, "body_start": 0}]))
     classes = dict(zip(table["line"], table["class"], strict=True))
     assert classes[1] == "claim" and classes[3] == "boilerplate" and classes[5] == "boilerplate"
+    assert classes[7] == "boilerplate" and classes[9] == "boilerplate"

@@ -142,6 +142,8 @@ def test_dateline_written_and_with_prefix():
 
 
 DATELINES_WITH_METADATA = [
+    "Author: Jane Doe | 15.10.2025, 16:20 | 1,204 views",  # an author label and a view count
+    "Published: 2025-10-15 | Region: Central & Eastern Europe | Reading time: 4 min",
     "The Island Post — Wednesday, 15 October 2025",
     "By Jane Doe | Reuters | October 15, 2025 5:42 PM EDT",
     "Story by Jane Doe • 2h • October 15, 2025",
