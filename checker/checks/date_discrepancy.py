@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from checker.checks.facet_conflict import REPORTING_CLASSES, claim_index
+from checker.checks.facet_conflict import REPORTING_CLASSES, ClaimIndex, claim_index
 from checker.compare import clause_openers, dates_a_report
 from checker.config import Severity
 from checker.findings.check import Check
@@ -167,7 +167,7 @@ def _alike_to_a_lone_day(mine: _Dated, other: _Dated, dated: _DatedIndex) -> boo
             and not mine.clause.isdisjoint(other.terms) and not other.clause.isdisjoint(mine.terms))
 
 
-def _next_to_a_sentence_dated(mine: _Dated, day: date, dated: _DatedIndex, index: Any) -> bool:
+def _next_to_a_sentence_dated(mine: _Dated, day: date, dated: _DatedIndex, index: ClaimIndex) -> bool:
     """Whether the sentence before or after `mine` in its article gives `day`: the source tells
     the others' day and then the next one, events in sequence."""
     n = int(index.claims[mine.claim_id]["n"])

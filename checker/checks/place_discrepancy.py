@@ -135,10 +135,8 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
         return
     index = _place_index(t)
     claims = claim_index(t)
-    reported = {(r["a_claim"], int(r["a_start"])) for rows in claims.comparisons.values() for r in rows
-                if r["facet"] == "place" and r["verdict"] == "conflict"}
-    reported |= {(r["b_claim"], int(r["b_start"])) for rows in claims.comparisons.values() for r in rows
-                 if r["facet"] == "place" and r["verdict"] == "conflict"}
+    reported = {(r[f"{side}_claim"], int(r[f"{side}_start"])) for rows in claims.comparisons.values()
+                for r in rows if r["facet"] == "place" and r["verdict"] == "conflict" for side in "ab"}
     seats: set[frozenset[str]] | None = None  # the pairs seat_conflict reports, once needed
     seen: set[tuple[str, str]] = set()
     for mine in index.placed:
