@@ -243,3 +243,9 @@ def test_a_name_ending_in_its_country_is_not_paired_over_and():
     orgs = orgs_of("Sahyadri Investment Bank, Harbourline Securities India and Deccan Peak Capital "
                    "Advisors were the lead managers.")
     assert {"Sahyadri Investment Bank", "Harbourline Securities", "Deccan Peak Capital Advisors"} <= set(orgs)
+
+
+def test_collective_caucus_guild_and_syndicate_head_an_org():
+    for name in ("Amazon Legal Defence Collective", "Rural Women's Caucus",
+                 "Screen Writers Guild", "Northern Dockworkers Syndicate"):
+        assert name in orgs_of(f"Lawyers from the {name} filed the appeal on Monday.")
