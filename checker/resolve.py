@@ -1821,9 +1821,11 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
 
     out: list[_Mention] = []
     contexts: dict[int, str] = {}
+    lone_slot: set[int] = set()  # the person's only title or role in its sentence
     for p in persons:
         if not p.entity:
             continue
+        first_of_person = len(out)
         context = _context_without(info[p.claim_id].root_text, (p.text, p.written, p.title, p.role))
         title = p.title
         if (title and p.role_is_title and is_rank_title(title_tokens(p.role))
@@ -1852,6 +1854,8 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
                 spelling=" ".join(tokens), owner=p.entity, suffix=suffix,
             ))
             contexts[id(out[-1])] = context
+        if len(out) == first_of_person + 1:
+            lone_slot.add(id(out[-1]))
 
     by_owner: dict[str, list[_Mention]] = defaultdict(list)
     for m in out:
@@ -1865,7 +1869,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             for b in keys[i + 1:]:
                 if titles_fit(expand_title_key(a), expand_title_key(b), th):
                     uf.union(a, b)
-        for a, b in _parallel_titles(ms, contexts, th):
+        for a, b in _parallel_titles(ms, contexts, th, lone_slot):
             uf.union(a, b)
         for a, b in _exclusive_offices(keys):
             uf.union(a, b)
@@ -1915,19 +1919,32 @@ def _context_without(text: str, parts: Iterable[str]) -> str:
     return spelling_key(text)
 
 
-def _parallel_titles(ms: Sequence[_Mention], contexts: dict[int, str],
-                     th: Thresholds) -> list[tuple[str, str]]:
+def _parallel_titles(ms: Sequence[_Mention], contexts: dict[int, str], th: Thresholds,
+                     lone_slot: set[int] | frozenset[int] = frozenset()) -> list[tuple[str, str]]:
     """Pairs of one person's title keys written in the same place of sentences that say the
     same thing otherwise, in two sources ("said Ana Ruiz, the firm's chief executive" /
-    "said Ana Ruiz, the firm's chairwoman"): one title, however unlike the wordings are."""
+    "said Ana Ruiz, the firm's chairwoman"): one title, however unlike the wordings are.
+    A title before the name and a role after it are in one place too when each sentence
+    gives the person nothing else ("chief executive Ana Ruiz said" / "Its marketing
+    director, Ana Ruiz, said"); a sentence giving both may name two offices."""
     slots: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    lone: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for m in ms:
-        slots[(m.suffix, m.spelling)].add((m.source, contexts.get(id(m), "")))
+        entry = (m.source, contexts.get(id(m), ""))
+        slots[(m.suffix, m.spelling)].add(entry)
+        if id(m) in lone_slot:
+            lone[(m.suffix, m.spelling)].add(entry)
     keys = sorted(slots)
     pairs = []
     for i, (suffix_a, key_a) in enumerate(keys):
         for suffix_b, key_b in keys[i + 1:]:
-            if suffix_a == suffix_b and _any_alike(slots[(suffix_a, key_a)], slots[(suffix_b, key_b)], th):
+            if key_a == key_b:
+                continue
+            if suffix_a == suffix_b:
+                alike = _any_alike(slots[(suffix_a, key_a)], slots[(suffix_b, key_b)], th)
+            else:
+                alike = _any_alike(lone[(suffix_a, key_a)], lone[(suffix_b, key_b)], th)
+            if alike:
                 pairs.append((key_a, key_b))
     return pairs
 

@@ -529,6 +529,30 @@ def test_one_letter_names_in_parallel_sentences_are_one_person_despite_the_role(
     assert shown == {"chief executive", "chairwoman"}  # one form per wording, CEO = chief executive
 
 
+def test_a_title_before_the_name_and_a_role_after_it_in_alike_sentences_are_one_title() -> None:
+    quote = "\"Our commitment to the team remains firm, but we will review the clauses in our deal,\""
+    facets, claims = tables([
+        ("a", f"{quote} the brewer's chief executive Ada Okoro said."),
+        ("b", f"Its marketing director, Ada Okoro, said: {quote}"),
+    ], [person(0, "Ada Okoro", title="chief executive"),
+        person(1, "Ada Okoro", role="marketing director")])
+    result = resolve_entities(facets, claims)
+    titles = result.mentions[result.mentions["facet"] == "title"]
+    assert titles["entity_id"].nunique() == 1 and len(titles) == 2
+
+
+def test_a_sentence_giving_a_title_and_a_role_may_name_two_offices() -> None:
+    quote = "\"Our commitment to the team remains firm,\""
+    facets, claims = tables([
+        ("a", f"{quote} said Minister Ada Okoro."),
+        ("b", f"{quote} said Minister Ada Okoro, leader of the Unity Party."),
+    ], [person(0, "Ada Okoro", title="Minister"),
+        person(1, "Ada Okoro", title="Minister", role="leader of the Unity Party")])
+    result = resolve_entities(facets, claims)
+    titles = result.mentions[result.mentions["facet"] == "title"]
+    assert titles["entity_id"].nunique() == 2
+
+
 def test_one_letter_names_working_for_one_body_are_one_person() -> None:
     facets, claims = tables([
         ("a", "Marta Lindqvist, chair of Brevik, opened the plant."),
