@@ -523,12 +523,14 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                     # a number written bare beside its unit elsewhere ("to 4,812.55" /
                     # "at 4,812.55 points") is the same figure
                     if number(fa["value"]) != number(fb["value"]) or (
-                            unit(fa) != unit(fb) and unit(fa) and unit(fb)):
+                            unit(fa) != unit(fb) and unit(fa) and unit(fb)
+                            and not (_distinctive(fa) and _counted(fa) and _counted(fb))):
                         continue
                 elif unit(fa) != unit(fb) or (how == "agreeing" and not agreeing(fa, fb)):
                     continue
                 score = noun_score(fa, fb)
-                if score is not None and score < th.figure_noun_similarity:
+                if (score is not None and score < th.figure_noun_similarity
+                        and not (how == "equal" and _distinctive(fa))):
                     continue
                 if how == "noun" and (score is None or not _one_magnitude(fa, fb)):
                     continue
@@ -573,6 +575,23 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
         subject = str(fa.get("noun") or fb.get("noun") or fa.get("key") or "figure")
         yield _row("figure", subject, a, b, fa, fb, verdict, figure_norm(fa), figure_norm(fb),
                    score=score, method=method)
+
+
+#: An equal value this large in two claims compared is one figure whatever nouns they give
+#: it ("180,000 salmon" / "a pen that held 180,000 fish"), not a coincidence to pair on
+#: nouns alone (which would set it against the other claim's "46,800 salmon").
+DISTINCTIVE_EQUAL_VALUE = 1000
+
+
+def _distinctive(f: dict[str, Any]) -> bool:
+    value = number(f["value"])
+    return value is not None and abs(value) >= DISTINCTIVE_EQUAL_VALUE
+
+
+def _counted(f: dict[str, Any]) -> bool:
+    """A count of things, keyed by its noun ("180,000 fish"), not a measure in a unit."""
+    key = str(f.get("key") or "")
+    return bool(key) and key == str(f.get("noun") or "")
 
 
 def _projected(claim: _Claim, f: dict[str, Any]) -> bool:

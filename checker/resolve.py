@@ -710,6 +710,9 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         if op == "equal":
             continue
         changed = set(a[i1:i2]) | set(b[j1:j2])
+        if (op == "replace" and i2 == len(a) and j2 == len(b)
+                and _body_and_area(a[i1:i2], b[j1:j2])):
+            continue  # "regional head of <the authority>" / "regional head of northern Norway"
         if op == "replace" or changed & (modifiers - _detail_modifiers()):
             return "wording"
         # after leading modifiers is still the start: "former club captain" / "former captain"
@@ -719,6 +722,28 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
                 or _joined_portfolio(a[i1:i2] or b[j1:j2])):
             return "wording"
     return "detail"
+
+
+def _body_and_area(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One complement is a body's label, the other an area (a country or region, a compass
+    word before it allowed): an office of the body told with the area it covers, not two
+    offices."""
+    def label(words: Sequence[str]) -> bool:
+        return len(words) == 1 and words[0].startswith("<")
+
+    def area(words: Sequence[str]) -> bool:
+        rest = list(words)
+        while rest and rest[0] in _compass_keys():
+            rest.pop(0)
+        key = " ".join(rest)
+        return bool(key) and bool(_country_iso(key) or _is_region(key))
+
+    return (label(a) and area(b)) or (label(b) and area(a))
+
+
+@cache
+def _compass_keys() -> frozenset[str]:
+    return frozenset(match_key(w) for w in lexicon.entries("compass_words"))
 
 
 #: A word of a title this long or longer that begins another's word is its shortening.

@@ -549,3 +549,31 @@ def test_dates_on_either_side_of_a_clause_opener_date_two_events(b_text: str, co
         [{"s": 0, "facet": "date", "text": "Wednesday", "value": "2026-11-04", "key": "day"},
          {"s": 1, "facet": "date", "text": "Tuesday", "value": "2026-11-03", "key": "day"}])
     assert ("conflict" in set(t.comparisons["verdict"])) is conflict
+
+
+def test_a_large_count_given_twice_is_one_figure_whatever_its_noun() -> None:
+    # 'a' gives the pen's stock as salmon, 'b' as fish beside the salmon that escaped: the
+    # stock pairs with the stock, and the escaped count is left alone
+    t = _comparisons(
+        [["a", "Alta Seafarms said the storm-damaged pen off Arnoya held about 180,000 salmon."],
+         ["b", "Alta Seafarms said 46,800 salmon escaped from the storm-damaged pen off Arnoya, "
+               "which held 180,000 fish."]],
+        [_fig(0, "about 180,000", "180000", key="salmon", qualifier="approximately", noun="salmon"),
+         _fig(1, "46,800", "46800", key="salmon", noun="salmon"),
+         _fig(1, "180,000", "180000", key="fish", noun="fish")])
+    rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
+                  if r["facet"] == "figure")
+    assert rows == [("about 180,000", "180,000", "agree")]
+
+
+def test_a_small_count_given_twice_for_two_things_still_pairs_by_noun() -> None:
+    t = _comparisons(
+        [["a", "Twelve wagons left the rails and 12 people were hurt near the village."],
+         ["b", "Fourteen wagons left the rails and 12 crew were checked near the village."]],
+        [_fig(0, "Twelve", "12", key="wagons", noun="wagons"),
+         _fig(0, "12", "12", key="people", noun="people"),
+         _fig(1, "Fourteen", "14", key="wagons", noun="wagons"),
+         _fig(1, "12", "12", key="crew", noun="crew")])
+    rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
+                  if r["facet"] == "figure")
+    assert ("Twelve", "Fourteen", "conflict") in rows

@@ -471,6 +471,19 @@ def test_classify_title_difference_with_synonyms_and_word_order(a: str, b: str, 
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
 
 
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # the office of a body, or the same office told by the area it covers: one title
+    (("<fish_authority>", "regional", "director"), ("regional", "director", "for", "northern", "norway"), "detail"),
+    (("regional", "director", "of", "<fish_authority>"), ("regional", "director", "for", "quebec"), "detail"),
+    # two bodies, or two areas, are two offices
+    (("regional", "director", "of", "<fish_authority>"), ("regional", "director", "of", "<water_board>"), "wording"),
+    (("regional", "director", "for", "norway"), ("regional", "director", "for", "sweden"), "wording"),
+    (("deputy", "director", "of", "<fish_authority>"), ("director", "for", "norway"), "wording"),
+])
+def test_a_body_and_the_area_it_covers_are_one_office(a: tuple, b: tuple, kind: str) -> None:
+    assert classify_title_difference(a, b) == kind
+
+
 def test_general_in_an_office_is_no_rank() -> None:
     assert not is_rank_title(title_tokens("Deputy Solicitor General"))
     assert not is_rank_title(title_tokens("Attorney General"))
