@@ -878,8 +878,14 @@ def _role_of_words(before: list[str]) -> str:
     roles = _place_roles()
     for cue in _kind_cues():
         if len(words) > len(cue) and tuple(words[-len(cue):]) == cue:
-            ahead = words[:-len(cue)][-ROLE_WORDS_BEFORE_CUE:]
-            return next((roles[w] for w in reversed(ahead) if w in roles), "")
+            ahead = words[:-len(cue)]
+            for k in range(len(ahead), max(0, len(ahead) - ROLE_WORDS_BEFORE_CUE), -1):
+                pair = " ".join(ahead[k - 2:k]) if k >= 2 else ""
+                if pair in roles:
+                    return roles[pair]  # "sits in the city of <Town>": based
+                if ahead[k - 1] in roles:
+                    return roles[ahead[k - 1]]
+            return ""
     if len(words) >= 2 and " ".join(words[-2:]) in roles:
         return roles[" ".join(words[-2:])]  # "bound for <Port>"
     return roles.get(words[-1], "") if words else ""

@@ -121,6 +121,9 @@ def _town(s: int, name: str) -> dict:
     ("came ashore in the town of", "swept past", None),
     # nor one too far behind its cue for the role word to be its own
     ("came ashore in a small remote coastal fishing town of", "came ashore in", None),
+    # where a body sits, however it is said, is one role
+    ("has its headquarters in", "is headquartered in", "conflict"),
+    ("sits in the city of", "has its headquarters in", "conflict"),
 ])
 def test_a_place_after_a_kind_cue_takes_the_role_before_the_cue(a_words: str, b_words: str,
                                                                 verdict: str | None) -> None:

@@ -412,3 +412,45 @@ def test_a_born_or_based_word_before_a_name_describes_the_person() -> None:
 def test_a_time_modifier_opens_a_title_with_lower_case_words_after_it():
     people = persons_in("He joins as vice-chairman and former club captain Lee Hartigan becomes a director.")
     assert people["Lee Hartigan"].title == "former club captain"
+
+
+def test_a_full_name_opening_a_clause_keeps_a_first_name_that_is_also_a_town():
+    # Cláudio is a town in Brazil, and the first name of the party's state president
+    people = persons_in("His party was combative. Cláudio Ramos Peixoto, state president of the "
+                        "PMP, said it would appeal.\n")
+    assert "Cláudio Ramos Peixoto" in people
+
+
+def test_a_capitalised_modifier_opening_a_sentence_stays_in_the_title():
+    lis = persons_in("Deputy provincial fire commander Krzysztof Lis said 140 firefighters took part.\n")["Krzysztof Lis"]
+    assert lis.title == "Deputy provincial fire commander"
+
+
+def test_lower_case_words_after_by_stay_in_the_title():
+    peixoto = persons_in("The branch, led by state president Cláudio Ramos Peixoto, backed it.\n")["Cláudio Ramos Peixoto"]
+    assert peixoto.title == "state president"
+
+
+def test_lower_case_words_before_a_role_before_the_name_stay_in_it():
+    text = ("Backing him, the national president of the PMP, Cláudio Ramos Peixoto, said so.\n"
+            "The PMP's state president in Bahia, Cláudio Ramos Peixoto, called it a precedent.\n"
+            "Backing him, the independent member for Noosa, Dale Kinsella, said so.\n")
+    assert persons_in(text, 1)["Cláudio Ramos Peixoto"].role == "national president of the PMP"
+    assert persons_in(text, 2)["Cláudio Ramos Peixoto"].role == "PMP's state president in Bahia"
+    # an affiliation (data/title_premodifiers.txt) is no part of the office
+    assert persons_in(text, 3)["Dale Kinsella"].role == "member for Noosa"
+
+
+def test_an_office_of_a_named_body_after_lower_case_words_is_no_described_role():
+    text = "Around 140 firefighters worked, according to Krzysztof Lis, provincial commander of the State Fire Service in Opole.\n"
+    lis = persons_in(text)["Krzysztof Lis"]
+    assert lis.role == "provincial commander of the State Fire Service in Opole"
+    assert not lis.note.startswith("role described")
+
+
+def test_a_surname_that_is_a_town_the_article_is_in_stands_for_the_town():
+    # "Odra Opole" is a football club in a ticker line; "Opole" alone is the town
+    text = ("Firefighters from Opole worked through the night.\n"
+            "Crews in Opole said the line would reopen on Friday.\n"
+            "Odra Opole draw 1-1 with Wisla Krakow in front of 6,400 fans\n")
+    assert "Opole" not in persons_in(text, 2)

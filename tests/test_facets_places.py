@@ -374,3 +374,16 @@ def test_a_town_on_the_outskirts_of_is_a_place() -> None:
     found = [f.value for f in facets_of_words(["The", "fire", "started", "on", "the", "outskirts",
                                                 "of", "Limache"]) if f.facet == "place"]
     assert found == ["Limache"]
+
+
+def test_a_city_written_with_city_after_a_cue_is_the_city() -> None:
+    (found,) = of(run("The ward opened in Iloilo City on Sunday."), "place").values()
+    assert (found.text, found.value, found.key) == ("Iloilo City", "Iloilo", "PH")
+    # without a cue, or with a possessive, "<Town> City" is a club or a body's name
+    assert not of(run("Iloilo City lost 2-1 on Sunday."), "place")
+    assert not of(run("He trained in Iloilo City's stadium."), "place")
+
+
+def test_a_two_letter_word_not_in_capitals_is_no_country() -> None:
+    assert not of(run("About Us | Advertise | Contact"), "place")
+    assert of(run("Talks resumed in the US on Monday."), "place")["US"].key == "US"

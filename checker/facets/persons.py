@@ -33,6 +33,7 @@ organisation head nouns; a single word, or a whole untitled name, that is a coun
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -368,7 +369,7 @@ _MAX_PREMODIFIERS = 2
 #: Before those words: the start, punctuation, or one of these ("the club's sporting
 #: director", "whose technical director").
 _PREMODIFIER_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my",
-                                  "your", "whose", POSSESSIVE})
+                                  "your", "whose", "by", "with", "from", "to", "for", POSSESSIVE})
 
 
 def _premodifiers_start(toks: Tokens, i: int, blocked: Sequence[bool], floor: int) -> int:
@@ -392,8 +393,10 @@ def _premodifiers_start(toks: Tokens, i: int, blocked: Sequence[bool], floor: in
     if first == i:
         return i
     before = first - 1
-    # "and former club captain", "acting finance minister": a modifier opens the phrase.
-    if before >= floor and not blocked[before] and not toks.cap[before] and toks.key[before] in lx.modifiers:
+    # "and former club captain", "acting finance minister": a modifier opens the phrase, also
+    # capitalised where a sentence or clause starts ("Deputy provincial fire commander X said")
+    if (before >= floor and not blocked[before] and toks.key[before] in lx.modifiers
+            and (not toks.cap[before] or before == 0 or not toks.text[before - 1][:1].isalnum())):
         return before
     if before < 0 or toks.text[before] == POSSESSIVE or not toks.text[before][:1].isalnum():
         return first  # the start, a possessive, or punctuation
@@ -456,8 +459,10 @@ def _untitled(toks: Tokens, first: int, end: int, known: frozenset[str] | None,
     n = len(toks.text)
     while first < end - 1 and ((toks.key[first],) in lex().demonyms or is_country(toks.text[first])):
         first += 1  # "<Country> <Name>" in a caption: the country qualifies the person
-    for length in (2, 1):
-        # "member for South <City> Ana Ruiz": a place before a full name is not part of it
+    after_word = first > 0 and toks.text[first - 1][:1].isalpha()
+    for length in (2, 1) if after_word else ():
+        # "member for South <City> Ana Ruiz": a place after a word, before a full name, is
+        # not part of it ("Cláudio Ramos Peixoto" opening a clause is one name)
         if end - first - length >= 2 and is_place(" ".join(toks.text[first:first + length])):
             first += length
             break
@@ -538,12 +543,27 @@ def article_names(text: str) -> frozenset[str]:
     """Case-folded surnames of the people the article names with a title, an honorific or a
     full name (outside headlines): the single words that may stand for a person alone."""
     names: set[str] = set()
+    untitled: set[str] = set()
     no_blocks: dict[int, tuple[bool, ...]] = {}
     for toks in line_tokens(text):
         blocked = no_blocks.setdefault(len(toks.text), (False,) * len(toks.text))
         for m in find_persons(toks, blocked, None):
-            names.add(toks.key[m.name_last])
-    return frozenset(names)
+            key = toks.key[m.name_last]
+            names.add(key)
+            if m.title_first < 0 and not m.honorific:
+                untitled.add(key)
+    # "Odra Opole draw 1-1" in a ticker is no person named Opole when the article says
+    # "in Opole": a surname given with no title that is a town the article is in stands alone
+    # for the town
+    placed = {key for key in untitled if is_place(key) and _after_place_preposition(text, key)}
+    return frozenset(names - placed)
+
+
+def _after_place_preposition(text: str, key: str) -> bool:
+    """Whether the text has the word `key`, capitalised, right after "in", "near", "at"..."""
+    words = "|".join(map(re.escape, sorted(lex().place_prepositions)))
+    written = re.escape(key[:1].upper()) + f"(?i:{re.escape(key[1:])})"
+    return re.search(rf"\b(?i:{words})\s+{written}\b", text) is not None
 
 
 # --- roles ---
@@ -585,7 +605,8 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         if how == "appositive" and not _role_closed(toks, last + 1, starts):
             continue
         if (describing and not toks.cap[first] and not org_tokens[first]
-                and toks.text[first] != POSSESSIVE and _title_at(toks, first) == first):
+                and toks.text[first] != POSSESSIVE and _title_at(toks, first) == first
+                and not _office_of_a_body(toks, first, last)):
             # "a structural engineer at ...": who the person is and where they work, not an
             # office held under a title (checker.resolve does not compare it as a title)
             how = "described"
@@ -602,9 +623,13 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         if title_end == t:
             t += 1
             continue
-        first = _prefix_start(toks, t, org_tokens)
+        # lower-case words before the title are part of it ("the national president of
+        # the PMP, X", "The PMP's state president in Bahia, X")
+        pre = _premodifiers_start(toks, t, blocked, 0)
+        first = _prefix_start(toks, pre, org_tokens)
         first = max(first, _after_used(used, inside, first, t))
-        role = _parse_role(toks, first, starts, inside, org_tokens, allow_lower=True)
+        role = _parse_role(toks, first, starts, inside, org_tokens, allow_lower=True,
+                           describing=t - first if pre < t else 0)
         if role is not None and role[1] < t:
             # the prefix held an earlier title ("Administrator Administrator"): its role was
             # parsed already, so this title starts its own
@@ -669,6 +694,18 @@ def _role_closed(toks: Tokens, k: int, starts: dict[int, int]) -> bool:
 def _acronym(text: str) -> bool:
     """A word in capitals ("WHO", "US", "IT"): a name, never the function word it spells."""
     return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def _office_of_a_body(toks: Tokens, first: int, last: int) -> bool:
+    """A role that is an office "of" a named body ("provincial commander of the State Fire
+    Service"), not work done "at" one ("senior economist at ...")."""
+    for k in range(first + 1, last):
+        if toks.key[k] in _ROLE_CONNECTORS and not toks.cap[k]:
+            if toks.key[k] != "of":
+                return False
+            after = k + 2 if toks.key[k + 1] == "the" and not toks.cap[k + 1] else k + 1
+            return after <= last and toks.cap[after]
+    return False
 
 
 #: Lower-case words that may stand before an appositive's title ("a structural engineer

@@ -77,6 +77,7 @@ class _Rules:
     cues: tuple[tuple[str, ...], ...]  # locative cues as word tuples, longest first
     stopwords: frozenset[str]  # match keys
     followers: frozenset[str]
+    suffixes: frozenset[str]  # followers that are part of a city's name after a cue
     calendar_words: frozenset[str]
     after: tuple[tuple[str, str, bool], ...]  # (folded cue, cue, needs a pair)
     before: tuple[tuple[str, str, bool], ...]
@@ -109,6 +110,7 @@ def _rules() -> _Rules:
         cues=tuple(cues),
         stopwords=frozenset(match_key(w) for w in entries("place_stopwords")),
         followers=frozenset(match_key(w) for w in entries("place_name_followers")),
+        suffixes=frozenset(match_key(w) for w in entries("place_name_suffixes")),
         calendar_words=frozenset(match_key(r["name"]) for r in table("date_names")
                                  if len(r["name"]) > 3),
         after=cue_rows("after"),
@@ -317,6 +319,8 @@ def _lookup(text: str, start: int, end: int, rules: _Rules) -> tuple[int, tuple[
     if written.endswith("."):
         forms.append((end - 1, False))
     for form_end, possessive in forms:
+        if form_end - start == 2 and not text[start:form_end].isupper():
+            continue  # "Us" in "About Us" is no "US"; no place is named in two letters
         candidates = rules.gazetteer.lookup(text[start:form_end])
         if candidates:
             return form_end, candidates, possessive
@@ -324,7 +328,7 @@ def _lookup(text: str, start: int, end: int, rules: _Rules) -> tuple[int, tuple[
 
 
 def _accept(m: _Mention, text: str, rules: _Rules) -> None:
-    if _followed_by_name_word(m, text, rules):
+    if _followed_by_name_word(m, text, rules) and not _suffixed_after_cue(m, text, rules):
         return
     cue = _locative_cue(text, m.start, rules)
     m.locative = bool(cue)
@@ -355,6 +359,23 @@ def _followed_by_name_word(m: _Mention, text: str, rules: _Rules) -> bool:
         return False
     nxt = re.match(r"[ -]([^\W\d_]+)", text[m.end:m.end + 60])
     return bool(nxt and nxt.group(1)[0].isupper() and match_key(nxt.group(1)) in rules.followers)
+
+
+_SUFFIX_AFTER = re.compile(r" ([^\W\d_]+)\b(?!['\u2019]|[ -][A-Z])")
+
+
+def _suffixed_after_cue(m: _Mention, text: str, rules: _Rules) -> bool:
+    """"in Iloilo City": a city's name with a word of data/place_name_suffixes.txt after it,
+    right after a locative cue and not followed by a possessive or another name word, is
+    the city; the mention is widened to take the word in."""
+    if m.possessive or m.candidates[0].kind != "city" or not _locative_cue(text, m.start, rules):
+        return False
+    after = _SUFFIX_AFTER.match(text, m.end)
+    if after is None or match_key(after.group(1)) not in rules.suffixes or not after.group(1)[0].isupper():
+        return False
+    m.end = after.end()
+    m.written = text[m.start:m.end]
+    return True
 
 
 def _locative_cue(text: str, start: int, rules: _Rules) -> str:
