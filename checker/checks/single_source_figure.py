@@ -25,6 +25,10 @@ from checker.match import CLAUSE_BREAK, figure_context
 from checker.tables import Tables, per_frames, shared_rows
 from checker.textutil import match_key
 
+#: A bare number (no unit) this large or larger may stand, rounded, for another source's
+#: figure of a unit; a smaller one is too common a number to vouch for it.
+BARE_ROUNDED_MIN = 100
+
 
 def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
                        th: Thresholds) -> bool:
@@ -38,8 +42,10 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
         return True  # the very same number, whatever noun or unit the other source gives it
     unit = match_key(str(f.get("key") or ""))
     # a bare number ("nearly five million a day", the passengers named before it) may be
-    # another source's figure of any unit, and stands for one of this unit
-    tables = [index.figures.get(unit, []), index.figures.get("", [])] if unit else [index.all_figures]
+    # another source's figure of any unit, and stands for one of this unit; a small one
+    # ("one in four") only when it is the very same number (above), not rounded ("4.3%")
+    tables = [(index.figures.get(unit, []), 0.0), (index.figures.get("", []), BARE_ROUNDED_MIN)] \
+        if unit else [(index.all_figures, 0.0)]
     noun = figure_noun(f)
     key = noun_key(str(f.get("noun") or ""))
     qualifier = str(f.get("qualifier") or "")
@@ -47,7 +53,7 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
     money = str(f.get("key") or "") in _currency_units()
     for other, other_source, other_noun, other_qualifier, other_key in (
-            e for entries in tables for e in _near(entries, value, th)):
+            e for entries, least in tables for e in _near(entries, value, th) if abs(e[0]) >= least):
         if other_source == source:
             continue
         if (noun and other_noun and not money and not (key and key == other_key)
