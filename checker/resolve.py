@@ -2027,7 +2027,7 @@ def _subdivision_keys() -> frozenset[str]:
 
     kinds = set(lexicon.entries("title_owner_subdivision_types"))
     common = {match_key(w) for w in lexicon.entries("place_stopwords")}
-    compass = {match_key(w) for w in lexicon.entries("compass_words")}
+    compass = _compass_keys()
     keys = set()
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and subdivision.type in kinds:

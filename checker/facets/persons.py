@@ -561,9 +561,13 @@ def article_names(text: str) -> frozenset[str]:
 
 def _after_place_preposition(text: str, key: str) -> bool:
     """Whether the text has the word `key`, capitalised, right after "in", "near", "at"..."""
-    words = "|".join(map(re.escape, sorted(lex().place_prepositions)))
     written = re.escape(key[:1].upper()) + f"(?i:{re.escape(key[1:])})"
-    return re.search(rf"\b(?i:{words})\s+{written}\b", text) is not None
+    return re.search(rf"\b(?i:{_place_preposition_alternation()})\s+{written}\b", text) is not None
+
+
+@cache
+def _place_preposition_alternation() -> str:
+    return "|".join(map(re.escape, sorted(lex().place_prepositions)))
 
 
 # --- roles ---
