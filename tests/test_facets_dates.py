@@ -105,6 +105,29 @@ def test_day_and_month_without_a_year():
     assert d.value == "2019-02-15"
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The scheme applies until 30.11.", "2026-11-30"),
+    ("The scheme applies until 30.11. Anglers welcomed it.", "2026-11-30"),
+    ("The road has been shut since 1.9, officials said.", "2026-09-01"),
+    ("The road reopens on 12.1, the council said.", "2027-01-12"),
+])
+def test_a_dotted_day_and_month_after_a_date_word_is_a_date(sentence: str, value: str):
+    (d,) = run(sentence, published="2026-11-03")
+    assert (d.value, d.key) == (value, "day")
+    assert d.text[-1].isdigit()  # the sentence's full stop is not the date's
+
+
+@pytest.mark.parametrize("sentence", [
+    "Output rose by 30.11 in the quarter.",
+    "Output grew 30.11% in the quarter.",
+    "The lira closed on 1.12 against the dollar.",
+    "The scheme applies until 10.30 on weekdays.",  # a time
+    "Claims rose from 1.5 to 2.5 per cent.",
+])
+def test_a_dotted_number_that_is_no_day_and_month(sentence: str):
+    assert run(sentence, published="2026-11-03") == []
+
+
 def test_relative_dates_need_the_publication_date():
     sentence = "It was approved yesterday, last month and earlier this week, and on Tuesday."
     assert run(sentence) == []
@@ -404,3 +427,14 @@ def test_a_weekday_after_a_time_converted_to_another_zone_is_not_the_event_day()
 def test_a_fact_box_participle_makes_a_bare_year_a_date():
     assert [(f.text, f.value) for f in run("Structure: girder bridge, 180m long, opened 1968")] == [("1968", "1968")]
     assert [(f.text, f.value) for f in run("The firm, founded 2016, said")] == [("2016", "2016")]
+
+
+@given(st.sampled_from(["until", "since", "on", "at", "from", "closed at", "rose"]),
+       st.integers(0, 99), st.integers(0, 99), st.booleans())
+@settings(max_examples=300)
+def test_a_dotted_number_read_as_a_date_is_a_real_day_after_a_date_word(cue, a, b, padded):
+    minutes = f"{b:02d}" if padded else str(b)
+    found = run(f"The scheme runs {cue} {a}.{minutes}.", published="2026-11-03")
+    for f in found:
+        assert cue in ("until", "since", "on", "from")
+        assert date.fromisoformat(f.value) == date(date.fromisoformat(f.value).year, b, a)

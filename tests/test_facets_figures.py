@@ -283,6 +283,34 @@ def test_times_of_day_are_not_figures(sentence: str):
     assert run(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The wagons came off the track at 3.40 on the stretch past the village.",
+    "The meeting ran until 10.15, when the minister left.",
+    "The train left at 23.05.",
+    "The accident happened at twenty minutes to four in the morning.",
+    "Polls close at a quarter past nine.",
+    "The bells rang at half past 11 and again at ten past six.",
+])
+def test_times_of_day_without_a_marker_are_not_figures(sentence: str):
+    assert run(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Shares closed at 3.40 on Friday.", "3.4"),  # a price: 'closed at'
+    ("The shekel traded at 3.40 to the dollar.", "3.4"),
+    ("The index hit a record high at 12.50 on Monday.", "12.5"),
+    ("The rate was held at 4.25, the bank said.", "4.25"),
+    ("Inflation reached 3.40 at the end of June.", "3.4"),  # no cue before it
+])
+def test_a_dotted_number_that_reads_as_a_value_stays_a_figure(sentence: str, value: str):
+    assert [f.value for f in run(sentence)] == [value]
+
+
+def test_a_duration_before_to_is_not_a_time_of_day():
+    got = [f.text for f in run("The wait was cut from forty minutes to four minutes.")]
+    assert got == ["forty minutes", "four minutes"]
+
+
 def test_time_of_day_beside_a_real_figure():
     got = [row(f) for f in run("By 11 p.m. the river had risen 40 km upstream.")]
     assert got == [("40 km", "40000", "m", "", "")]

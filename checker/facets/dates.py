@@ -15,7 +15,8 @@ note       how it was read, e.g. "day-first: weekday Monday fits 2025-10-06, not
            "year from the publication date", "weekday Friday does not fit 2025-10-06"
 
 Forms read: numeric dates ("6.10.2025", "14/9/25", "2025-10-06"), written dates ("October 6,
-2025", "6 October 2025", "Oct. 6", "Sunday (15 February)", "October 2025"), years after a
+2025", "6 October 2025", "Oct. 6", "Sunday (15 February)", "October 2025"), a dotted day
+and month after a date word ("until 30.11.", `data/dotted_number_cues.csv`), years after a
 cue ("in 2023", "since 1992"), decades ("the 1990s", "the mid-1990s", "the early '90s"),
 relative dates ("yesterday", "last month", "earlier this week") and weekdays ("on Tuesday",
 "last Friday"), the last two anchored to the article's publication date when it is known
@@ -238,6 +239,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     for m in t.numeric.finditer(text):
         if free(m.start(), m.end()):
             _numeric(m, text, ctx, anchor, t, taken, emit)
+    for m in DOTTED_NUMBER.finditer(text):
+        if free(m.start(), m.end()) and dotted_reading(text, m) == "date":
+            _day_month(m, text, ctx, anchor, t, taken, emit)
     for pattern in (t.month_first, t.day_first):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
@@ -402,6 +406,58 @@ def _weekday_beside(text: str, start: int, end: int, d: date | None, t: _Tables,
     return full, ""
 
 
+#: A number with one dot and nothing glued to it: "3.40", "30.11." (the dot after it taken).
+DOTTED_NUMBER = re.compile(r"(?<![\w.,/:+-])(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?P<dot>\.)?(?![\w%]|[.,:/-]?\d)")
+_CUE_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+#: Minutes a time on the dot is usually given with: "until 10.30" is a time, not 10 March.
+_ROUND_MINUTES = frozenset({"00", "15", "30", "45"})
+
+
+@dataclass(frozen=True)
+class _DottedCues:
+    time: frozenset[str]
+    date: frozenset[str]
+    value: frozenset[str]
+    follower: frozenset[str]
+
+
+@cache
+def _dotted_cues() -> _DottedCues:
+    rows = table("dotted_number_cues")
+    return _DottedCues(*(frozenset(r["word"].casefold() for r in rows if r["role"] == role)
+                         for role in ("time", "date", "value", "follower")))
+
+
+def dotted_reading(text: str, m: re.Match[str]) -> str:
+    """What a `DOTTED_NUMBER` match in `text` is: "time" ("at 3.40 on the stretch"), "date" ("until
+    30.11.", a day and month with no year) or "" (a figure: "closed at 3.40", "3.40 to the
+    dollar", "rose 30.11%"). Read from the word before it, the word before that and the
+    word after it (data/dotted_number_cues.csv)."""
+    cues = _dotted_cues()
+    before = _CUE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is None or before.end() != m.start():
+        return ""
+    cue = before[1].casefold()
+    if cue not in cues.time and cue not in cues.date:
+        return ""
+    earlier = _CUE_BEFORE.search(text, max(0, before.start() - 40), before.start())
+    if earlier is not None and earlier.end() == before.start() and earlier[1].casefold() in cues.value:
+        return ""
+    if not m["dot"]:
+        after = _WORD_AFTER.match(text, m.end())
+        if after is not None and after[1][0].islower() and after[1].casefold() not in cues.follower:
+            return ""
+        if after is None and text[m.end():].strip()[:1] not in ("", ",", ";", ":", ")", "!", "?"):
+            return ""
+    a, b = int(m["a"]), int(m["b"])
+    is_time = cue in cues.time and a <= 23 and len(m["b"]) == 2 and b <= 59
+    is_date = cue in cues.date and 1 <= a <= 31 and 1 <= b <= 12
+    if is_time and (not is_date or m["b"] in _ROUND_MINUTES):
+        return "time"
+    return "date" if is_date else ""
+
+
 def _full_year(two_digits: int, anchor: date | None, fallback: int) -> int:
     reference = anchor.year if anchor else (fallback or 0)
     if reference:
@@ -451,6 +507,26 @@ def _numeric(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | No
     if weekday_name and chosen.weekday() != t.weekdays[weekday_name.casefold()]:
         notes.append(f"weekday {weekday_name} does not fit {chosen.isoformat()}")
     emit(m.start(), m.end(), chosen.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
+
+
+def _day_month(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
+               taken: SpanIndex, emit: _Emit) -> None:
+    """ "until 30.11.": a day and a month (day first, as dotted dates are written), the year
+    inferred as for "30 November"."""
+    day, month = int(m["a"]), int(m["b"])
+    end = m.end("b")
+    weekday_name, _ = _weekday_beside(text, m.start(), end, None, t, taken)
+    weekday = t.weekdays[weekday_name.casefold()] if weekday_name else None
+    d, how = _infer_year(month, day, weekday, anchor, _convention(ctx.text).year)
+    if d is None:
+        if _make_date(2000, month, day) is not None:  # 2000 is a leap year: any real day fits
+            emit(m.start(), end, f"--{month:02d}-{day:02d}", "monthday", noun=weekday_name,
+                 note="year unknown")
+        return
+    notes = [how]
+    if weekday is not None and d.weekday() != weekday:
+        notes.append(f"weekday {weekday_name} does not fit {d.isoformat()}")
+    emit(m.start(), end, d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
 
 
 def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,

@@ -55,7 +55,10 @@ Not figures: anything inside a date found earlier; bare years (a four-digit numb
 capitalised word: "Section 907", "Route 66", "Channel 12"; attached to letters: "COVID-19",
 "F-35", "5G"); list markers ("1) ...") and phone-like or time-like digit runs ("10:30",
 "+1 555-0100"); times of day (`data/figure_clock_markers.txt`: "10 p.m.", "10.17 a.m.",
-"7 o'clock", "14:30 GMT", "1430 GMT"); a capitalised number word inside a name ("Erik
+"7 o'clock", "14:30 GMT", "1430 GMT"), a dotted time after a cue word with no value verb
+before it and no unit after it (`data/dotted_number_cues.csv`: "at 3.40 on the stretch",
+not "closed at 3.40" or "3.40 to the dollar"), a time told in words ("twenty minutes to
+four", "a quarter past nine"); a capitalised number word inside a name ("Erik
 Ten Hag"); a currency letter that is also an everyday letter ("N95") outside an article
 naming its country or before digits without thousands separators ("N450,000" in a
 Nigerian story is naira); a letter code before a number that is not written as the currency table
@@ -75,7 +78,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from checker.facets.base import ArticleContext, Facet, Segment
-from checker.facets.dates import SpanIndex, wire_dateline_end
+from checker.facets.dates import DOTTED_NUMBER, SpanIndex, dotted_reading, wire_dateline_end
 from checker.gazetteer import countries_named
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
@@ -143,6 +146,7 @@ class _Tables:
     pattern: re.Pattern[str]
     word_pattern: re.Pattern[str]  # `pattern` for a text without digits
     clock: re.Pattern[str]  # a time of day on the lower-cased text: "10 p.m.", "14:30 gmt"
+    spoken_clock: re.Pattern[str]  # "twenty minutes to four", "a quarter past nine"
     tally: re.Pattern[str]  # "voted 172-151" on the lower-cased text
     tallies: dict[str, tuple[str, str, str]]  # cue -> (unit, noun of the first, of the second)
     conversions: dict[str, tuple[str, Fraction, Fraction]]  # unit -> (base, factor, offset)
@@ -244,6 +248,7 @@ def _tables() -> _Tables:
         pattern=pattern,
         word_pattern=word_pattern,
         clock=_clock_pattern(),
+        spoken_clock=_spoken_clock_pattern(small, tens, unit_words, numbers),
         tally=re.compile(
             rf"(?<![^\W_])(?P<cue>{_alternation([r['cue'] for r in table('figure_tallies')])})"
             r"(?:[ ,]+[^\W\d_]+){0,4}?[ ,]+(?P<first>\d{1,3}(?:,\d{3})+|\d{1,4})"
@@ -270,6 +275,22 @@ def _clock_pattern() -> re.Pattern[str]:
         rf"|0\d[.:][0-5]\d(?![.:,]?\d))(?![^\W_])")
 
 
+def _spoken_clock_pattern(small: list[str], tens: dict[str, int], unit_words: list[str],
+                          numbers: dict[str, int]) -> re.Pattern[str]:
+    """A time of day told in words: "twenty minutes to four", "ten past six", "a quarter to
+    nine", "half past 11". Not after "from" ("cut from forty minutes to four")."""
+    minutes = (rf"(?:{_alternation(list(tens))})(?:-(?:{_alternation(unit_words)}))?"
+               rf"|{_alternation(small)}|\d{{1,2}}")
+    hours = _alternation([w for w in numbers if 1 <= numbers[w] <= 12 and " " not in w])
+    return re.compile(
+        rf"(?<!from )\b(?:(?:a\s+)?quarter\s+(?:past|to)|half\s+past"
+        rf"|(?:{minutes})\s+(?:minutes?\s+(?:past|to)|past))\s+(?:{hours}|1[0-2]|[1-9])\b")
+
+
+#: Words without which a text holds no time told in words (checked before the pattern).
+_SPOKEN_CLOCK_HINTS = ("past ", "minutes to", "minute to", "quarter to")
+
+
 def noun_key(noun: str) -> str:
     """The comparable form of what a figure counts: each word, or listed phrase, replaced by
     its key in `data/quantity_nouns.csv` ("11,000 staff" and "11,000 employees" count
@@ -291,11 +312,18 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     lowered = text.translate(_ASCII_LOWER)
     out: list[Facet] = []
     numbers = t.word_pattern
+    if any(hint in lowered for hint in _SPOKEN_CLOCK_HINTS):
+        for clock in t.spoken_clock.finditer(lowered):
+            if dates.free(clock.start(), clock.end()):
+                dates.add(clock.start(), clock.end())
     if DIGIT.search(lowered):  # times of day and tallies have digits
         numbers = t.pattern
         for clock in t.clock.finditer(lowered):
             if dates.free(clock.start(), clock.end()):
                 dates.add(clock.start(), clock.end())  # a time of day is not a figure
+        for dotted in DOTTED_NUMBER.finditer(text):
+            if dates.free(dotted.start(), dotted.end()) and dotted_reading(text, dotted) == "time":
+                dates.add(dotted.start(), dotted.end())  # "at 3.40 on the stretch"
         for phone in _PHONE_NUMBER.finditer(lowered):
             if dates.free(phone.start(), phone.end()):
                 dates.add(phone.start(), phone.end())  # nor a telephone number
