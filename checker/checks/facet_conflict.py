@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pandas as pd
 
+from checker import lexicon
 from checker.compare import figure_noun, number
 from checker.config import Severity
 from checker.facets.figures import noun_key
@@ -47,6 +49,8 @@ class ClaimIndex:
     figures: dict[str, list[tuple[float, str, str, str, str]]]
     #: figure value -> the sources that state or mention it (any unit, any noun)
     figure_sources: dict[float, set[str]]
+    #: figure value -> (source, kind of its unit: `unit_kind`) for each figure stating it
+    figure_kinds: dict[float, set[tuple[str, str]]]
     #: every entry of `figures`, whatever its unit, sorted by value
     all_figures: list[tuple[float, str, str, str, str]]
 
@@ -75,6 +79,7 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
             comparisons.setdefault(r["b_claim"], []).append(r)
     figures: dict[str, list[tuple[float, str, str, str, str]]] = {}
     figure_sources: dict[float, set[str]] = {}
+    figure_kinds: dict[float, set[tuple[str, str]]] = {}
     for claim_id, rows in facets.items():
         claim = claims.get(claim_id)
         if claim is None or claim["class"] not in MENTIONING_CLASSES:
@@ -83,6 +88,8 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
             value = number(f["value"]) if f["facet"] == "figure" else None
             if value is not None:
                 figure_sources.setdefault(value, set()).add(str(claim["source"]))
+                figure_kinds.setdefault(value, set()).add((str(claim["source"]),
+                                                           unit_kind(str(f.get("key") or ""))))
                 figures.setdefault(match_key(str(f.get("key") or "")), []).append(
                     (value, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
                      noun_key(str(f.get("noun") or ""))))
@@ -92,13 +99,32 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
                 written = number(converted.group(1)) if converted else None
                 if converted and written is not None:
                     figure_sources.setdefault(written, set()).add(str(claim["source"]))
+                    figure_kinds.setdefault(written, set()).add((str(claim["source"]),
+                                                                 unit_kind(converted.group(2))))
                     figures.setdefault(match_key(converted.group(2)), []).append(
                         (written, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
                          noun_key(str(f.get("noun") or ""))))
     for entries in figures.values():
         entries.sort()
     all_figures = sorted(e for entries in figures.values() for e in entries)
-    return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources, all_figures)
+    return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources,
+                      figure_kinds, all_figures)
+
+
+def unit_kind(unit: str) -> str:
+    """What a figure's unit measures: percent | time | measure (data/units.csv, and the
+    bases of data/unit_conversions.csv) | money (data/currencies.csv) | "" (a count of a
+    noun, or no unit)."""
+    return _unit_kinds().get(unit, "")
+
+
+@cache
+def _unit_kinds() -> dict[str, str]:
+    kinds = {r["unit"]: r["kind"] for r in lexicon.table("units") if r["kind"] != "people"}
+    kinds.update({r["base"]: "measure" for r in lexicon.table("unit_conversions")
+                  if r["base"] not in kinds})
+    kinds.update({r[column]: "money" for r in lexicon.table("currencies") for column in ("unit", "family")})
+    return kinds
 
 
 #: checker.facets.figures' note on a conversion: "conversion of <figure>: <value> <unit>".

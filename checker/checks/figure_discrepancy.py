@@ -55,7 +55,8 @@ CHECK = Check(
     scope=Scope.CLAIM,
     summary="Only {source} gives \u201c{first}\u201d for {subject}; other sources give {others}",
     doc=KindDoc(
-        what="A figure (written with digits, or a count of eleven or more in words) that only "
+        what="A figure (written with digits; in words, a count of three or more things, or any number "
+        "of eleven or more) that only "
         "one source states, where at least two "
         "other sources agree on another value of the same unit for the same quantity (a "
         "similar noun, or a word of context next to the figure in common), within a factor "

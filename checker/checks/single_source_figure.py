@@ -14,7 +14,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from checker import lexicon
-from checker.checks.facet_conflict import ClaimIndex, claim_index
+from checker.checks.facet_conflict import ClaimIndex, claim_index, unit_kind
 from checker.compare import figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
 from checker.facets.figures import noun_key
@@ -38,8 +38,12 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     either side. A figure in another source's hedged or opinion sentence counts too: the
     number is there, only said with less certainty."""
     value = float(f["value"])
-    if index.figure_sources.get(value, set()) - {source}:
-        return True  # the very same number, whatever noun or unit the other source gives it
+    kind = unit_kind(str(f.get("key") or ""))
+    if any(other_source != source and not (kind and other_kind and other_kind != kind)
+           for other_source, other_kind in index.figure_kinds.get(value, ())):
+        # the very same number, whatever noun or unit the other source gives it, unless
+        # the units measure different things ("40 tonnes" / "40 minutes")
+        return True
     unit = match_key(str(f.get("key") or ""))
     # a bare number ("nearly five million a day", the passengers named before it) may be
     # another source's figure of any unit, and stands for one of this unit; a small one
@@ -81,10 +85,13 @@ def _discrepancy_runs(ctx: CheckContext) -> bool:
     return bool(select_checks([DISCREPANCY], ctx.config))
 
 
-#: A count spelled out in words is checked from this value up ("Seventeen people died",
-#: a sentence's first word); smaller ones ("two countries", "three decades") are rarely
-#: what an editor must verify.
+#: A number spelled out in words is checked from this value up ("Seventeen people died",
+#: a sentence's first word); smaller ones ("three decades", "two hours") are rarely what an
+#: editor must verify ...
 SPELLED_OUT_FROM = 11
+#: ... but a count of things from this value up is ("Nine ambulances were pressed into
+#: service", "closed five stations").
+SPELLED_OUT_COUNT_FROM = 3
 
 
 def checkable_figure(f: dict[str, Any]) -> bool:
@@ -96,7 +103,9 @@ def checkable_figure(f: dict[str, Any]) -> bool:
     if any(ch.isdigit() for ch in text):
         return True
     value = number(f["value"])
-    return (value is not None and value >= SPELLED_OUT_FROM and "dozen" not in text.lower()
+    key = str(f.get("key") or "")
+    least = SPELLED_OUT_COUNT_FROM if key and not unit_kind(key) else SPELLED_OUT_FROM
+    return (value is not None and value >= least and "dozen" not in text.lower()
             and "converted" not in str(f.get("note") or ""))  # "two kilometres" is 2,000 m
 
 
@@ -380,8 +389,8 @@ CHECK = Check(
     scope=Scope.CLAIM,
     summary="Only {source} reports \u201c{first}\u201d ({subject})",
     doc=KindDoc(
-        what="A figure (written with digits, or a count of eleven or more in words) in a "
-        "compared claim that no other source states: "
+        what="A figure (written with digits; in words, a count of three or more things, or any "
+        "number of eleven or more) in a compared claim that no other source states: "
         "no matched claim compares it, and no other source gives the same number, or an "
         "agreeing value (rounded, approximate) in the same unit for a similar noun, anywhere "
         "in its copy, hedged or opinion sentences included. When two or more other sources "
@@ -393,8 +402,10 @@ CHECK = Check(
         action="Check the figure against its primary source (statistics office, company "
         "report) and attribute it explicitly.",
         false_positives="Background figures (a population, an old record) that other outlets "
-        "simply did not repeat; small numbers spelled out in words (\u201ctwo countries\u201d) are "
-        "not flagged.",
+        "simply did not repeat. Small numbers spelled out in words are flagged only as counts "
+        "of things from three up (\u201cnine ambulances\u201d, not \u201ctwo officials\u201d or "
+        "\u201cnine hours\u201d); the same number elsewhere in a unit measuring something "
+        "else (\u201c40 minutes\u201d for \u201c40 tonnes\u201d) does not report it.",
         options="figure_noun_similarity, figure_tolerance",
     ),
     run=find_single_source_figures,
