@@ -583,3 +583,33 @@ def test_a_number_after_a_possessive_name_is_a_figure_not_part_of_the_name() -> 
 ])
 def test_ranges_multiples_and_metres(sentence, expected):
     assert [(f.text, f.value, f.key, f.qualifier) for f in run(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Tip heights will reach up to 280m.", "280", "m"),
+    ("The wreck lies at a depth of about 30m.", "30", "m"),
+    ("Shares hit a record high of 280m.", "280000000", ""),
+    ("A long-awaited 280m deal was signed.", "280000000", "deal"),
+])
+def test_an_attached_m_is_metres_after_a_length_noun_in_its_clause(sentence: str, value: str, unit: str):
+    (f,) = run(sentence)
+    assert (f.value, f.key) == (value, unit)
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("A six-kilolitre reactor ruptured.", "6000", "litres"),
+    ("A 6,000-litre reactor ruptured.", "6000", "litres"),
+    ("They signed off on the 2.2 gigawatt development.", "2200", "MW"),
+    ("Each can holds 330ml of juice.", "0.33", "litres"),
+])
+def test_volumes_and_power_in_their_singular_and_prefixed_units(sentence: str, value: str, unit: str):
+    assert [(f.value, f.key) for f in run(sentence)] == [(value, unit)]
+
+
+def test_times_of_day_are_read_as_one_24_hour_clock():
+    assert [t for _, t in figures.times_of_day("at about 3:15 p.m. (0945 GMT) on Tuesday")] == ["15:15", "09:45"]
+    assert [t for _, t in figures.times_of_day("around 3.15 pm on Monday")] == ["15:15"]
+    assert [t for _, t in figures.times_of_day("approximately 15:15 IST")] == ["15:15"]
+    assert [t for _, t in figures.times_of_day("derailed at 3.40 on the stretch")] == ["03:40"]
+    assert [t for _, t in figures.times_of_day("from 12 a.m. to 7 o'clock")] == ["00:00", "07:00"]
+    assert figures.times_of_day("Shares closed at 3.40 on Friday, up 3.15 percent.") == []

@@ -12,8 +12,9 @@ from typing import Any
 import pandas as pd
 
 from checker.checks.facet_conflict import REPORTING_CLASSES, ClaimIndex, claim_index
-from checker.compare import clause_openers, dates_a_report
+from checker.compare import PERIOD_BOUNDS, clause_openers, dates_a_report
 from checker.config import Severity
+from checker.facets.figures import times_of_day
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
@@ -36,8 +37,6 @@ MIN_OTHER_SOURCES = 2
 #: Content words a date's clause needs to stand alone; a shorter one ("On Friday, ...") takes
 #: in the clauses after it.
 MIN_CLAUSE_TERMS = 3
-#: Date qualifiers that bound a period rather than date an event ("since Monday").
-_BOUNDS = frozenset({"since", "by", "until", "before", "after"})
 #: Facets whose words are names, not what a sentence tells: "BC Wildfire Service" in a
 #: forecast and in the fire's start are no shared event.
 _NAMES = frozenset({"person", "org", "place", "metonym"})
@@ -89,17 +88,18 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
         if not dates or c["unit"] != "segment" or c["class"] not in REPORTING_CLASSES or not c["compared"]:
             continue
         text = str(c["text"])
-        found = [f for f in dates if f["key"] == "day" and str(f.get("qualifier") or "") not in _BOUNDS
+        found = [f for f in dates if f["key"] == "day" and str(f.get("qualifier") or "") not in PERIOD_BOUNDS
                  and "ambiguous" not in str(f.get("note") or "")
                  and not dates_a_report(text, int(c["start"]), f)]
         left_out = [str(f["text"]) for f in dates] + names.get(c["claim_id"], [])
-        terms = frozenset(content_terms(text, left_out))
+        times = times_of_day(text)
+        terms = frozenset((*content_terms(text, left_out), *(t for _, t in times)))
         for f in found:
             try:
                 day = date.fromisoformat(str(f["value"]))
             except ValueError:
                 continue
-            clause = _clause_terms(text, int(f["start"]) - int(c["start"]), left_out)
+            clause = _clause_terms(text, int(f["start"]) - int(c["start"]), left_out, times)
             dated = _Dated(str(c["claim_id"]), str(c["source"]), day, terms, clause, f)
             if len(found) == 1 and len(dates) == 1:
                 single[dated.claim_id] = dated
@@ -132,16 +132,20 @@ def _with_group_mates(alike: list[_Dated], dated: _DatedIndex, mates: dict[str, 
     return list(out.values())
 
 
-def _clause_terms(text: str, at: int, left_out: list[str]) -> frozenset[str]:
-    """The content words of the clause of `text` holding offset `at`, with the clauses after
-    it, then before it, while it has fewer than MIN_CLAUSE_TERMS ("Shortly before midnight
-    on Friday, a steel cylinder broke the surface"; "talks begin on Monday, November 16")."""
+def _clause_terms(text: str, at: int, left_out: list[str],
+                  times: list[tuple[int, str]]) -> frozenset[str]:
+    """The content words (and `times` of day, by offset) of the clause of `text` holding
+    offset `at`, with the clauses after it, then before it, while it has fewer than
+    MIN_CLAUSE_TERMS ("Shortly before midnight on Friday, a steel cylinder broke the
+    surface"; "talks begin on Monday, November 16"). The hour of an event ties two tellings
+    of it: "at 3.15 pm" and "at 3:15 p.m." share the term "15:15"."""
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(text)),
                    *(m.start() for m in clause_openers().finditer(text)), len(text)})
     first = max(i for i, cut in enumerate(cuts[:-1]) if cut <= at)
     terms: set[str] = set()
     for i in [*range(first, len(cuts) - 1), *range(first - 1, -1, -1)]:
         terms.update(content_terms(text[cuts[i]:cuts[i + 1]], left_out))
+        terms.update(t for at_time, t in times if cuts[i] <= at_time < cuts[i + 1])
         if len(terms) >= MIN_CLAUSE_TERMS:
             break
     return frozenset(terms)

@@ -197,9 +197,9 @@ def _anchor(published: str) -> date | None:
 
 
 #: A wire story's dateline opening its first paragraph: "DHAKA, March 14 (Reuters) -",
-#: "PORTO AURELIO, Italy, Sept 9 (CPW) -". Its date is the filing day, not an event's.
+#: "PORTO AURELIO, Italy, Sept 9 (CPW) -", "KYIV/MOSCOW, Nov 4 (Reuters) -". Its date is the filing day, not an event's.
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][\w .'’-]{1,40})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
+    r"[A-Z][A-Z .'’/-]{1,40}(?:, [A-Z][\w .'’-]{1,40})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
     r"[A-Z][a-z]{2,8}\.?)(?:, \d{4})? \([^()]{1,40}\) ?-")
 
 
@@ -228,8 +228,9 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                          segment.text[start:end], value, key=key, qualifier=qualifier,
                          noun=noun, note=note))
 
+    relative_free = _outside_direct_quotes(segment, found, free)
     if not DIGIT.search(text):
-        _relative_dates(text, anchor, t, free, emit)
+        _relative_dates(text, anchor, t, relative_free, emit)
         return out
     for m in t.iso.finditer(text):
         d = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -263,8 +264,20 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         if free(m.start("year"), m.end("year")):
             emit(m.start("year"), m.end("year"), m["year"], "year",
                  qualifier=t.year_cues.get(m["cue"].casefold(), ""))
-    _relative_dates(text, anchor, t, free, emit)
+    _relative_dates(text, anchor, t, relative_free, emit)
     return out
+
+
+def _outside_direct_quotes(segment: Segment, found: Sequence[Facet],
+                           free: Callable[[int, int], bool]) -> Callable[[int, int], bool]:
+    """`free`, and outside the segment's direct quotes: "Today is a milestone" in a quote is
+    the speaker's day, which the publication date does not give (two outlets quoting it on
+    two days would date it apart)."""
+    quoted = [(f.start - segment.start, f.end - segment.start) for f in found
+              if f.facet == "quote" and f.qualifier == "direct"]
+    if not quoted:
+        return free
+    return lambda start, end: free(start, end) and not any(s < end and start < e for s, e in quoted)
 
 
 def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[int, int], bool],

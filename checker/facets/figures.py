@@ -135,6 +135,7 @@ class _Tables:
     noun_keys: dict[tuple[str, ...], tuple[str]]  # words of a listed noun -> (its key,)
     noun_key_words: int  # the longest listed noun, in words
     measures_before: dict[str, str]  # "magnitude" -> measure
+    length_words: frozenset[str]  # the nouns of figure_measures.csv naming a length ("height")
     measures_after: dict[str, str]  # "deep" -> "depth"
     outcomes: dict[str, str]  # "injuring" -> "injured"
     date_cues: frozenset[str]  # "last", "next": a date follows, not a counted noun
@@ -233,6 +234,8 @@ def _tables() -> _Tables:
             r"[ ]((?:[A-Z][\w.'-]{0,30}[ ]){1,3})"
             rf"((?i:{_alternation(list(currency_after))}))(?![^\W_])"),
         noun_keys=noun_keys, noun_key_words=max((len(k) for k in noun_keys), default=1),
+        length_words=frozenset(r["word"].casefold() for r in measures
+                               if r["measure"] in _LENGTH_MEASURES and r["position"] == "before"),
         measures_before={r["word"].casefold(): r["measure"] for r in measures
                          if r["position"] == "before"},
         measures_after={r["word"].casefold(): r["measure"] for r in measures
@@ -273,6 +276,36 @@ def _clock_pattern() -> re.Pattern[str]:
         rf"(?<![\w.,:])(?:\d{{1,2}}(?:[.:]\d{{2}})?[ ]?(?:{_alternation(markers)})"
         rf"|(?:\d{{1,2}}[.:]\d{{2}}|\d{{4}})[ ]?(?:{_alternation(zones)})"
         rf"|0\d[.:][0-5]\d(?![.:,]?\d))(?![^\W_])")
+
+
+_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[.:]?(\d{2}))?")
+
+
+def times_of_day(text: str) -> list[tuple[int, str]]:
+    """The times of day `text` gives with digits, by offset, as 24-hour "HH:MM" ("3:15 p.m.",
+    "3.15 pm" and "15:15 IST" are all "15:15"; "at 3.40 on the stretch" is "03:40"), in
+    order. A time in another zone is read as written: "0945 GMT" is "09:45"."""
+    folded = fold(text)
+    lowered = folded.translate(_ASCII_LOWER)
+    if not DIGIT.search(lowered):
+        return []
+    spans = [(m.start(), m.group()) for m in _tables().clock.finditer(lowered)]
+    spans += [(m.start(), m.group()) for m in DOTTED_NUMBER.finditer(lowered)
+              if dotted_reading(folded, m) == "time"]
+    out = []
+    for start, written in sorted(spans):
+        parts = _CLOCK_PARTS.match(written)
+        if parts is None:
+            continue
+        hour, minutes = int(parts[1]), int(parts[2] or 0)
+        marker = written[parts.end():].replace(".", "").replace(" ", "")
+        if marker.startswith("pm") and hour < 12:
+            hour += 12
+        elif marker.startswith("am") and hour == 12:
+            hour = 0
+        if hour <= 23 and minutes <= 59:
+            out.append((start, f"{hour:02d}:{minutes:02d}"))
+    return out
 
 
 def _spoken_clock_pattern(small: list[str], tens: dict[str, int], unit_words: list[str],
@@ -571,9 +604,9 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 "time", "money", "percent"):
             return None  # "two nations": a reference more than a checkable count
     scale = m["attached"] or m["scale"]
-    metres = (m["attached"] or "").casefold() == _METRE and not cur \
-        and _next_word(text, end).casefold() in t.measures_after
-    if metres:  # "180m long", "22m high": metres, not millions
+    metres = (m["attached"] or "").casefold() == _METRE and not cur and (
+        _next_word(text, end).casefold() in t.measures_after or _length_in_clause(before, t))
+    if metres:  # "180m long", "22m high", "heights will reach 280m": metres, not millions
         scale = ""
     if scale:
         value *= t.scales.get(scale.casefold(), t.scales.get(scale, 1))
@@ -680,6 +713,20 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     if len(in_article) == 1:
         return in_article[0]
     return readings[0].family
+
+
+#: The measures of data/figure_measures.csv told in metres.
+_LENGTH_MEASURES = frozenset({"depth", "height", "altitude", "length", "width", "distance"})
+
+
+def _length_in_clause(before: str, t: _Tables) -> bool:
+    """Whether the clause before a number names a length with a noun ("Tip heights will
+    reach up to 280m", "a depth of about 30m"): its "m" is metres, not millions. An
+    adjective counts only right after the number ("22m high"): "a record high of 280m" is
+    money."""
+    clause = re.split(r"[,;:()]|[.!?]\s", before)[-1]
+    return any(word.casefold().removesuffix("s") in t.length_words
+               for word in re.findall(r"[^\W\d_]+", clause))
 
 
 def _measure_before(lead: str, t: _Tables) -> str:
