@@ -793,6 +793,10 @@ def _said_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words("said_verbs") if " " not in w)
 
 
+#: Date qualifiers that bound a period rather than date an event ("since Monday").
+PERIOD_BOUNDS = frozenset({"since", "by", "until", "before", "after"})
+
+
 def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     dates_a = [f for f in a.facets.get("date", []) if _comparable_date(f)]
     dates_b = [f for f in b.facets.get("date", []) if _comparable_date(f)]
@@ -816,8 +820,8 @@ def _compare_dates(a: _Claim, b: _Claim) -> Iterator[dict[str, Any]]:
     if len(left_a) != 1 or len(left_b) != 1:
         return
     fa, fb = dates_a[left_a[0]], dates_b[left_b[0]]
-    if str(fa.get("qualifier") or "") or str(fb.get("qualifier") or ""):
-        return
+    if str(fa.get("qualifier") or "") in PERIOD_BOUNDS or str(fb.get("qualifier") or "") in PERIOD_BOUNDS:
+        return  # "since Monday" bounds a period; "late on Tuesday" still dates the event
     if _status_date(a, fa) or _status_date(b, fb) or _later_day(a, fa) or _later_day(b, fb):
         return
     if _statement_date(a, fa) != _statement_date(b, fb):
@@ -924,6 +928,12 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     if _FIGURE_BEFORE_PLACE.search(claim.text, max(0, offset - 30), offset):
         return "where the figure was"  # "the previous record, 53.7C at Turbat"
     return _role_before(claim.text[max(0, offset - 60):offset])
+
+
+def place_role_in(text: str, start: int, f: dict[str, Any]) -> str:
+    """`place_role` of place facet `f` in the sentence `text` (starting at `start` in its
+    article), for a check that has the sentence but not its facets."""
+    return place_role(_Claim("", "", text, start, {}), f)
 
 
 #: A number, its unit glued or not, right before "at" or "in" and a place: where that value

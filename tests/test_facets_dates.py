@@ -438,3 +438,13 @@ def test_a_dotted_number_read_as_a_date_is_a_real_day_after_a_date_word(cue, a, 
     for f in found:
         assert cue in ("until", "since", "on", "from")
         assert date.fromisoformat(f.value) == date(date.fromisoformat(f.value).year, b, a)
+
+
+def test_a_relative_day_inside_a_direct_quote_is_the_speakers_not_the_publications():
+    sentence = '"Today is a milestone for the whole region," the chief executive said on Tuesday.'
+    found = [f for f in all_facets(sentence, published="2026-11-04") if f.facet == "date"]
+    assert [f.text for f in found] == ["on Tuesday"]
+
+
+def test_a_dateline_of_two_cities_is_no_event_date():
+    assert dates.wire_dateline_end("DAR ES SALAAM/NAIROBI, Nov 4 (Meridian) - Tanzania has ordered") > 0

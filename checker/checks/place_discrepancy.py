@@ -14,6 +14,7 @@ import pandas as pd
 
 from checker.checks.facet_conflict import REPORTING_CLASSES, ClaimIndex, claim_index
 from checker.checks.seat_conflict import find_seat_conflicts
+from checker.compare import place_role_in
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
@@ -138,8 +139,10 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
     reported = {(r[f"{side}_claim"], int(r[f"{side}_start"])) for rows in claims.comparisons.values()
                 for r in rows if r["facet"] == "place" and r["verdict"] == "conflict" for side in "ab"}
     seats: set[frozenset[str]] | None = None  # the pairs seat_conflict reports, once needed
-    seen: set[tuple[str, str]] = set()
-    for mine in index.placed:
+    # the best-backed sentence for each (source, other town): a sentence telling the event
+    # ("adopted at a session held in <Town>") rather than one sharing a couple of words
+    chosen: dict[tuple[str, str], tuple[int, int, _Placed, list[_Placed]]] = {}
+    for position, mine in enumerate(index.placed):
         if _sources_naming(mine.keys, index.named_by) - {mine.source}:
             continue  # another source names this town too
         if (mine.claim_id, int(mine.facet["start"])) in reported:
@@ -149,21 +152,33 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
         for p in (p for posting in postings for p in posting):
             if (p.source == mine.source or p.keys & mine.keys
                     or mine.source in _sources_naming(p.keys, index.named_alone_by)
-                    or len(mine.terms & p.terms) < MIN_SHARED_TERMS):
+                    or len(mine.terms & p.terms) < MIN_SHARED_TERMS
+                    or not _roles_fit(mine, p, claims.claims)):
                 continue
             others.setdefault(_key(str(p.facet["value"])), {}).setdefault(p.source, p)
         best = max(others.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
         if best is None or len(best[1]) < MIN_OTHER_SOURCES:
             continue
-        if (mine.source, best[0]) in seen:
-            continue
         if seats is None:
             seats = {frozenset(map(_key, f.values)) for f in find_seat_conflicts(ctx)}
         if any(frozenset({best[0], k}) in seats for k in mine.keys):
             continue  # seat_conflict's to report
-        seen.add((mine.source, best[0]))
         backing = sorted(best[1].values(), key=lambda p: (p.source, p.claim_id))
+        shared = sum(len(mine.terms & p.terms) for p in backing)
+        key = (mine.source, best[0])
+        if key not in chosen or shared > chosen[key][0]:
+            chosen[key] = (shared, position, mine, backing)
+    for _, _, mine, backing in sorted(chosen.values(), key=lambda c: c[1]):
         yield _finding(mine, backing, claims.claims)
+
+
+def _roles_fit(a: _Placed, b: _Placed, claims: dict[str, dict[str, Any]]) -> bool:
+    """Whether two towns can be one place told differently: their roles in their sentences
+    (checker.compare.place_role: "in" where, "from", "to", "based") are the same, or one is
+    unknown. "travelled by bus from <Town>" tells no place where "a session in <Town>" does."""
+    roles = [place_role_in(str(claims[p.claim_id]["text"]), int(claims[p.claim_id]["start"]), p.facet)
+             for p in (a, b)]
+    return not (roles[0] and roles[1] and roles[0] != roles[1])
 
 
 def _finding(mine: _Placed, backing: list[_Placed], claims: dict[str, dict[str, Any]]) -> Finding:
