@@ -335,6 +335,10 @@ def title_tokens(text: str) -> tuple[str, ...]:
     owner = next((i for i, raw in enumerate(raws[:3]) if raw.endswith("'s") or raw.endswith("s'")), -1)
     if 0 <= owner < len(raws) - 1 and all(r[:1].isupper() for r in raws[:owner + 1]):
         raws = raws[owner + 1:]  # "Ruritania's Minister of Transport": the owner is not the title
+    # "head of the police's Central Prefecture": the owner of a named body is not the title
+    raws = [raw for i, raw in enumerate(raws)
+            if not (0 < i < len(raws) - 1 and raw.endswith(("'s", "s'")) and raws[i - 1].lower() in ("the", "of")
+                    and raws[i + 1][:1].isupper())]
     for raw in raws:
         for piece in _split_abbreviation(raw):
             key = match_key(piece).rstrip(".")
@@ -513,6 +517,11 @@ def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
     lead = 0
     while lead < head and tokens[lead] in modifiers:
         lead += 1
+    # a body's name before a modifier stays in front with it: "acme deputy project director"
+    # -> "acme deputy director of project"
+    last_modifier = max((k for k in range(lead, head) if tokens[k] in modifiers), default=-1)
+    if last_modifier >= 0 and not any(t in words for t in tokens[lead:last_modifier] if t not in modifiers):
+        lead = last_modifier + 1
     level = lead
     while level < head - 1 and tokens[level] in _title_level_words():
         level += 1  # "federal health minister" -> "federal minister of health"
@@ -1485,14 +1494,24 @@ def org_spelling(value: str) -> str:
     Agency" is the Rail Agency, owned by Moldova), no leading country before "<Head> of"
     ("U.S. Department of Health", "UK Ministry of Defence": the owner, as "of <country>"
     would be; "Moldova Central Bank" and "Israel Defence Forces" keep theirs), no trailing
-    "of <country>"."""
+    "of <country>"; a portfolio before a government head noun written after it ("Education
+    Ministry": "ministry of education", data/org_portfolio_heads.txt)."""
     words = _org_words(value)
     while words and words[0] == "the":
         words.pop(0)
     if len(words) > 2 and (_demonym_iso(words[0]) or (
             _country_iso(words[0]) and words[1] in _org_heads() and words[2] == "of")):
         words.pop(0)
+    if (len(words) >= 2 and words[-1] in _portfolio_heads() and "of" not in words
+            and not _country_iso(words[0])):
+        words = [words[-1], "of", *words[:-1]]  # "Education Ministry": "Ministry of Education"
     return " ".join(_drop_trailing_country(words))
+
+
+@cache
+def _portfolio_heads() -> frozenset[str]:
+    """data/org_portfolio_heads.txt, folded."""
+    return frozenset(w.casefold() for w in lexicon.entries("org_portfolio_heads"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1697,8 +1716,21 @@ def _contexts_alike(x: str, y: str, th: Thresholds) -> bool:
     enough, nearly all inside the other."""
     if fuzz.token_sort_ratio(x, y) >= th.org_context_similarity:
         return True
-    return (min(len(x.split()), len(y.split())) >= _CONTEXT_SUBSET_MIN_WORDS
-            and fuzz.token_set_ratio(x, y) >= th.org_context_similarity)
+    if (min(len(x.split()), len(y.split())) >= _CONTEXT_SUBSET_MIN_WORDS
+            and fuzz.token_set_ratio(x, y) >= th.org_context_similarity):
+        return True
+    return not _counted_figures(x).isdisjoint(_counted_figures(y))
+
+
+#: A number and the word after it ("70 licence", "1,200 members"), from 10 up.
+_COUNTED_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,.]*\d)\s+([^\W\d_]{3,})")
+
+
+def _counted_figures(context: str) -> set[tuple[str, str]]:
+    """The counts a claim gives of something (number, the word after it): two claims giving
+    a body the same count of the same thing ("which represents about 70 licence holders" /
+    "representing around 70 licence holders") describe one body."""
+    return {(m[1].replace(",", ""), m[2]) for m in _COUNTED_FIGURE.finditer(context)}
 
 
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],

@@ -249,3 +249,10 @@ def test_collective_caucus_guild_and_syndicate_head_an_org():
     for name in ("Amazon Legal Defence Collective", "Rural Women's Caucus",
                  "Screen Writers Guild", "Northern Dockworkers Syndicate"):
         assert name in orgs_of(f"Lawyers from the {name} filed the appeal on Monday.")
+
+
+def test_a_head_noun_opening_a_title_names_no_body():
+    text = "Kenyan Foreign Affairs Cabinet Secretary Geoffrey Langat rejected the accusations."
+    assert [f for f in line_facets(text, 1) if f.facet == "org"] == []
+    text = "The Cabinet met on Tuesday and approved the budget of the Finance Ministry."
+    assert [f.value for f in line_facets(text, 1) if f.facet == "org"] == ["Finance Ministry"]

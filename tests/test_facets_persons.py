@@ -454,3 +454,14 @@ def test_a_surname_that_is_a_town_the_article_is_in_stands_for_the_town():
             "Crews in Opole said the line would reopen on Friday.\n"
             "Odra Opole draw 1-1 with Wisla Krakow in front of 6,400 fans\n")
     assert "Opole" not in persons_in(text, 2)
+
+
+def test_whole_titles_of_envoys_and_delegates_and_an_it_director():
+    def titled(text: str) -> tuple[str, str]:
+        (p,) = {(f.title, f.role) for f in line_facets(text, 1) if f.facet == "person"}
+        return p
+    assert titled("The ministry declared Deputy High Commissioner Charles Wambua persona non grata.") == (
+        "Deputy High Commissioner", "")
+    assert titled("Deputy regional presidential delegate Ignacio Ferrada said 12 officers were hurt.")[1] == (
+        "Deputy regional presidential delegate")
+    assert titled("The fault, according to the court's IT director, Ana Lobo, lay elsewhere.")[1] == "IT director"

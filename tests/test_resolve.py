@@ -836,3 +836,28 @@ def test_a_shorter_name_one_word_apart_is_one_body_when_listed_with_the_same_bod
     ministry_b = org_structure("ministry of internal affairs")
     assert _same_org(ministry_a, ministry_b, False, lambda: True, th, same_source=False,
                      same_companions=True) is None
+
+
+def test_a_portfolio_before_a_government_head_noun_is_one_spelling():
+    assert org_spelling("Education Ministry") == org_spelling("Ministry of Education")
+    assert org_spelling("Health Department") == org_spelling("the Department of Health")
+    assert org_spelling("Moldova Central Bank") != org_spelling("Central Bank of Moldova")
+
+
+def test_the_owner_of_a_named_body_inside_a_title_is_not_the_title():
+    assert title_tokens("head of the police's Central Metropolitan Prefecture") == title_tokens(
+        "head of the Central Metropolitan Prefecture")
+    assert title_tokens("head of the country's navy") != title_tokens("head of the navy")
+
+
+def test_a_body_named_before_a_modifier_stays_in_front_of_the_office():
+    a, b = title_tokens("SOWC deputy project director"), title_tokens("project director")
+    assert titles_fit(a, b, Thresholds())
+    assert classify_title_difference(a, b) == "wording"  # the deputy added is reported
+
+
+def test_a_state_before_an_office_is_a_detail_and_it_is_information_technology():
+    assert classify_title_difference(title_tokens("Victorian Energy Minister"),
+                                     title_tokens("Energy Minister")) in ("same", "detail")
+    assert classify_title_difference(title_tokens("IT director"),
+                                     title_tokens("head of information technology")) == "same"

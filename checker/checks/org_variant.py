@@ -35,8 +35,9 @@ CHECK = Check(
         "three words or more are shared (\u201cIllinois Department of Public Health\u201d / "
         "\u201cIllinois Office of Public Health\u201d), or a "
         "one-letter spelling change. A leading article, a nationality adjective, a leading "
-        "country before \u201c<Head> of\u201d (\u201cU.S. Department of Health\u201d) or a "
-        "trailing \u201cof <country>\u201d is not a variant.",
+        "country before \u201c<Head> of\u201d (\u201cU.S. Department of Health\u201d), a "
+        "trailing \u201cof <country>\u201d or a portfolio before a government head noun "
+        "(\u201cEducation Ministry\u201d / \u201cMinistry of Education\u201d) is not a variant.",
         why="An organisation's official name is a fact; two names make readers think of two "
         "bodies, and one of them may not exist.",
         example="a:5 'Dina Moraru, head of the National Water Authority' and b:3 'Dina Moraru, "

@@ -127,7 +127,7 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
         c += 1
         # The head is the last head noun of its capitalised run ("Central Bank Governor":
         # Bank; "Highveld Mines Rescue Service": Service, one name).
-        if _later_head(toks, i, heads):
+        if _later_head(toks, i, heads) or _head_opens_title(toks, i):
             continue
         first, owner = _left_edge(toks, i, spans[-1].last + 1 if spans else 0)
         last = i
@@ -299,6 +299,13 @@ def _adjective_before_plural(toks: Tokens, i: int) -> bool:
     return (j < len(toks) and toks.cap[j] and toks.key[j].endswith("s")
             and (j + 1 >= len(toks) or not toks.cap[j + 1])
             and toks.text[j + 1:j + 2] != (POSSESSIVE,))
+
+
+def _head_opens_title(toks: Tokens, i: int) -> bool:
+    """A head noun that is the first word of a title of two words or more ("Foreign Affairs
+    Cabinet Secretary <Name>"): an office, not a body's name."""
+    lx = lex()
+    return any(toks.key[i:i + length] in lx.titles for length in range(2, min(lx.max_title, len(toks) - i) + 1))
 
 
 def _starts_title(toks: Tokens, i: int) -> bool:

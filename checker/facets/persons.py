@@ -271,8 +271,8 @@ def _prefix_start(toks: Tokens, i: int, blocked: Sequence[bool]) -> int:
         if text == POSSESSIVE and prev > 0 and toks.cap[prev - 1]:
             k = prev
             continue
-        if (toks.cap[prev] and toks.key[prev] not in lx.function_words and text[:1].isalpha()
-                and text != "The") or blocked[prev]:
+        if (toks.cap[prev] and (toks.key[prev] not in lx.function_words or _acronym(text))
+                and text[:1].isalpha() and text != "The") or blocked[prev]:
             k = prev
             continue
         if (toks.key[prev] in ("and", "&") and k < i and prev > 0 and toks.cap[prev - 1]
