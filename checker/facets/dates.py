@@ -197,7 +197,8 @@ def _anchor(published: str) -> date | None:
 
 
 #: A wire story's dateline opening its first paragraph: "DHAKA, March 14 (Reuters) -",
-#: "PORTO AURELIO, Italy, Sept 9 (CPW) -", "KYIV/MOSCOW, Nov 4 (Reuters) -". Its date is the filing day, not an event's.
+#: "PORTO AURELIO, Italy, Sept 9 (CPW) -", "KYIV/MOSCOW, Nov 4 (Reuters) -". Its date is the
+#: filing day, not an event's.
 _WIRE_DATELINE = re.compile(
     r"[A-Z][A-Z .'’/-]{1,40}(?:, [A-Z][\w .'’-]{1,40})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
     r"[A-Z][a-z]{2,8}\.?)(?:, \d{4})? \([^()]{1,40}\) ?-")
@@ -524,35 +525,29 @@ def _numeric(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | No
 
 def _day_month(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
                taken: SpanIndex, emit: _Emit) -> None:
-    """ "until 30.11.": a day and a month (day first, as dotted dates are written), the year
-    inferred as for "30 November"."""
-    day, month = int(m["a"]), int(m["b"])
-    end = m.end("b")
-    weekday_name, _ = _weekday_beside(text, m.start(), end, None, t, taken)
-    weekday = t.weekdays[weekday_name.casefold()] if weekday_name else None
-    d, how = _infer_year(month, day, weekday, anchor, _convention(ctx.text).year)
-    if d is None:
-        if _make_date(2000, month, day) is not None:  # 2000 is a leap year: any real day fits
-            emit(m.start(), end, f"--{month:02d}-{day:02d}", "monthday", noun=weekday_name,
-                 note="year unknown")
-        return
-    notes = [how]
-    if weekday is not None and d.weekday() != weekday:
-        notes.append(f"weekday {weekday_name} does not fit {d.isoformat()}")
-    emit(m.start(), end, d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
+    """ "until 30.11.": a day and a month (day first, as dotted dates are written), read as
+    "30 November" would be."""
+    _emit_day(m.start(), m.end("b"), int(m["a"]), int(m["b"]), None, text, ctx, anchor, t, taken, emit)
 
 
 def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
              taken: SpanIndex, emit: _Emit) -> None:
-    month = t.months[m["month"].casefold()]
     day = int(m["day"])
-    if not 1 <= day <= 31:
-        return
-    weekday_name, _ = _weekday_beside(text, m.start(), m.end(), None, t, taken)
+    if 1 <= day <= 31:
+        _emit_day(m.start(), m.end(), day, t.months[m["month"].casefold()],
+                  int(m["year"]) if m["year"] else None, text, ctx, anchor, t, taken, emit)
+
+
+def _emit_day(start: int, end: int, day: int, month: int, year: int | None, text: str,
+              ctx: ArticleContext, anchor: date | None, t: _Tables, taken: SpanIndex,
+              emit: _Emit) -> None:
+    """A day of a month, its year given or inferred (`_infer_year`; "--MM-DD" when nothing
+    gives it), with the weekday written beside it."""
+    weekday_name, _ = _weekday_beside(text, start, end, None, t, taken)
     weekday = t.weekdays[weekday_name.casefold()] if weekday_name else None
     notes: list[str] = []
-    if m["year"]:
-        d = _make_date(int(m["year"]), month, day)
+    if year is not None:
+        d = _make_date(year, month, day)
         if d is None:
             return
     else:
@@ -560,13 +555,13 @@ def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | No
         if d is None:
             if _make_date(2000, month, day) is None:  # 2000 is a leap year: any real day fits
                 return
-            emit(m.start(), m.end(), f"--{month:02d}-{day:02d}", "monthday", noun=weekday_name,
+            emit(start, end, f"--{month:02d}-{day:02d}", "monthday", noun=weekday_name,
                  note="year unknown")
             return
         notes.append(how)
     if weekday is not None and d.weekday() != weekday:
         notes.append(f"weekday {weekday_name} does not fit {d.isoformat()}")
-    emit(m.start(), m.end(), d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
+    emit(start, end, d.isoformat(), "day", noun=weekday_name, note="; ".join(notes))
 
 
 #: How far from the publication date a year-less date may be for its weekday to choose
