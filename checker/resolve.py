@@ -1664,6 +1664,7 @@ def _resolve_orgs(orgs: list[_Mention], persons: list[_Mention], th: Thresholds,
                              same_seat=bool(seats[a] & seats[b]),
                              same_companions=bool(companions[a] & companions[b]),
                              same_acronym=bool(acronyms[a] & acronyms[b]),
+                             one_source_alone=_one_source_alone(sources[a], sources[b]),
                              other_acronyms=bool(acronyms[a] and acronyms[b] and not acronyms[a] & acronyms[b]))
         if decision is None:
             continue
@@ -1733,11 +1734,39 @@ def _counted_figures(context: str) -> set[tuple[str, str]]:
     return {(m[1].replace(",", ""), m[2]) for m in _COUNTED_FIGURE.finditer(context)}
 
 
+#: Content words a name needs for one changed word to be read as one body named two ways
+#: when one source alone uses it and two or more others use the other name.
+_ONE_SOURCE_ALONE_MIN_WORDS = 3
+
+
+def _one_source_alone(a: set[str], b: set[str]) -> bool:
+    """One name used by a single source and the other by two or more others, never by it:
+    the pattern of one outlet's slip ("Regional Health Authority" in one article, "District
+    Health Authority" in three)."""
+    return a.isdisjoint(b) and sorted((len(a), len(b)))[0] == 1 and max(len(a), len(b)) >= 2
+
+
+def _one_word_apart(a: tuple[str, tuple[str, ...], tuple[str, ...]],
+                    b: tuple[str, tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Two names of at least _ONE_SOURCE_ALONE_MIN_WORDS content words, in one order, one of
+    them changed: a modifier under one head noun, or the head noun itself (of one family of
+    bodies). A government body named by its portfolio needs a word more: "Ministry of
+    Foreign Affairs" / "Ministry of Internal Affairs" are two ministries."""
+    (head_a, _, content_a), (head_b, _, content_b) = a, b
+    if len(content_a) != len(content_b) or len(content_a) < _ONE_SOURCE_ALONE_MIN_WORDS:
+        return False
+    if sum(wa != wb for wa, wb in zip(content_a, content_b, strict=True)) != 1:
+        return False
+    if head_a != head_b:
+        return _one_family(head_a, head_b) and head_a not in _portfolio_heads() and head_b not in _portfolio_heads()
+    return head_a not in _portfolio_heads() or len(content_a) > _ONE_SOURCE_ALONE_MIN_WORDS
+
+
 def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tuple[str, ...], tuple[str, ...]],
               shared_head_person: bool, same_context: Callable[[], bool], th: Thresholds,
               named_apart: bool = True, same_source: bool = True, same_acronym: bool = False,
               other_acronyms: bool = False, same_seat: bool = False,
-              same_companions: bool = False) -> str | None:
+              same_companions: bool = False, one_source_alone: bool = False) -> str | None:
     """How two organisation names are one body, or None. `same_context`: whether claims
     naming them say alike things (asked only when a rule needs it: it scores sentences).
     `shared_head_person`: one person's role names both, or one person is named "of" both
@@ -1801,6 +1830,9 @@ def _same_org(a: tuple[str, tuple[str, ...], tuple[str, ...]], b: tuple[str, tup
         # Bank, Harbourline Securities and ...": listed with the same bodies in sentences
         # alike, a shorter name one word apart is one body
         return f"companions: one word of {head_a} apart, listed with the same bodies"
+    if (one_source_alone and named_apart and not same_source and len(content_a) == len(content_b)
+            and _one_word_apart(a, b)):
+        return f"sources: one word of {head_a} apart, one source's name against the others'"
     if head_a == head_b and len(content_a) == len(content_b):
         fuzzy = 0
         for wa, wb in zip(content_a, content_b, strict=True):

@@ -861,3 +861,23 @@ def test_a_state_before_an_office_is_a_detail_and_it_is_information_technology()
                                      title_tokens("Energy Minister")) in ("same", "detail")
     assert classify_title_difference(title_tokens("IT director"),
                                      title_tokens("head of information technology")) == "same"
+
+
+def test_one_word_apart_is_one_body_when_one_source_alone_uses_a_name() -> None:
+    from checker.resolve import _one_source_alone, _same_org
+
+    th = Thresholds()
+    board_a = org_structure("lakeshore district water board")
+    board_b = org_structure("lakeshore regional water board")
+    assert _one_source_alone({"c"}, {"a", "b"})
+    assert not _one_source_alone({"c", "d"}, {"a", "b"})
+    assert not _one_source_alone({"a"}, {"a", "b"})
+    assert _same_org(board_a, board_b, False, lambda: False, th, same_source=False,
+                     one_source_alone=True)
+    assert _same_org(board_a, board_b, False, lambda: False, th, same_source=False) is None
+    # two words of a name are too few, and a portfolio names another ministry
+    assert _same_org(org_structure("district board"), org_structure("regional board"), False,
+                     lambda: False, th, same_source=False, one_source_alone=True) is None
+    assert _same_org(org_structure("ministry of foreign affairs"),
+                     org_structure("ministry of internal affairs"), False, lambda: False, th,
+                     same_source=False, one_source_alone=True) is None

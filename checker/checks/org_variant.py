@@ -33,8 +33,11 @@ CHECK = Check(
         "distinctive words with another head noun when one person is said to head both "
         "(\u201cNational Water Authority\u201d / \u201cNational Water Agency\u201d) or when "
         "three words or more are shared (\u201cIllinois Department of Public Health\u201d / "
-        "\u201cIllinois Office of Public Health\u201d), or a "
-        "one-letter spelling change. A leading article, a nationality adjective, a leading "
+        "\u201cIllinois Office of Public Health\u201d), a "
+        "one-letter spelling change, or one word of a name of three words or more changed "
+        "when a single source uses the one name and two or more other sources the other "
+        "(\u201cLakeshore Regional Water Board\u201d in one article, \u201cLakeshore "
+        "District Water Board\u201d in the others; not a ministry named by its portfolio). A leading article, a nationality adjective, a leading "
         "country before \u201c<Head> of\u201d (\u201cU.S. Department of Health\u201d), a "
         "trailing \u201cof <country>\u201d or a portfolio before a government head noun "
         "(\u201cEducation Ministry\u201d / \u201cMinistry of Education\u201d) is not a variant.",
@@ -45,7 +48,8 @@ CHECK = Check(
         action="Look up the official name (the body's own site or the government's register) "
         "and use it everywhere.",
         false_positives="A body that was renamed between the events reported; two bodies with "
-        "the same words in their names headed by one person (rare).",
+        "the same words in their names headed by one person (rare); a sister body that only "
+        "one outlet mentions, one word apart from the body the others name.",
         options="thresholds.org_similarity (rapidfuzz ratio for one-letter spelling changes of "
         "a word, default 70); data/entity_function_words.txt.",
     ),
