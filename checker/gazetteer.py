@@ -198,6 +198,9 @@ def _country_of(gazetteer: Gazetteer, phrase: str, with_regions: bool = False) -
         iso = gazetteer.demonym(form)
         if iso:
             return True, iso
+        letters = form.replace(".", "")
+        if len(letters) <= 3 and not letters.isupper():
+            continue  # "Contact Us": a short alias counts in capitals only ("US", "UAE")
         candidates = gazetteer.lookup(form)
         if candidates:
             kinds = ("country", "region") if with_regions else ("country",)

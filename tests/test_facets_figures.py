@@ -44,7 +44,7 @@ def test_seed_003_line_19_approximate_count_of_people():
 def test_seed_004_durations():
     assert [row(f) for f in run(seed_line("004", 13))] == [("48 hours", "48", "hours", "", "")]
     assert [row(f) for f in run(seed_line("004", 15))] == [
-        ("three decades", "3", "decades", "", "")]
+        ("three decades", "30", "years", "", "")]
 
 
 def test_seed_004_section_number_and_year_are_not_figures():
@@ -613,3 +613,20 @@ def test_times_of_day_are_read_as_one_24_hour_clock():
     assert [t for _, t in figures.times_of_day("derailed at 3.40 on the stretch")] == ["03:40"]
     assert [t for _, t in figures.times_of_day("from 12 a.m. to 7 o'clock")] == ["00:00", "07:00"]
     assert figures.times_of_day("Shares closed at 3.40 on Friday, up 3.15 percent.") == []
+
+
+def test_r_is_rand_in_a_south_african_story_when_written_as_an_amount():
+    story = "South Africa's regulator ruled. Mangaung owes R6.4bn of the R94.7bn that towns owe."
+    found = run_in("Mangaung owes R6.4bn of the R94.7bn that towns owe.", story)
+    assert [(f.text, f.value, f.key, f.noun) for f in found] == [
+        ("R6.4bn", "6400000000", "ZAR", ""), ("R94.7bn", "94700000000", "ZAR", "")]
+    (f,) = run_in("Revenue of R412.6 billion was allowed.", "South Africa.\nRevenue of R412.6 billion was allowed.")
+    assert (f.value, f.key) == ("412600000000", "ZAR")
+    assert run_in("Traffic backed up on the R102 road.", "South Africa.\nTraffic backed up on the R102 road.") == []
+    assert run("Mangaung owes R6.4bn.") == []  # no South Africa named: a code, not rand
+
+
+@pytest.mark.parametrize("written", ["500 kilowatt-hours", "500kWh", "500 kWh", "0.5 MWh"])
+def test_energy_in_watt_hours_is_one_unit(written: str):
+    (f,) = run(f"A household using {written} a month pays more.")
+    assert (f.value, f.key) == ("0.5", "MWh")

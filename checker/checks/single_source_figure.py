@@ -66,6 +66,26 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
         if figure_verdict(value, qualifier, other, other_qualifier,
                           th.figure_tolerance)[0] != "conflict":
             return True
+    return _rounded_count_elsewhere(value, qualifier, unit, kind, source, index, th)
+
+
+#: A count this large, said to be approximate, may be another source's count of the same
+#: things named otherwise ("about 410,000 portable chargers" / "412,000 power banks").
+APPROXIMATE_COUNT_MIN = 1000
+_APPROXIMATE = frozenset({"approximately", "nearly"})
+
+
+def _rounded_count_elsewhere(value: float, qualifier: str, unit: str, kind: str, source: str,
+                             index: ClaimIndex, th: Thresholds) -> bool:
+    if kind or not unit or value < APPROXIMATE_COUNT_MIN or qualifier not in _APPROXIMATE:
+        return False
+    for other_unit, entries in index.figures.items():
+        if other_unit == unit or not other_unit or unit_kind(other_unit):
+            continue
+        for other, other_source, _noun, other_qualifier, _key in _near(entries, value, th):
+            if other_source != source and figure_verdict(
+                    value, qualifier, other, other_qualifier, th.figure_tolerance)[0] == "agree":
+                return True
     return False
 
 

@@ -60,8 +60,8 @@ before it and no unit after it (`data/dotted_number_cues.csv`: "at 3.40 on the s
 not "closed at 3.40" or "3.40 to the dollar"), a time told in words ("twenty minutes to
 four", "a quarter past nine"); a capitalised number word inside a name ("Erik
 Ten Hag"); a currency letter that is also an everyday letter ("N95") outside an article
-naming its country or before digits without thousands separators ("N450,000" in a
-Nigerian story is naira); a letter code before a number that is not written as the currency table
+naming its country or before digits written without thousands separators, decimals or a
+scale ("N450,000" in a Nigerian story is naira, "R6.4bn" in a South African one rand); a letter code before a number that is not written as the currency table
 spells it ("sh 5", "usd 5"); "one" without a scale; small word numbers after a determiner ("the two
 countries": a reference, not a count); "two" without a qualifier or a unit of time, money or
 percent.
@@ -79,7 +79,7 @@ from typing import NamedTuple
 
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import DOTTED_NUMBER, SpanIndex, dotted_reading, wire_dateline_end
-from checker.gazetteer import countries_named
+from checker.gazetteer import countries_named, main_country
 from checker.gazetteer import load as load_gazetteer
 from checker.lexicon import entries, table, words
 from checker.textutil import DIGIT, fold, rewrite_phrases
@@ -121,7 +121,7 @@ class _UnitHit(NamedTuple):
 
 @dataclass(frozen=True)
 class _Tables:
-    numbers: dict[str, int]  # word -> value (kind number)
+    numbers: dict[str, Decimal]  # word -> value (kind number)
     tens: dict[str, int]
     scales: dict[str, int]
     ordinals: dict[str, int]
@@ -177,7 +177,7 @@ def _currencies(position: str, fold_case: bool) -> dict[str, tuple[_Currency, ..
 @cache
 def _tables() -> _Tables:
     rows = table("number_words")
-    numbers = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "number"}
+    numbers = {r["word"]: Decimal(r["value"]) for r in rows if r["kind"] == "number"}  # "half a": 0.5
     tens = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "tens"}
     scales = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "scale"}
     ordinals = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "ordinal"}
@@ -309,7 +309,7 @@ def times_of_day(text: str) -> list[tuple[int, str]]:
 
 
 def _spoken_clock_pattern(small: list[str], tens: dict[str, int], unit_words: list[str],
-                          numbers: dict[str, int]) -> re.Pattern[str]:
+                          numbers: dict[str, Decimal]) -> re.Pattern[str]:
     """A time of day told in words: "twenty minutes to four", "ten past six", "a quarter to
     nine", "half past 11". Not after "from" ("cut from forty minutes to four")."""
     minutes = (rf"(?:{_alternation(list(tens))})(?:-(?:{_alternation(unit_words)}))?"
@@ -544,6 +544,18 @@ _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
 _SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
 
+_SCALE_AFTER = re.compile(r"\s?(?:billion|million|trillion|bn|mn|m|tn)\b", re.IGNORECASE)
+
+
+def _written_as_money(m: re.Match[str], text: str) -> bool:
+    """Digits after an everyday letter that reads as a currency ("N", "R") are money when
+    written as amounts are: with thousands separators or decimals ("N450,000", "R6.40"),
+    or with a scale ("R412bn", "R1.2 billion"); "N95" and "the R102" are names."""
+    digits = m["digits"] or ""
+    return ("," in digits or "." in digits or bool(m["attached"])
+            or bool(_SCALE_AFTER.match(text, m.end())))
+
+
 def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             ) -> tuple[int, int, str, str, str, str, str] | None:
     # A symbol matched on lower-cased text counts only as the table spells it ("Sh", "kr").
@@ -552,9 +564,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         cur = ""
     elif all(r.needs_country for r in t.currency_before[cur]):
         named = countries_named(article)
-        if "," not in (m["digits"] or "") or not any(
-                r.country in named for r in t.currency_before[cur]):
-            return None  # "N95": a letter and a number, not a figure
+        if not (_written_as_money(m, text) and any(r.country in named for r in t.currency_before[cur])):
+            return None  # "N95", "the R102": a letter and a number, not a figure
     start = m.start("cur") if cur else next(
         m.start(g) for g in ("digits", "words", "ordinal") if m[g] is not None)
     end = m.end()
@@ -604,8 +615,10 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 "time", "money", "percent"):
             return None  # "two nations": a reference more than a checkable count
     scale = m["attached"] or m["scale"]
+    after_m = re.match(r"[\s-]+([^\W\d_]+)", text[end:end + 60])  # "180m long", "23m-long"
     metres = (m["attached"] or "").casefold() == _METRE and not cur and (
-        _next_word(text, end).casefold() in t.measures_after or _length_in_clause(before, t))
+        (after_m is not None and after_m.group(1).casefold() in t.measures_after)
+        or _length_in_clause(before, t) or _one_thing_measured(before, _next_word(text, end), t))
     if metres:  # "180m long", "22m high", "heights will reach 280m": metres, not millions
         scale = ""
     if scale:
@@ -689,7 +702,9 @@ def _country(words: str) -> str:
 def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> str:
     """The ISO code a currency form stands for: the reading of the country written beside it;
     the only reading; the one reading whose country the article names when the default
-    reading's country is not named ("$" in a story naming Canada and not the United States);
+    reading's country is not named ("$" in a story naming Canada and not the United States),
+    or, when it names no candidate's country, the one reading of its main country (by its
+    regions: "Nova Scotia");
     the default reading; the one reading whose country the article names; else the family
     name ("shillings")."""
     if country:
@@ -705,9 +720,17 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     if default is not None:
         if default.country not in named:
             # "$" in a story that names Canada and never the United States: Canadian dollars.
-            local = sorted({r.unit for r in readings if r.country and r.country in named})
+            local = sorted({r.unit for r in readings if r.country and r.country in named}
+                           - _written_with_own_prefix(article))
             if len(local) == 1:
                 return local[0]
+            if not local:
+                # "$" in a story that names Nova Scotia and no country: the regions' country
+                home = main_country(article)
+                local = sorted({r.unit for r in readings if home and r.country == home}
+                               - _written_with_own_prefix(article))
+                if len(local) == 1 and default.country != home:
+                    return local[0]
         return default.unit
     in_article = sorted({r.unit for r in readings if r.country and r.country in named})
     if len(in_article) == 1:
@@ -715,8 +738,28 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     return readings[0].family
 
 
+@lru_cache(maxsize=64)
+def _written_with_own_prefix(article: str) -> frozenset[str]:
+    """Currencies the article writes with a prefix of their own ("A$9.8 billion", "C$410
+    million"): its bare "$" is then another currency, the default ("A$9.8 billion (about
+    $6.4 billion)")."""
+    t = _tables()
+    return frozenset(r.unit for form, readings in t.currency_before.items()
+                     if len(form) > 1 and form.endswith("$") and form in article
+                     for r in readings if len({x.unit for x in readings}) == 1)
+
+
 #: The measures of data/figure_measures.csv told in metres.
 _LENGTH_MEASURES = frozenset({"depth", "height", "altitude", "length", "width", "distance"})
+
+
+def _one_thing_measured(before: str, next_word: str, t: _Tables) -> bool:
+    """"an 11m shaft", "a 40m yacht": one thing after "a" is measured, not counted in
+    millions ("11m people"); a change ("a 5m rise") may be money."""
+    low = next_word.casefold()
+    return (before.rstrip().rsplit(None, 1)[-1:] in (["a"], ["an"], ["A"], ["An"])
+            and low.isalpha() and not low.endswith("s")
+            and low not in t.change_verbs and low not in t.stopwords)
 
 
 def _length_in_clause(before: str, t: _Tables) -> bool:
@@ -766,7 +809,7 @@ def _last_word(before: str) -> str:
     return tail if tail[:1].isalpha() and tail.replace("'", "").replace("-", "").isalnum() else ""
 
 
-def _word_value(word: str, t: _Tables) -> int:
+def _word_value(word: str, t: _Tables) -> Decimal | int:
     if "-" in word:
         tens, _, unit = word.partition("-")
         return t.tens[tens] + t.numbers.get(unit, 0)
@@ -813,11 +856,13 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
                   ) -> tuple[str, str, int]:
     """The noun right after a count ("1,200 households", "eleven Palestinians"), its unit and
     where it ends; never a verb ("6.8 hit the region", "37, officials said")."""
-    words_after = re.match(r"\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?",
+    words_after = re.match(r"\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*)(?:\s+([^\W\d_][\w'-]*))?)?",
                            text[end:end + _LOOK_AHEAD])
     if not words_after:
         return "", "", 0
     first, second = words_after.group(1), words_after.group(2)
+    if any(c.isdigit() for c in first):
+        return "", "", 0  # "R94.7bn", "F-35": an amount or a code, no noun
     low = first.casefold()
     if low in t.stopwords or low in t.change_verbs:
         if (through_of and low == "of" and second
@@ -835,8 +880,18 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
         return "", "", 0  # "40 remained.", "300 gathered in": a past tense, not a noun
     noun, noun_end = first, end + words_after.end(1)
     if second and second.casefold() not in t.stopwords and not first[0].isupper() and (
-            "-" in first or low.endswith(_MODIFIER_ENDINGS) or low in t.count_adjectives):
+            "-" in first or low.endswith(_MODIFIER_ENDINGS) or low in t.count_adjectives
+            # "450 teaching posts", "1,200 polling stations"; not "300 protesting outside"
+            or (low.endswith("ing") and second.casefold().endswith("s"))):
         noun, noun_end = f"{first} {second}", end + words_after.end(2)
+        third = words_after.group(3)
+        if (third and second.casefold().endswith("ing") and third.casefold().endswith("s")
+                and third.casefold() not in t.stopwords):
+            # "29 electronic voting machines": the machines, as "19 voting machines" are
+            noun, noun_end = f"{noun} {third}", end + words_after.end(3)
+        phrase = noun_key(noun)
+        if " " not in phrase:  # a listed phrase: "teaching posts" count teachers
+            return noun, phrase, noun_end
     return noun, _unit_of_noun(noun.split()[-1], t), noun_end
 
 
