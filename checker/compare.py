@@ -500,10 +500,11 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
         noun_a, noun_b = figure_noun(fa), figure_noun(fb)
         if not (noun_a and noun_b):
             return None
-        key_a = noun_key(str(fa.get("noun") or ""))
-        if key_a and key_a == noun_key(str(fb.get("noun") or "")):
+        key_a, key_b = noun_key(str(fa.get("noun") or "")), noun_key(str(fb.get("noun") or ""))
+        if key_a and key_a == key_b:
             return 100.0  # "staff" / "employees", "families" / "households"
-        return fuzz.token_set_ratio(noun_a, noun_b)
+        # "teaching posts" / "new teachers": the keys say what the words do not
+        return max(fuzz.token_set_ratio(noun_a, noun_b), fuzz.token_set_ratio(key_a, key_b))
 
     def agreeing(fa: dict[str, Any], fb: dict[str, Any]) -> bool:
         qa, qb = str(fa.get("qualifier") or ""), str(fb.get("qualifier") or "")
@@ -762,11 +763,15 @@ def dates_a_report(text: str, start: int, f: dict[str, Any]) -> bool:
     return _statement_date(claim, f) or _status_date(claim, f) or _later_day(claim, f)
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:set |due )?to)\s", re.IGNORECASE)
+
+
 def _status_date(claim: _Claim, f: dict[str, Any]) -> bool:
     """Whether the date is when a tally or status was reported ("As of 7.5.2026, the toll
-    was 14"): right after a phrase of data/status_date_cues.txt."""
+    was 14"): right after a phrase of data/status_date_cues.txt, in a sentence not told in
+    the future ("the rate will drop ... as of June 1": the day a change takes effect)."""
     offset = _offset_in(claim, f)
-    if offset <= 0:
+    if offset <= 0 or _FUTURE.search(claim.text):
         return False
     before = tuple(w.lower() for w in _WORDS.findall(claim.text[max(0, offset - 30):offset]))
     return any(before[-len(cue):] == cue for cue in _status_cues())

@@ -338,3 +338,16 @@ def test_one_place_name_the_gazetteer_puts_in_two_countries_is_one_side_of_a_con
          {"s": 2, "facet": "place", "text": "Hamilton", "value": "Hamilton", "key": "CA", "qualifier": "city"}])
     found = run_checks(CheckContext(run_tables(claims, facets), CheckConfig()), [place_check])
     assert [f.values for f in found] == [("Kingston", "Hamilton")]
+
+
+def test_days_one_slip_apart_may_be_one_events() -> None:
+    from datetime import date
+
+    from checker.checks.date_discrepancy import _near_days
+
+    assert _near_days(date(2026, 11, 3), date(2026, 11, 9))
+    assert _near_days(date(2027, 6, 1), date(2027, 7, 1))  # the month next to it
+    assert _near_days(date(2024, 3, 14), date(2024, 3, 24))  # one digit of the day
+    assert not _near_days(date(2027, 5, 1), date(2027, 7, 1))
+    assert not _near_days(date(2024, 3, 14), date(2024, 3, 27))
+    assert not _near_days(date(2026, 6, 1), date(2027, 7, 1))

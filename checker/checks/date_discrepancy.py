@@ -5,7 +5,7 @@ worded apart: "derailed late Monday night" against three outlets' "on Tuesday").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -54,7 +54,7 @@ class _Dated:
 
 @dataclass(frozen=True)
 class _DatedIndex:
-    single: dict[str, _Dated]  # sentences dated to one day only: the ones checked
+    checked: dict[str, list[_Dated]]  # the days checked: a sentence's one day, or each clause's
     by_term: dict[str, list[_Dated]]  # every day of every dated sentence, by content word
     by_claim: dict[str, list[_Dated]]  # the days of each dated sentence
     days_of: dict[str, frozenset[str]]  # source -> every day it gives (ISO), page furniture aside
@@ -76,7 +76,7 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
             days.setdefault(f["claim_id"], []).append(f)
         elif f["facet"] in _NAMES:
             names.setdefault(f["claim_id"], []).append(str(f["text"]))
-    single: dict[str, _Dated] = {}
+    checked: dict[str, list[_Dated]] = {}
     by_term: dict[str, list[_Dated]] = {}
     by_claim: dict[str, list[_Dated]] = {}
     days_of: dict[str, set[str]] = {}
@@ -102,11 +102,39 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
             clause = _clause_terms(text, int(f["start"]) - int(c["start"]), left_out, times)
             dated = _Dated(str(c["claim_id"]), str(c["source"]), day, terms, clause, f)
             if len(found) == 1 and len(dates) == 1:
-                single[dated.claim_id] = dated
+                checked[dated.claim_id] = [dated]
             for term in terms:
                 by_term.setdefault(term, []).append(dated)
             by_claim.setdefault(dated.claim_id, []).append(dated)
-    return _DatedIndex(single, by_term, by_claim, {s: frozenset(d) for s, d in days_of.items()})
+        if len(found) >= 2 and len(found) == len(dates):
+            checked.update(_clauses_dated(by_claim.get(str(c["claim_id"]), [])))
+    return _DatedIndex(checked, by_term, by_claim, {s: frozenset(d) for s, d in days_of.items()})
+
+
+def _near_days(a: date, b: date) -> bool:
+    """Days that may be one event's told differently: within MAX_DAYS_APART, or one slip of
+    the pen apart, the month next to it (1 June / 1 July) or one digit of the day (14 / 24
+    March)."""
+    if abs((a - b).days) <= MAX_DAYS_APART:
+        return True
+    if a.year != b.year:
+        return False
+    if a.day == b.day:
+        return abs(a.month - b.month) == 1
+    return a.month == b.month and sum(x != y for x, y in zip(f"{a.day:02}", f"{b.day:02}", strict=True)) == 1
+
+
+def _clauses_dated(days: list[_Dated]) -> dict[str, list[_Dated]]:
+    """The days of a sentence giving several, each checked with its own clause's words when
+    each clause has MIN_CLAUSE_TERMS words of its own ("customers pay the new tariff from
+    1 April, while municipalities face the tariff rise from 1 June"): two events, each told
+    in its own words."""
+    clauses = [d.clause for d in days]
+    for i, clause in enumerate(clauses):
+        others = frozenset().union(*clauses[:i], *clauses[i + 1:])
+        if len(clause - others) < MIN_CLAUSE_TERMS:
+            return {}
+    return {days[0].claim_id: [replace(d, terms=d.clause) for d in days]}
 
 
 @per_frames
@@ -181,26 +209,42 @@ def _next_to_a_sentence_dated(mine: _Dated, day: date, dated: _DatedIndex, index
 
 def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
     dated = _dated_index(ctx.tables)
-    mine = dated.single.get(str(claim.claim_id))
-    if mine is None:
+    days = dated.checked.get(str(claim.claim_id))
+    if not days:
         return
     index = claim_index(ctx.tables)
-    if any(r["facet"] == "date" for r in index.comparisons.get(mine.claim_id, [])):
-        return  # compared inside its group: date_conflict's to report
+    compared = [r for r in index.comparisons.get(str(claim.claim_id), []) if r["facet"] == "date"]
+    for mine in days:
+        # compared inside its group: date_conflict's to report
+        if len(days) == 1 and compared:
+            return
+        if any(_compared_side(r, mine) for r in compared):
+            continue
+        yield from _discrepancy(claim, mine, dated, index, ctx)
+
+
+def _compared_side(row: dict[str, Any], mine: _Dated) -> bool:
+    day = mine.day.isoformat()
+    return ((row["a_claim"] == mine.claim_id and row["a_norm"] == day)
+            or (row["b_claim"] == mine.claim_id and row["b_norm"] == day))
+
+
+def _discrepancy(claim: Any, mine: _Dated, dated: _DatedIndex, index: ClaimIndex,
+                 ctx: CheckContext) -> Iterator[Finding]:
     # looked up by the sentence's rarer words only: on an archive a common word is in
     # hundreds of thousands of sentences, and a sentence alike shares rare ones too
     postings = [p for p in (dated.by_term.get(term, ()) for term in mine.terms) if len(p) <= MAX_POSTINGS]
     day = mine.day.isoformat()
     lone = not any(day in days for source, days in dated.days_of.items() if source != mine.source)
     alike = list({id(d): d for p in postings for d in p
-                  if d.claim_id != mine.claim_id and abs((d.day - mine.day).days) <= MAX_DAYS_APART
+                  if d.claim_id != mine.claim_id and _near_days(d.day, mine.day)
                   and (_alike(mine, d) or (lone and _alike_to_a_lone_day(mine, d, dated)))}.values())
     alike = _with_group_mates(alike, dated, _group_mates(ctx.tables.groups))
     if any(d.day == mine.day and d.source != mine.source for d in alike):
         return  # another source gives this day too
     others: dict[date, list[_Dated]] = {}
     for d in alike:
-        if d.source != mine.source and abs((d.day - mine.day).days) <= MAX_DAYS_APART:
+        if d.source != mine.source and _near_days(d.day, mine.day):
             others.setdefault(d.day, []).append(d)
     best = max(others.items(), key=lambda kv: (len({d.source for d in kv[1]}), kv[0]), default=None)
     if best is None or len({d.source for d in best[1]}) < MIN_OTHER_SOURCES:
@@ -244,7 +288,9 @@ CHECK = Check(
     summary="Only {source} dates this {day} (\u201c{first}\u201d); other sources give {others}",
     doc=KindDoc(
         what="A sentence dated to one day that only one source gives, where at least two other "
-        "sources date sentences sharing most of its content words to another day within a week. "
+        "sources date sentences sharing most of its content words to another day within a week, "
+        "or a slip of the pen away (the month next to it, one digit of the day). A sentence "
+        "giving two days in clauses of their own words has each day checked with its clause. "
         "The sentences are worded too differently to be matched (a lede told from another "
         "angle), so date_conflict does not compare them. Each date's own clause must share a "
         "word with the other sentence, and sentences matched with an alike one back it too. "

@@ -34,6 +34,7 @@ MAX_POSTINGS = 64
 #: Facets whose words are names, not what a sentence tells.
 _NAMES = frozenset({"person", "org", "place", "metonym"})
 _WORD = re.compile(r"[^\W_]+")
+_NOT_NAMING = frozenset({"boilerplate", "byline"})
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def _place_index(tables: Tables) -> _PlaceIndex:
 @per_frames
 def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
     """The towns of compared sentences, with the sentences' content words other than names,
-    and for each town the sources whose articles name it anywhere but in page furniture (a
-    caption, a byline, a sentence the place reader left alone: "near Muxía" is still Muxía,
+    and for each town the sources whose articles name it anywhere but in page furniture and
+    bylines (a caption, a sentence the place reader left alone: "near Muxía" is still Muxía,
     "Nagoya-based" and "Surabaya's" name their towns; a site's menu of towns does not)."""
     placed: list[_Placed] = []
     by_term: dict[str, list[_Placed]] = {}
@@ -91,7 +92,8 @@ def _key(name: str) -> str:
 
 def _named_by(claims: pd.DataFrame, wanted: set[str]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """For each folded town name in `wanted`, the sources whose segments other than page
-    furniture hold it as whole words, and those that hold it standing alone: not run into
+    furniture and bylines (where the reporter sat: "Reporting by ... in Johannesburg") hold
+    it as whole words, and those that hold it standing alone: not run into
     other capitalised words ("Zamora" in "the Upper Zamora" or "Zamora Chinchipe" names a
     body or a province, not the town). Only runs of words that open with a capital letter
     are looked up: a town is written so."""
@@ -102,7 +104,7 @@ def _named_by(claims: pd.DataFrame, wanted: set[str]) -> tuple[dict[str, frozens
     anywhere: dict[str, set[str]] = {}
     alone: dict[str, set[str]] = {}
     for a in shared_rows(claims):
-        if a["unit"] != "segment" or a["class"] == "boilerplate":
+        if a["unit"] != "segment" or a["class"] in _NOT_NAMING:
             continue
         text = str(a["text"])
         words = list(_WORD.finditer(text))
@@ -151,8 +153,10 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
         others: dict[str, dict[str, _Placed]] = {}  # town key -> source -> a sentence naming it
         for p in (p for posting in postings for p in posting):
             if (p.source == mine.source or p.keys & mine.keys
-                    or mine.source in _sources_naming(p.keys, index.named_alone_by)
+                    or (mine.source in _sources_naming(p.keys, index.named_alone_by)
+                        and not _same_slot(mine, p, claims.claims))
                     or len(mine.terms & p.terms) < MIN_SHARED_TERMS
+                    or _place_compared_with(p, mine.source, claims)
                     or not _roles_fit(mine, p, claims.claims)):
                 continue
             others.setdefault(_key(str(p.facet["value"])), {}).setdefault(p.source, p)
@@ -170,6 +174,40 @@ def find_place_discrepancies(ctx: CheckContext) -> Iterator[Finding]:
             chosen[key] = (shared, position, mine, backing)
     for _, _, mine, backing in sorted(chosen.values(), key=lambda c: c[1]):
         yield _finding(mine, backing, claims.claims)
+
+
+#: Words right before a town read as the slot it fills ("told a press conference in").
+SLOT_WORDS = 4
+#: Content words two slots share to be one ("press conference").
+MIN_SLOT_TERMS = 2
+
+
+def _same_slot(a: _Placed, b: _Placed, claims: dict[str, dict[str, Any]]) -> bool:
+    """Whether two towns fill one slot: the last SLOT_WORDS words before each share
+    MIN_SLOT_TERMS content words ("told a press conference in Luxor" / "at a press
+    conference in Cairo"). Then a town is set against another even when its source names
+    the other elsewhere: an outlet that changed one mention of a town kept the others."""
+    def before(p: _Placed) -> set[str]:
+        c = claims[p.claim_id]
+        at = int(p.facet["start"]) - int(c["start"])
+        text = str(c["text"])[:max(at, 0)]
+        return set(content_terms(" ".join(text.split()[-SLOT_WORDS:])))
+    return len(before(a) & before(b)) >= MIN_SLOT_TERMS
+
+
+def _place_compared_with(p: _Placed, source: str, claims: ClaimIndex) -> bool:
+    """Whether the place of `p` was compared with a place of a sentence of `source`: that
+    sentence is the one telling the same, and place_conflict's to report (the hospital "in
+    Yarmouth" against 03's "in Shelburne", not 03's other hospital "in Sydney")."""
+    start = int(p.facet["start"])
+    for r in claims.comparisons.get(p.claim_id, ()):
+        if r["facet"] != "place":
+            continue
+        mine, other = ("a", "b") if r["a_claim"] == p.claim_id else ("b", "a")
+        row = claims.claims.get(str(r[f"{other}_claim"]))
+        if int(r[f"{mine}_start"]) == start and row is not None and row["source"] == source:
+            return True
+    return False
 
 
 def _roles_fit(a: _Placed, b: _Placed, claims: dict[str, dict[str, Any]]) -> bool:
