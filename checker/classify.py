@@ -54,7 +54,7 @@ from checker.lexicon import entries, table, words
 from checker.textutil import DIGIT, LineIndex, fold
 
 if TYPE_CHECKING:
-    from checker.segment import Layout
+    from checker.segment import Block, Layout
 
 
 @dataclass(frozen=True)
@@ -549,6 +549,17 @@ class _Judgement:
             self.own_dates >= 1 and self.novel >= novel_names)
 
 
+#: Words in quote marks that make a paragraph story prose: ticker items and link teasers
+#: do not quote people at length; a story's closing paragraphs often do (the analyst, the
+#: minister), bringing names of their own.
+_OFF_TOPIC_QUOTE_WORDS = 8
+
+
+def _quotes_at_length(text: str, lay: Layout, block: Block) -> bool:
+    return any(len(text[r.start:r.end].split()) >= _OFF_TOPIC_QUOTE_WORDS
+               for r in regions_in(lay, block.start, block.end))
+
+
 def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like: list[bool],
                      thresholds: Thresholds, line_of: Callable[[int], int]) -> dict[int, Verdict]:
     """Blocks that belong to other stories, with the reason (see the module docstring).
@@ -584,7 +595,7 @@ def off_topic_blocks(text: str, lay: Layout, junk_blocks: set[int], heading_like
     def judge(b: int) -> _Judgement:
         t = terms[b]
         all_terms = t.all
-        if len(all_terms) < _OFF_TOPIC_MIN_TERMS:
+        if len(all_terms) < _OFF_TOPIC_MIN_TERMS or _quotes_at_length(text, lay, blocks[b]):
             return _Judgement(1.0, False, False, False, "")
         mine = 1 if b in core else 0
         supported = {k for k in all_terms if term_count[k] - mine - removed_terms[k] > 0}
@@ -756,9 +767,23 @@ def _governing_hedge(voice: str) -> str:
     last_word = next((i for i in range(len(voice) - 1, -1, -1) if voice[i].isalnum()), -1)
     for m in cues:
         if not (_in_enclosed_aside(voice, marks, last_word, m.start(), m.end())
-                or _after_ability_frame(voice, m.start())):
+                or _after_ability_frame(voice, m.start())
+                or _in_second_report(voice, m.start())):
             return m.group()
     return ""
+
+
+#: ", and that": a second thing reported after a first ("said the cells were made in X, and
+#: that a flaw could ..."). A first report of at least this many words stands on its own.
+_SECOND_REPORT = re.compile(r"[,;]\s+(?:and|but)\s+that\s", re.IGNORECASE)
+_FIRST_REPORT_MIN_WORDS = 6
+
+
+def _in_second_report(voice: str, at: int) -> bool:
+    """Whether a hedge cue at `at` lies in a second reported clause ("X said A, and that B
+    could ..."): the guess is B's; A is still asserted."""
+    found = list(_SECOND_REPORT.finditer(voice, 0, at))
+    return bool(found) and len(voice[:found[-1].start()].split()) >= _FIRST_REPORT_MIN_WORDS
 
 
 def _in_enclosed_aside(voice: str, marks: list[tuple[int, int, str]], last_word: int,
@@ -1018,12 +1043,27 @@ def _person_named_between(text: str, lay: Layout, first: int, current: int) -> s
     return ""
 
 
+#: The words before a capitalised run that make it the complement of an office ("head of
+#: the Official Opposition", "Minister for Health"), not a person.
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|at)(?:\s+the)?\s+$", re.IGNORECASE)
+
+
+#: A phrase of place or time opening a sentence before its subject, up to its comma ("At a
+#: press conference in Osaka, ...", "During talks with President X, ...").
+_LEADING_PHRASE = re.compile(
+    r"(?:at|in|on|after|before|during|earlier|later|speaking|outside|inside|from|with)\b[^,.;:\"“”]{0,80},\s+",
+    re.IGNORECASE)
+
+
 def _opening_person(sentence: str) -> str:
     """The person named in the capitalised words that open a sentence: a name of two or
     more capitalised words, not ending in an organisation's head noun, no date ("The
     Minister for Health, Ana Ruiz, ruled out ..."); "" when there is none."""
     opening: list[str] = []
     tokens = sentence.split()
+    lead = _LEADING_PHRASE.match(sentence)
+    if lead:  # "At a press conference in Osaka, Tsukimura president Hiroshi Kanezawa bowed"
+        tokens = sentence[lead.end():].split()
     titles = _words_of_titles()
     for k, token in enumerate(tokens):
         bare = token.strip(",;:()")
@@ -1033,8 +1073,11 @@ def _opening_person(sentence: str) -> str:
                 or any(t.strip(",;:()").lower() in titles for t in tokens[k + 1:k + 3])):
             break
         opening.append(token)
-    for run in reversed(_NAME_RUN.findall(" ".join(opening))):
-        words_ = run.split()
+    joined = " ".join(opening)
+    for found in reversed(list(_NAME_RUN.finditer(joined))):
+        if _COMPLEMENT_BEFORE.search(joined, 0, found.start()):
+            continue  # "..., head of the Official Opposition,": the body an office is of
+        words_ = found.group().split()
         while words_ and words_[0].lower() in _function_words():
             words_.pop(0)
         if (len(words_) >= 2 and not _is_date_phrase(words_)

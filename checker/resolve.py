@@ -315,10 +315,17 @@ def _surname_relation(a: str, b: str) -> str | None:
         return "equal"
     if skeleton(a) and skeleton(a) == skeleton(b):
         return "skeleton=equal"
-    fa, fb = fold_name(a), fold_name(b)
-    if min(len(fa), len(fb)) >= 5 and Levenshtein.distance(fa, fb) <= 1:
+    if _one_edit_apart(a, b):
         return "edit=1"
     return None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Two surnames of five letters or more one letter apart, as written or folded (a fold
+    can widen a one-letter slip: "Thibodeau" / "Thibodeaux" folds x to ks)."""
+    fa, fb = fold_name(a), fold_name(b)
+    return min(len(fa), len(fb)) >= 5 and (Levenshtein.distance(fa, fb) <= 1
+                                         or Levenshtein.distance(match_key(a), match_key(b)) <= 1)
 
 
 # ----------------------------------------------------------------------------------------
@@ -728,9 +735,29 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         at_start = all(w in modifiers for w in a[:i1]) and all(w in modifiers for w in b[:j1])
         at_end = i2 == len(a) and j2 == len(b)
         if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)
-                or _joined_portfolio(a[i1:i2] or b[j1:j2])):
+                or _joined_portfolio(a[i1:i2] or b[j1:j2])
+                or _field_inserted(a, i1, i2) or _field_inserted(b, j1, j2)):
             return "wording"
     return "detail"
+
+
+def _field_inserted(tokens: Sequence[str], first: int, end: int) -> bool:
+    """Words inserted between an office and the body it is held at that name its field
+    ("professor of electrochemistry at <the university>" / "professor at <the university>"):
+    detail, as "of <field>" at the end would be. Not a title word ("head of the deputy ...")."""
+    inserted = tuple(tokens[first:end])
+    if len(inserted) < 2:
+        return False
+    if inserted[0] in _FIELD_LINKS and end < len(tokens) and tokens[end] in _TITLE_LINKS:
+        field = inserted[1:]  # "professor [of electrochemistry] at <u>"
+    elif inserted[-1] in _TITLE_LINKS and first > 0 and tokens[first - 1] in _FIELD_LINKS:
+        field = inserted[:-1]  # "professor of [electrochemistry of] <u>", "at" read as "of"
+    else:
+        return False
+    return not any(t in _title_words() or t in _TITLE_LINKS or t.startswith("<") for t in field)
+
+
+_FIELD_LINKS = frozenset({"of", "for", "in"})
 
 
 def _body_and_area(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -1341,10 +1368,7 @@ def _one_slot(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster, th: Thresholds) ->
     still one person when both work for the same body or their sentences in two sources say
     the same thing otherwise ("said Ana Ruiz, Acme's chief executive" / "said Ana Ruis,
     Acme's chair"): the role is then reported as a title_variant."""
-    if a.given != b.given or a.surname == b.surname:
-        return False
-    fa, fb = fold_name(a.surname), fold_name(b.surname)
-    if min(len(fa), len(fb)) < 5 or Levenshtein.distance(fa, fb) > 1:
+    if a.given != b.given or a.surname == b.surname or not _one_edit_apart(a.surname, b.surname):
         return False
     if ca.bodies & cb.bodies:
         return True
