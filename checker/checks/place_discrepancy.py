@@ -250,7 +250,8 @@ CHECK = Check(
     doc=KindDoc(
         what="A town that only one source names anywhere in its article, in a sentence sharing at "
         "least two content words (names, dates and figures left out) with sentences of at least "
-        "two other sources that name another town, one this source never names. The sentences "
+        "two other sources that name another town, one this source never names or one set in "
+        "the same slot (the words just before the towns: 'a press conference in'). The sentences "
         "are worded too differently to be matched (a lede told from another angle, a place given "
         "in an aside), so place_conflict does not compare them.",
         why="A town swapped for another is the change an outlet's copy desk is least likely to "
