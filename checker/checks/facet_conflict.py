@@ -53,6 +53,9 @@ class ClaimIndex:
     figure_kinds: dict[float, set[tuple[str, str]]]
     #: every entry of `figures`, whatever its unit, sorted by value
     all_figures: list[tuple[float, str, str, str, str]]
+    #: (value, source, qualifier, unit) of the counts of a noun ("412,000 power banks":
+    #: a unit that is no measure, money, percent or time), sorted by value
+    counts: list[tuple[float, str, str, str]]
 
 
 def claim_index(tables: Tables) -> ClaimIndex:
@@ -107,8 +110,10 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
     for entries in figures.values():
         entries.sort()
     all_figures = sorted(e for entries in figures.values() for e in entries)
+    counts = sorted((value, source, qualifier, unit) for unit, entries in figures.items()
+                    if unit and not unit_kind(unit) for value, source, _, qualifier, _ in entries)
     return ClaimIndex(claims, facets, group_of, members, comparisons, figures, figure_sources,
-                      figure_kinds, all_figures)
+                      figure_kinds, all_figures, counts)
 
 
 def unit_kind(unit: str) -> str:

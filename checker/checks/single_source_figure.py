@@ -79,14 +79,11 @@ def _rounded_count_elsewhere(value: float, qualifier: str, unit: str, kind: str,
                              index: ClaimIndex, th: Thresholds) -> bool:
     if kind or not unit or value < APPROXIMATE_COUNT_MIN or qualifier not in _APPROXIMATE:
         return False
-    for other_unit, entries in index.figures.items():
-        if other_unit == unit or not other_unit or unit_kind(other_unit):
-            continue
-        for other, other_source, _noun, other_qualifier, _key in _near(entries, value, th):
-            if other_source != source and figure_verdict(
-                    value, qualifier, other, other_qualifier, th.figure_tolerance)[0] == "agree":
-                return True
-    return False
+    low = bisect.bisect_left(index.counts, (value * (1 - 3 * th.figure_tolerance),))
+    high = bisect.bisect_right(index.counts, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
+    return any(other_source != source and other_unit != unit and figure_verdict(
+                   value, qualifier, other, other_qualifier, th.figure_tolerance)[0] == "agree"
+               for other, other_source, other_qualifier, other_unit in index.counts[low:high])
 
 
 def _near(entries: list[tuple[float, str, str, str, str]], value: float,
