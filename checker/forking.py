@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -73,6 +74,12 @@ def in_slices(items: Sequence[Piece], workers: int) -> list[Sequence[Piece]]:
 def _receive(task: tuple[Callable[[object], object], Sequence[object]]) -> None:
     global _task
     _task = task
+    # A child inherits the CLI's handlers, which raise on SIGTERM and SIGINT. The pool ends
+    # its children with SIGTERM: one that raised while releasing the task queue's lock left
+    # it held, and the parent, which takes that lock to shut the pool down, waited forever.
+    # A child dies quietly on SIGTERM and leaves Ctrl-C to the parent.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(index: int) -> object:

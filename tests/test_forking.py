@@ -32,6 +32,25 @@ def test_fork_map_gives_the_results_in_order_and_needs_no_pickling_of_its_inputs
     assert os.getpid() not in seen_pids  # the pieces ran in children
 
 
+@needs_fork
+def test_forked_children_die_quietly_on_sigterm_whatever_the_parents_handler():
+    """The CLI raises on SIGTERM; a pool child that inherited that handler could raise while
+    holding the task queue's lock as the pool ended it, and the parent then hung."""
+    import signal
+
+    def raising(signum: int, frame: object) -> None:
+        raise RuntimeError("the parent's handler ran in a child")
+
+    previous = signal.signal(signal.SIGTERM, raising)
+    try:
+        for _ in range(5):  # the pool is ended with SIGTERM each time
+            handlers = fork_map(lambda n: (signal.getsignal(signal.SIGTERM),
+                                           signal.getsignal(signal.SIGINT)), list(range(8)), workers=2)
+            assert set(handlers) == {(signal.SIG_DFL, signal.SIG_IGN)}
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def test_fork_map_runs_in_this_process_for_one_worker_or_one_piece():
     assert fork_map(lambda n: (n, os.getpid()), [7], workers=4) == [(7, os.getpid())]
     assert fork_map(lambda n: (n, os.getpid()), [1, 2], workers=1) == [(1, os.getpid()), (2, os.getpid())]
