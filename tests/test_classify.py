@@ -621,3 +621,22 @@ def test_a_speaker_opened_by_a_lower_case_title_is_found_for_a_pronoun_and_after
     table = _segments(text)
     quotes = table[table["text"].str.contains("right to protest|finish line")]
     assert list(quotes["speaker"]) == ["Jean-Luc Dumoulin", "Aditi Raghunathan"]
+
+
+def test_a_pronoun_speaker_skips_an_opening_phrase_and_an_office_s_body():
+    text = ("Title\n\nThe regulator said the fires began in 2024.\n"
+            "At a press conference in Osaka, company president Hiroshi Kanezawa bowed deeply. "
+            "\"We are deeply sorry for the anxiety we have caused,\" he said.\n\n"
+            "NDP Leader Marcel Thibodeau, head of the Official Opposition, was scathing. "
+            "\"This budget hands out tax breaks it cannot afford,\" he said.\n")
+    table = _segments(text)
+    quotes = table[table["text"].str.contains("deeply sorry|tax breaks")]
+    assert list(quotes["speaker"]) == ["Hiroshi Kanezawa", "NDP Leader Marcel Thibodeau"]
+
+
+def test_a_hedge_in_a_second_report_leaves_the_first_asserted():
+    (cls,) = _classes(["The company said the cells were made at a contract factory in Dongguan, "
+                       "and that a flaw in some of them could cause a short circuit."])
+    assert cls == "claim"
+    (cls,) = _classes(["The company said a flaw in some of the cells could cause a short circuit."])
+    assert cls == "hedged"

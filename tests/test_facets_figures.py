@@ -630,3 +630,21 @@ def test_r_is_rand_in_a_south_african_story_when_written_as_an_amount():
 def test_energy_in_watt_hours_is_one_unit(written: str):
     (f,) = run(f"A household using {written} a month pays more.")
     assert (f.value, f.key) == ("0.5", "MWh")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Workers went down an 11m shaft.", ("11m", "11", "m")),
+    ("They cleared a 23m-long corridor.", ("23m", "23", "m")),
+    ("It was the best find in half a century.", ("half a century", "50", "years")),
+    ("Ties have held for three decades.", ("three decades", "30", "years")),
+])
+def test_one_thing_measured_in_metres_and_long_spans_in_years(sentence: str, expected: tuple[str, str, str]):
+    (f,) = run(sentence)
+    assert (f.text, f.value, f.key) == expected
+
+
+def test_a_count_of_millions_after_a_or_before_a_plural_stays_millions():
+    (f,) = run("The ministry reported a 5m rise in passengers.")
+    assert (f.value, f.key) == ("5000000", "")
+    (g,) = run("About 11m people voted.")
+    assert g.value == "11000000"

@@ -881,3 +881,22 @@ def test_one_word_apart_is_one_body_when_one_source_alone_uses_a_name() -> None:
     assert _same_org(org_structure("ministry of foreign affairs"),
                      org_structure("ministry of internal affairs"), False, lambda: False, th,
                      same_source=False, one_source_alone=True) is None
+
+
+def test_a_surname_one_letter_apart_as_written_is_one_edit_even_when_a_fold_widens_it() -> None:
+    from checker.resolve import _one_edit_apart
+
+    assert _one_edit_apart("thibodeau", "thibodeaux")  # x folds to ks
+    assert _one_edit_apart("kanazawa", "kanezawa")
+    assert not _one_edit_apart("aliyev", "hajiyev")
+    assert not _one_edit_apart("ruiz", "ruis")  # under five letters
+
+
+@pytest.mark.parametrize(("a", "b", "difference"), [
+    ("<u> professor", "professor of electrochemistry at <u>", "detail"),
+    ("director at <u>", "director of operations at <u>", "detail"),
+    ("minister of finance", "minister of health", "wording"),
+    ("head of <u>", "head of deputy of <u>", "wording"),
+])
+def test_a_field_between_an_office_and_its_body_is_detail(a: str, b: str, difference: str) -> None:
+    assert classify_title_difference(tuple(a.split()), tuple(b.split())) == difference

@@ -214,13 +214,11 @@ def find_date_discrepancies(claim: Any, ctx: CheckContext) -> Iterator[Finding]:
         return
     index = claim_index(ctx.tables)
     compared = [r for r in index.comparisons.get(str(claim.claim_id), []) if r["facet"] == "date"]
+    if len(days) == 1 and compared:
+        return  # compared inside its group: date_conflict's to report
     for mine in days:
-        # compared inside its group: date_conflict's to report
-        if len(days) == 1 and compared:
-            return
-        if any(_compared_side(r, mine) for r in compared):
-            continue
-        yield from _discrepancy(claim, mine, dated, index, ctx)
+        if not any(_compared_side(r, mine) for r in compared):  # each day of a two-day sentence
+            yield from _discrepancy(claim, mine, dated, index, ctx)
 
 
 def _compared_side(row: dict[str, Any], mine: _Dated) -> bool:

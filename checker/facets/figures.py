@@ -757,8 +757,8 @@ def _one_thing_measured(before: str, next_word: str, t: _Tables) -> bool:
     """"an 11m shaft", "a 40m yacht": one thing after "a" is measured, not counted in
     millions ("11m people"); a change ("a 5m rise") may be money."""
     low = next_word.casefold()
-    return (before.rstrip().rsplit(None, 1)[-1:] in (["a"], ["an"], ["A"], ["An"])
-            and low.isalpha() and not low.endswith("s")
+    last = before.rsplit(None, 1)[-1].casefold() if before.strip() else ""
+    return (last in ("a", "an") and low.isalpha() and not low.endswith("s")
             and low not in t.change_verbs and low not in t.stopwords)
 
 
