@@ -18,6 +18,12 @@ def _segments(text: str, source: str = "t") -> pd.DataFrame:
     return segment(pd.DataFrame([{"source": source, "text": text, "body_start": 0}]))
 
 
+def _speakers_of(text: str, pattern: str) -> list[str]:
+    """The speakers of the segments of `text` whose words match `pattern`, in order."""
+    table = _segments(text)
+    return list(table[table["text"].str.contains(pattern)]["speaker"])
+
+
 def _by_line(table: pd.DataFrame) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
     for row in table.itertuples(index=False):
@@ -601,9 +607,7 @@ def test_a_pronoun_speaker_is_the_person_named_since_the_last_speaker():
     text = ("Title\n\nThe gang, which calls itself Redline, said it had taken 500GB of data.\n"
             "The Minister for Health, Ana Ruiz, ruled out any payment when she spoke to "
             "parliament. \"We will not pay. Not one cent,\" she told members.\n")
-    table = _segments(text)
-    quoted = table[table["text"].str.contains("Not one cent")]
-    assert list(quoted["speaker"]) == ["Ana Ruiz"]
+    assert _speakers_of(text, "Not one cent") == ["Ana Ruiz"]
 
 
 def test_a_colon_quote_after_in_a_city_is_the_opening_persons_not_the_citys() -> None:
@@ -618,9 +622,7 @@ def test_a_speaker_opened_by_a_lower_case_title_is_found_for_a_pronoun_and_after
             "\"The right to protest is guaranteed,\" he said.\n\n"
             "Chief executive Aditi Raghunathan, speaking at the exchange in Mumbai: "
             "\"Today is not the finish line.\"\n")
-    table = _segments(text)
-    quotes = table[table["text"].str.contains("right to protest|finish line")]
-    assert list(quotes["speaker"]) == ["Jean-Luc Dumoulin", "Aditi Raghunathan"]
+    assert _speakers_of(text, "right to protest|finish line") == ["Jean-Luc Dumoulin", "Aditi Raghunathan"]
 
 
 def test_a_pronoun_speaker_skips_an_opening_phrase_and_an_office_s_body():
@@ -629,9 +631,7 @@ def test_a_pronoun_speaker_skips_an_opening_phrase_and_an_office_s_body():
             "\"We are deeply sorry for the anxiety we have caused,\" he said.\n\n"
             "NDP Leader Marcel Thibodeau, head of the Official Opposition, was scathing. "
             "\"This budget hands out tax breaks it cannot afford,\" he said.\n")
-    table = _segments(text)
-    quotes = table[table["text"].str.contains("deeply sorry|tax breaks")]
-    assert list(quotes["speaker"]) == ["Hiroshi Kanezawa", "NDP Leader Marcel Thibodeau"]
+    assert _speakers_of(text, "deeply sorry|tax breaks") == ["Hiroshi Kanezawa", "NDP Leader Marcel Thibodeau"]
 
 
 def test_a_hedge_in_a_second_report_leaves_the_first_asserted():

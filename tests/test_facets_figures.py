@@ -623,6 +623,8 @@ def test_r_is_rand_in_a_south_african_story_when_written_as_an_amount():
     (f,) = run_in("Revenue of R412.6 billion was allowed.", "South Africa.\nRevenue of R412.6 billion was allowed.")
     assert (f.value, f.key) == ("412600000000", "ZAR")
     assert run_in("Traffic backed up on the R102 road.", "South Africa.\nTraffic backed up on the R102 road.") == []
+    (g,) = run_in("Eskom needs R10 billion more.", "South Africa.\nEskom needs R10 billion more.")
+    assert (g.value, g.key) == ("10000000000", "ZAR")
     assert run("Mangaung owes R6.4bn.") == []  # no South Africa named: a code, not rand
 
 

@@ -544,16 +544,14 @@ _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
 _SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
 
-_SCALE_AFTER = re.compile(r"\s?(?:billion|million|trillion|bn|mn|m|tn)\b", re.IGNORECASE)
-
-
-def _written_as_money(m: re.Match[str], text: str) -> bool:
+def _written_as_money(m: re.Match[str], text: str, t: _Tables) -> bool:
     """Digits after an everyday letter that reads as a currency ("N", "R") are money when
     written as amounts are: with thousands separators or decimals ("N450,000", "R6.40"),
-    or with a scale ("R412bn", "R1.2 billion"); "N95" and "the R102" are names."""
+    or with a scale (data/number_words.csv: "R412bn", "R1.2 billion"); "N95" and "the R102"
+    are names."""
     digits = m["digits"] or ""
-    return ("," in digits or "." in digits or bool(m["attached"])
-            or bool(_SCALE_AFTER.match(text, m.end())))
+    return ("," in digits or "." in digits or bool(m["attached"] or m["scale"])
+            or _next_word(text, m.end()).casefold() in t.scales)
 
 
 def _figure(m: re.Match[str], text: str, t: _Tables, article: str
@@ -564,7 +562,7 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         cur = ""
     elif all(r.needs_country for r in t.currency_before[cur]):
         named = countries_named(article)
-        if not (_written_as_money(m, text) and any(r.country in named for r in t.currency_before[cur])):
+        if not (_written_as_money(m, text, t) and any(r.country in named for r in t.currency_before[cur])):
             return None  # "N95", "the R102": a letter and a number, not a figure
     start = m.start("cur") if cur else next(
         m.start(g) for g in ("digits", "words", "ordinal") if m[g] is not None)
