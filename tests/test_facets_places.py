@@ -144,6 +144,17 @@ def test_alternate_spelling_of_a_big_city_resolves_to_its_name():
     assert placed["Kiev"].value == "Kyiv" and placed["Kiev"].key == "UA"
 
 
+def test_english_name_of_a_city_listed_under_its_local_name():
+    placed = of(run("The foundation moved from Cologne to Frankfurt in May."), "place")
+    assert (placed["Cologne"].value, placed["Cologne"].key) == ("Köln", "DE")
+    assert (placed["Frankfurt"].value, placed["Frankfurt"].key) == ("Frankfurt am Main", "DE")
+
+
+def test_a_city_written_without_its_undecomposed_letters():
+    placed = of(run("Trains from Wroclaw to Lodz were cancelled."), "place")
+    assert placed["Wroclaw"].value == "Wrocław" and placed["Lodz"].value == "Łódź"
+
+
 def test_person_span_blocks_a_place_and_months_are_not_places():
     sentence = "Jordan Henderson met officials in May and left for Amman."
     person = Facet("person", 0, len("Jordan Henderson"), "Jordan Henderson", "Jordan Henderson")

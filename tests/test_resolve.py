@@ -72,6 +72,7 @@ def test_spelling_key_ignores_case_accents_apostrophes_and_hyphens() -> None:
     assert spelling_key("Ra’ad Haddad") == spelling_key("RA'AD haddad") == spelling_key("Raad Haddad")
     assert spelling_key("Dinéscu") == spelling_key("Dinescu")
     assert spelling_key("Jean-Luc") == spelling_key("Jeanluc")
+    assert spelling_key("Przybyłowski") == spelling_key("Przybylowski")  # ł has no accent to drop
 
 
 def test_skeleton_drops_vowels_and_applies_transliteration_folds() -> None:
