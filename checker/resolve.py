@@ -338,7 +338,7 @@ def title_tokens(text: str) -> tuple[str, ...]:
     general reserve); an owner country or demonym at either end is dropped."""
     expand, _, _ = _rank_table()
     words: list[str] = []
-    raws = _WORD.findall(fold(text))
+    raws = _WORD.findall(_listed_fields_joined(fold(text)))
     owner = next((i for i, raw in enumerate(raws[:3]) if raw.endswith("'s") or raw.endswith("s'")), -1)
     if 0 <= owner < len(raws) - 1 and all(r[:1].isupper() for r in raws[:owner + 1]):
         raws = raws[owner + 1:]  # "Ruritania's Minister of Transport": the owner is not the title
@@ -355,6 +355,20 @@ def title_tokens(text: str) -> tuple[str, ...]:
             words.extend(full.replace("-", " ").split() if full else [spelling_key(key)])
     words = [w for w in words if w and w != "the"]  # an article never makes a title differ
     return _trim_title_words(tuple(words))
+
+
+_FIELD_LIST = re.compile(r"\b(?:of|for)\b(?P<fields>[^,]+(?:,[^,]+)+?\band\b)", re.IGNORECASE)
+
+
+def _listed_fields_joined(text: str) -> str:
+    """A list of fields with commas written with "and" ("minister of youth, sports and
+    recreation" -> "... youth and sports and recreation"), so that a field left out is one
+    of the joined portfolios, unlike a word inside one field ("economic development")."""
+    m = _FIELD_LIST.search(text)
+    if m is None:
+        return text
+    fields = m.group("fields").replace(",", " and")
+    return text[:m.start("fields")] + fields + text[m.end("fields"):]
 
 
 def _split_abbreviation(raw: str) -> list[str]:
@@ -735,7 +749,8 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         at_start = all(w in modifiers for w in a[:i1]) and all(w in modifiers for w in b[:j1])
         at_end = i2 == len(a) and j2 == len(b)
         if not (at_start or at_end or _described_body(a, i1, i2) or _described_body(b, j1, j2)
-                or _joined_portfolio(a[i1:i2] or b[j1:j2])
+                or (_joined_portfolio(a[i1:i2]) and "and" not in b)
+                or (_joined_portfolio(b[j1:j2]) and "and" not in a)
                 or _field_inserted(a, i1, i2) or _field_inserted(b, j1, j2)):
             return "wording"
     return "detail"
@@ -805,7 +820,9 @@ def _detail_modifiers() -> frozenset[str]:
 def _joined_portfolio(inserted: Sequence[str]) -> bool:
     """Words one title has and the other lacks that are one of two portfolios joined by
     "and" ("minister of mineral and petroleum resources" / "minister of petroleum
-    resources"): the shorter title names only part of the office, not another office."""
+    resources"): the shorter title names only part of the office, not another office. The
+    caller asks it only when the shorter title names one field: two lists that differ
+    ("culture and tourism" / "culture, heritage and tourism") are two wordings."""
     return len(inserted) >= 2 and "and" in (inserted[0], inserted[-1])
 
 

@@ -271,6 +271,13 @@ def test_a_portfolio_listed_with_commas_stays_in_the_role():
     assert line3["Tove Lind"].role == "head of the Budget Office"
 
 
+def test_a_lower_case_portfolio_listed_with_commas_stays_in_the_role():
+    text = ("Tove Lind, the minister of ports, fisheries and coasts, spoke.\n"
+            "Tove Lind, the minister of ports, said the fleet and the crews were safe.\n")
+    assert persons_in(text, 1)["Tove Lind"].role == "minister of ports, fisheries and coasts"
+    assert persons_in(text, 2)["Tove Lind"].role == "minister of ports"
+
+
 def test_a_role_ending_in_two_joined_lower_case_words():
     article = ("Ida Berg, head of the Vasa branch of the Harbour Police's unit for smuggling "
                "and fraud, said the case was closed.")

@@ -128,6 +128,10 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("head of micro lending", "head of macroeconomic research", "wording"),
     ("Club president", "SD Ebro Norte president", "same"),  # a club's name needs no head noun
     ("Club president", "Club secretary", "wording"),
+    ("minister of youth, sports and recreation", "Sports minister", "detail"),  # one field of a list
+    ("Minister of Development and Technology", "Minister of Economic Development and Technology",
+     "wording"),  # a word inside one field, not a field of a list
+    ("Minister of Internal Affairs", "Interior Minister", "same"),
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind

@@ -772,6 +772,10 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
                 break
             last, q = e - 1, e
             continue
+        if toks.text[q] == "," and q > end and allow_lower and (e := _lower_list_end(toks, q + 1, starts, inside)):
+            # "the minister of youth, sports and recreation,"
+            last, q = e - 1, e
+            continue
         if key == "and" and q + 1 < n and toks.cap[q + 1] and q + 1 not in starts \
                 and not inside[q + 1] and _title_at(toks, q + 1) == q + 1 and q > end:
             e = _complement_words(toks, q + 1, starts, inside, org_tokens, allow_lower=False)
@@ -783,14 +787,32 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
     return j, last
 
 
-def _closing_pair(toks: Tokens, k: int, starts: dict[int, int], inside: Sequence[bool]) -> int:
+def _lower_list_end(toks: Tokens, k: int, starts: dict[int, int], inside: Sequence[bool]) -> int:
+    """After the comma ending a lower-case complement: the end of a list of one- or
+    two-word fields going on with commas and closing with "and" ("youth, sports and
+    recreation,"), or 0 when the words after the comma are no such list."""
+    n = len(toks.text)
+    while k < n:
+        words_ = _closing_pair(toks, k, starts, inside, ends=(",", "and"))
+        if not words_:
+            return 0
+        k += words_
+        if toks.key[k] == "and":
+            closing = _closing_pair(toks, k + 1, starts, inside)
+            return k + 1 + closing if closing else 0
+        k += 1
+    return 0
+
+
+def _closing_pair(toks: Tokens, k: int, starts: dict[int, int], inside: Sequence[bool],
+                  ends: Sequence[str] = _ROLE_END) -> int:
     """After "and": how many lower-case content words (one or two) end the phrase there
     ("crime and corruption,", "crime and corruption department,"); 0 when they do not."""
     lx = lex()
     n = len(toks.text)
     for count in (1, 2):
         words_ = range(k, k + count)
-        if k + count < n and toks.text[k + count] in _ROLE_END and all(
+        if k + count < n and toks.key[k + count] in ends and all(
                 toks.text[w].isalpha() and not toks.cap[w] and w not in starts and not inside[w]
                 and toks.key[w] not in lx.function_words and toks.key[w] not in lx.role_breaks
                 for w in words_):
