@@ -48,6 +48,9 @@ How names are resolved
     both roles: "Acme's chief executive" / "chair of Acme") or sit in sentences of two
     sources that say the same thing otherwise (`Thresholds.entity_context_similarity`, the
     names and titles cut out): then the role difference is reported as a title_variant.
+    Surnames two letters apart ("Gorman" / "Gorham") are one person only with more beside
+    them: the same given name, one source alone writing one spelling against two or more
+    others, and the same office at the same body or alike sentences.
     Candidate pairs come from blocks (same given name; same surname skeleton), never all
     pairs. A surname-only mention ("Minister Kovalenko", "Kovalenko's") attaches to the one
     person with that surname (preferring people named in the same source, then a fitting
@@ -547,8 +550,8 @@ def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
     while level < head - 1 and tokens[level] in _title_level_words():
         level += 1  # "federal health minister" -> "federal minister of health"
     owner = tokens[level:head]
-    if not owner or any(t in words for t in owner):
-        return tokens
+    if not owner or any(t in words for t in owner) or all(t in _title_level_words() for t in owner):
+        return tokens  # "group chief executive": a level, no portfolio
     return (*tokens[:level], *tokens[head:], "of", *owner)
 
 
@@ -1209,7 +1212,8 @@ def _resolve_persons(persons: list[_Mention], th: Thresholds, root_texts: dict[s
             if (a, b) in seen:
                 continue
             seen.add((a, b))
-            decision = _same_person(spelled[a], spelled[b], th)
+            decision = (_same_person(spelled[a], spelled[b], th)
+                        or _two_slips_one_person(spelled[a], spelled[b], info[a], info[b], th))
             if decision is not None:
                 pairs.append((-decision[0], a, b, decision[1]))
     pairs.sort()
@@ -1380,6 +1384,10 @@ def _role_bodies(m: _Mention) -> set[str]:
     return out
 
 
+#: Surnames two letters apart are compared (`_two_slips_one_person`) from this length up.
+_TWO_SLIPS_MIN_LETTERS = 5
+
+
 def _one_slot(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster, th: Thresholds) -> bool:
     """Two spellings one letter apart, with the same given name, whose roles differ, are
     still one person when both work for the same body or their sentences in two sources say
@@ -1390,6 +1398,27 @@ def _one_slot(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster, th: Thresholds) ->
     if ca.bodies & cb.bodies:
         return True
     return _any_alike(ca.contexts, cb.contexts, th)
+
+
+def _two_slips_one_person(a: _Name, b: _Name, ca: _Cluster, cb: _Cluster,
+                          th: Thresholds) -> tuple[float, str] | None:
+    """Surnames two letters apart ("Gorman" / "Gorham") are one person spelled two ways
+    when the given names are equal, one source alone writes one spelling and two or more
+    others the other, and the two hold the same office at the same body or sit in
+    sentences of two sources that say the same thing otherwise. Without all of that, two
+    letters make two people ("Kehoe" / "Keogh")."""
+    if a.initial or b.initial or not a.given or a.given != b.given:
+        return None
+    sa, sb = match_key(a.surname), match_key(b.surname)
+    if min(len(sa), len(sb)) < _TWO_SLIPS_MIN_LETTERS or sa[0] != sb[0] or Levenshtein.distance(sa, sb) != 2:
+        return None
+    if not _one_source_alone(ca.sources, cb.sources):
+        return None
+    same_office = _roles_relation(ca.titles, cb.titles, th) == "same" and bool(ca.bodies & cb.bodies)
+    if not (same_office or _any_alike(ca.contexts, cb.contexts, th)):
+        return None
+    ratio = fuzz.ratio(a.key, b.key)
+    return ratio, f"fuzzy ratio={ratio:.0f} given=equal edit=2 one-source {'office' if same_office else 'context'}"
 
 
 def _same_person(a: _Name, b: _Name, th: Thresholds) -> tuple[float, str] | None:
@@ -1532,21 +1561,37 @@ def _org_word_forms() -> dict[str, str]:
 @lru_cache(maxsize=1 << 16)
 def org_spelling(value: str) -> str:
     """An organisation's spelling key: no leading article or demonym ("the Moldovan Rail
-    Agency" is the Rail Agency, owned by Moldova), no leading country before "<Head> of"
-    ("U.S. Department of Health", "UK Ministry of Defence": the owner, as "of <country>"
-    would be; "Moldova Central Bank" and "Israel Defence Forces" keep theirs), no trailing
+    Agency" is the Rail Agency, owned by Moldova), no leading country before a body it owns
+    ("U.S. Department of Health", "UK Ministry of Defence", "U.S. State Department": the
+    owner, as "of <country>" would be; "Moldova Central Bank" and "Israel Defence Forces"
+    keep theirs, `_owned_name`), no trailing
     "of <country>"; a portfolio before a government head noun written after it ("Education
     Ministry": "ministry of education", data/org_portfolio_heads.txt)."""
     words = _org_words(value)
     while words and words[0] == "the":
         words.pop(0)
-    if len(words) > 2 and (_demonym_iso(words[0]) or (
-            _country_iso(words[0]) and words[1] in _org_heads() and words[2] == "of")):
+    if len(words) > 2 and _demonym_iso(words[0]):
         words.pop(0)
+    else:
+        owner = next((n for n in (3, 2, 1) if len(words) > n + 1 and _country_iso(" ".join(words[:n]))
+                      and _owned_name(words[n:])), 0)
+        del words[:owner]
     if (len(words) >= 2 and words[-1] in _portfolio_heads() and "of" not in words
             and not _country_iso(words[0])):
         words = [words[-1], "of", *words[:-1]]  # "Education Ministry": "Ministry of Education"
     return " ".join(_drop_trailing_country(words))
+
+
+def _owned_name(words: list[str]) -> bool:
+    """Whether the words after a leading country name a body the country owns: "<Head> of/for"
+    ("U.S. Department of Health", "U.S. District Court for the Southern District of Texas")
+    or a portfolio and its head ("U.S. State Department"); not a name the country is part
+    of ("Israel Defence Forces", "Moldova Central Bank")."""
+    heads = _org_heads()
+    for i, word in enumerate(words[:-1]):
+        if word in heads and words[i + 1] in ("of", "for"):
+            return True
+    return words[-1] in _portfolio_heads() and "of" not in words
 
 
 @cache

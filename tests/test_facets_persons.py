@@ -271,6 +271,15 @@ def test_a_portfolio_listed_with_commas_stays_in_the_role():
     assert line3["Tove Lind"].role == "head of the Budget Office"
 
 
+def test_two_capitalised_portfolios_joined_by_and_before_a_title_are_one_office():
+    text = ("Revenue and Disaster Management Minister Anitha Varghese spoke.\n"
+            "Talks between Kerala and Disaster Management Minister Ana Ruiz went on.\n"
+            "Chile's Foreign Minister Tomas Eche and Australian Foreign Minister Claire White signed.\n")
+    assert persons_in(text, 1)["Anitha Varghese"].role == "Revenue and Disaster Management Minister"
+    assert persons_in(text, 2)["Ana Ruiz"].role == "Disaster Management Minister"  # a place before "and"
+    assert persons_in(text, 3)["Claire White"].role == "Australian Foreign Minister"  # a name before "and"
+
+
 def test_a_lower_case_portfolio_listed_with_commas_stays_in_the_role():
     text = ("Tove Lind, the minister of ports, fisheries and coasts, spoke.\n"
             "Tove Lind, the minister of ports, said the fleet and the crews were safe.\n")

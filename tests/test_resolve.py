@@ -132,6 +132,7 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     ("Minister of Development and Technology", "Minister of Economic Development and Technology",
      "wording"),  # a word inside one field, not a field of a list
     ("Minister of Internal Affairs", "Interior Minister", "same"),
+    ("Group CEO of Acme", "group chief executive officer", "detail"),  # a company's level, no portfolio
 ])
 def test_classify_title_difference(a: str, b: str, kind: str) -> None:
     assert classify_title_difference(title_tokens(a), title_tokens(b)) == kind
@@ -164,6 +165,10 @@ def test_org_keys() -> None:
     assert org_owner("U.S. Department of Health", "") == "US"
     assert org_spelling("Israel Defence Forces") == "israel defence forces"
     assert org_spelling("Moldova Central Bank") == "moldova central bank"
+    # a leading country before a body it owns, also written in two words or with "for"
+    assert org_spelling("U.S. State Department") == org_spelling("State Department") == "department of state"
+    assert (org_spelling("United States District Court for the Southern District of Texas")
+            == org_spelling("District Court for the Southern District of Texas"))
 
 
 # ---- people --------------------------------------------------------------------------------
@@ -183,6 +188,26 @@ def test_variant_spellings_of_one_person_are_one_entity() -> None:
     (variant,) = people[people["score"] < 100].itertuples()
     assert variant.written == "Olena Kovalenko"
     assert "role=same" in variant.method and "given=equal" in variant.method
+
+
+def test_surnames_two_letters_apart_are_one_person_only_with_one_outlets_slip_and_one_office() -> None:
+    role = "director of the Tenants' Rights Alliance"
+    sentences = [("a", f"Niamh Gorman, {role}, spoke."), ("b", f"Niamh Gorman, {role}, agreed."),
+                 ("c", f"Niamh Gorham, {role}, said so.")]
+    f, c = tables(sentences, [person(0, "Niamh Gorman", role=role), person(1, "Niamh Gorman", role=role),
+                              person(2, "Niamh Gorham", role=role)])
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Niamh Gorman") == entity_of(r, "Niamh Gorham")
+    # another office, or only two outlets (no one outlet's slip against two): two people
+    other = [("a", f"Niamh Gorman, {role}, spoke."), ("b", f"Niamh Gorman, {role}, agreed."),
+             ("c", "Niamh Gorham, a landlord in Galway, said so.")]
+    f, c = tables(other, [person(0, "Niamh Gorman", role=role), person(1, "Niamh Gorman", role=role),
+                          person(2, "Niamh Gorham", role="a landlord in Galway")])
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Niamh Gorman") != entity_of(r, "Niamh Gorham")
+    f, c = tables(sentences[1:], [person(0, "Niamh Gorman", role=role), person(1, "Niamh Gorham", role=role)])
+    r = resolve_entities(f, c)
+    assert entity_of(r, "Niamh Gorman") != entity_of(r, "Niamh Gorham")
 
 
 def test_surname_only_mentions_attach_to_the_unique_full_name() -> None:

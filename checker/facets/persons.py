@@ -41,7 +41,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from checker import lexicon
+from checker import gazetteer, lexicon
 from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
@@ -276,11 +276,26 @@ def _prefix_start(toks: Tokens, i: int, blocked: Sequence[bool]) -> int:
             k = prev
             continue
         if (toks.key[prev] in ("and", "&") and k < i and prev > 0 and toks.cap[prev - 1]
-                and (toks.key[prev - 1], toks.key[i]) in lx.titles):
+                and ((toks.key[prev - 1], toks.key[i]) in lx.titles or _portfolio_pair(toks, prev, i))):
             k = prev - 1  # "Transport and Communications Minister": two portfolios, one office
             continue
         break
     return k
+
+
+def _portfolio_pair(toks: Tokens, joint: int, title: int) -> bool:
+    """Whether "<Word> and <Words> <Title>" joins two portfolios of one office ("Revenue and
+    Disaster Management Minister"), not a place, a name or people and another title ("Russia
+    and Foreign Minister X": the words after "and" make a title of their own)."""
+    lx = lex()
+    before = toks.text[joint - 1]
+    if (toks.key[joint + 1:title + 1] in lx.titles or (toks.key[joint - 1],) in lx.demonyms
+            or gazetteer.load().lookup(before)):
+        return False
+    if joint >= 2 and toks.cap[joint - 2] and toks.text[joint - 2][:1].isalpha():
+        return False  # "Tomás Echeverría and Australian Foreign Minister X": a name before "and"
+    return all(toks.cap[k] and toks.text[k].isalpha() and toks.key[k] not in lx.function_words
+               and (toks.key[k],) not in lx.demonyms for k in range(joint + 1, title))
 
 
 def _is_demonyms(toks: Tokens, first: int, last: int) -> bool:
