@@ -942,8 +942,10 @@ def place_role_in(text: str, start: int, f: dict[str, Any]) -> str:
 
 
 #: A number, its unit glued or not, right before "at" or "in" and a place: where that value
-#: was measured or counted ("53.7C at Turbat", "53.7 degrees in Turbat").
-_FIGURE_BEFORE_PLACE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:°\s?)?[^\W\d_]{0,7},?\s+(?:at|in)\s+$")
+#: was measured or counted ("53.7C at Turbat", "53.7 degrees in Turbat"); not a year ("on
+#: Sept. 12, 2025, in Zapopan": where the day's event happened).
+_FIGURE_BEFORE_PLACE = re.compile(r"(?<![\d.,])(?!(?:1[5-9]|2\d)\d\d,?\s)\d(?:[\d.,]*\d)?\s?(?:°\s?)?"
+                                  r"[^\W\d_]{0,7},?\s+(?:at|in)\s+$")
 
 
 @cache

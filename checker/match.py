@@ -159,6 +159,18 @@ def content_terms(text: str, exclude: Iterable[str] = ()) -> list[str]:
     return [t for t in map(_term, _WORD.findall(key)) if t]
 
 
+@cache
+def _event_phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"]), r["event"]) for r in lexicon.table("event_phrases"))
+
+
+def event_terms(text: str) -> list[str]:
+    """The events `text` names in words data/event_phrases.csv lists ("takes effect", "comes
+    into force": in-force), one term each, to count as a word two tellings share."""
+    lowered = text.lower()
+    return [event for pattern, event in _event_phrases() if pattern.search(lowered)]
+
+
 #: Where a clause ends: a figure's context words are looked for only inside its clause.
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
 #: How many content words on each side of a figure make its context.

@@ -580,3 +580,14 @@ def test_a_small_count_given_twice_for_two_things_still_pairs_by_noun() -> None:
     rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
                   if r["facet"] == "figure")
     assert ("Twelve", "Fourteen", "conflict") in rows
+
+
+def test_a_year_before_a_place_is_no_figure_measured_there() -> None:
+    from checker.compare import place_role_in
+
+    def role(text: str, town: str) -> str:
+        at = text.index(town)
+        return place_role_in(text, 0, {"text": town, "start": at, "end": at + len(town)})
+
+    assert role("He was arrested on Sept. 12, 2025, in Zapopan.", "Zapopan") == "where"
+    assert role("It beat the previous record, 53.7C at Turbat.", "Turbat") == "where the figure was"

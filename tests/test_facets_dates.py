@@ -27,6 +27,19 @@ def by_text(facets: list[Facet]) -> dict[str, Facet]:
     return {f.text: f for f in facets}
 
 
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The cap will apply from the first of March next year.", "the first of March", "2027-03-01"),
+    ("It opens on March the twenty-first, 2027.", "March the twenty-first, 2027", "2027-03-21"),
+    ("The Third of May was chosen.", "The Third of May", "2027-05-03"),
+])
+def test_a_day_written_as_an_ordinal_word(sentence: str, text: str, value: str) -> None:
+    assert by_text(run(sentence, "2026-11-03"))[text].value == value
+
+
+def test_an_ordinal_that_is_no_day_is_no_date() -> None:
+    assert run("The first of the new trains arrived; he came first in March.", "2026-11-03") == []
+
+
 def seed(prefix: str) -> str:
     (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     return path.read_text(encoding="utf-8")

@@ -337,3 +337,13 @@ def test_a_figure_opening_its_clause_takes_the_words_of_the_clause_before() -> N
     assert figure_context("The bridge, 180 metres long, was opened in 1968.", "180 metres") == {"bridg", "long"}
     # words of its own clause, even stopwords alone, keep it to its clause
     assert figure_context("It rose 7%, below the 9% demanded.", "9%") == {"demand"}
+
+
+def test_event_terms_name_one_event_in_different_words() -> None:
+    from checker.match import event_terms
+
+    assert event_terms("The new rules will take effect on 1 April.") == ["in-force"]
+    assert event_terms("The regime is due to come into force on Monday.") == ["in-force"]
+    assert event_terms("It will apply in all 26 counties from March 1.") == ["in-force"]
+    assert event_terms("Police detained him in Zapopan.") == ["arrest"]
+    assert event_terms("The rules were welcomed by tenants.") == []

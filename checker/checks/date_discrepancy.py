@@ -18,7 +18,7 @@ from checker.facets.figures import times_of_day
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
-from checker.match import CLAUSE_BREAK, content_terms
+from checker.match import CLAUSE_BREAK, content_terms, event_terms
 from checker.tables import Tables, per_frames, shared_rows
 
 #: Content words two sentences must share to tell of one event...
@@ -68,7 +68,8 @@ def _dated_index(tables: Tables) -> _DatedIndex:
 def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
     """The days of compared sentences (day-precision dates of the event told, not bounds of
     a period, not when it was said or a tally stood, not an ambiguous day/month order), with
-    the sentences' content words other than names."""
+    the sentences' content words other than names, and the events they name in words of
+    data/event_phrases.csv ("takes effect" / "comes into force")."""
     days: dict[str, list[dict[str, Any]]] = {}
     names: dict[str, list[str]] = {}
     for f in shared_rows(facets):
@@ -93,7 +94,7 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
                  and not dates_a_report(text, int(c["start"]), f)]
         left_out = [str(f["text"]) for f in dates] + names.get(c["claim_id"], [])
         times = times_of_day(text)
-        terms = frozenset((*content_terms(text, left_out), *(t for _, t in times)))
+        terms = frozenset((*content_terms(text, left_out), *(t for _, t in times), *event_terms(text)))
         for f in found:
             try:
                 day = date.fromisoformat(str(f["value"]))
@@ -173,6 +174,7 @@ def _clause_terms(text: str, at: int, left_out: list[str],
     terms: set[str] = set()
     for i in [*range(first, len(cuts) - 1), *range(first - 1, -1, -1)]:
         terms.update(content_terms(text[cuts[i]:cuts[i + 1]], left_out))
+        terms.update(event_terms(text[cuts[i]:cuts[i + 1]]))
         terms.update(t for at_time, t in times if cuts[i] <= at_time < cuts[i + 1])
         if len(terms) >= MIN_CLAUSE_TERMS:
             break

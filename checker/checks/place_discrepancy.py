@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -19,13 +20,16 @@ from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
-from checker.match import content_terms
+from checker.match import content_terms, event_terms
 from checker.tables import Tables, per_frames, shared_rows
 from checker.textutil import match_key
 
 #: Content words a sentence of another source must share with this one to tell of the same
 #: thing (names, dates and figures left out).
 MIN_SHARED_TERMS = 2
+#: A day this far from the article's date names a past event: two sentences giving it share
+#: a term ("arrested on Sept. 12, 2025").
+DISTANT_DAYS = 30
 #: Other sources that must name the other town in such sentences.
 MIN_OTHER_SOURCES = 2
 #: Words in more sentences with a town than this are not looked up: on an archive a common
@@ -55,17 +59,22 @@ class _PlaceIndex:
 
 
 def _place_index(tables: Tables) -> _PlaceIndex:
-    return _build(tables.claims, claim_index(tables))
+    return _build(tables.claims, claim_index(tables), tables.articles)
 
 
 @per_frames
-def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
+def _build(claims: pd.DataFrame, index: ClaimIndex, articles: pd.DataFrame) -> _PlaceIndex:
     """The towns of compared sentences, with the sentences' content words other than names,
-    and for each town the sources whose articles name it anywhere but in page furniture and
+    the events they name in words of data/event_phrases.csv ("arrested" / "detained") and the
+    days they give a month or more from their article's date (one term each: "@2025-09-12": a
+    past event named by its day; the story's own days are in most of its sentences), and for
+    each town the sources whose articles name it anywhere but in page furniture and
     bylines (a caption, a sentence the place reader left alone: "near Muxía" is still Muxía,
     "Nagoya-based" and "Surabaya's" name their towns; a site's menu of towns does not)."""
     placed: list[_Placed] = []
     by_term: dict[str, list[_Placed]] = {}
+    published = {str(s): _day(str(p)) for s, p in zip(articles["source"], articles["published"], strict=True)} \
+        if not articles.empty else {}
     for claim_id, c in index.claims.items():
         if c["unit"] != "segment" or c["class"] not in REPORTING_CLASSES or not c["compared"]:
             continue
@@ -74,7 +83,10 @@ def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
         if not towns:
             continue
         names = [str(f["text"]) for f in facets if f["facet"] in _NAMES]
-        terms = frozenset(content_terms(str(c["text"]), names))
+        days = [f for f in facets if f["facet"] == "date" and f["key"] == "day"]
+        distant = [f"@{f['value']}" for f in days if _distant(str(f["value"]), published.get(str(c["source"])))]
+        terms = frozenset((*content_terms(str(c["text"]), names + [str(f["text"]) for f in days]),
+                           *event_terms(str(c["text"])), *distant))
         for f in towns:
             keys = frozenset(k for k in (_key(str(f["value"])), _key(str(f["text"]))) if k)
             p = _Placed(str(claim_id), str(c["source"]), keys, terms, f)
@@ -83,6 +95,19 @@ def _build(claims: pd.DataFrame, index: ClaimIndex) -> _PlaceIndex:
                 by_term.setdefault(term, []).append(p)
     wanted = {k for p in placed for k in p.keys}
     return _PlaceIndex(placed, by_term, *_named_by(claims, wanted))
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _distant(value: str, published: date | None) -> bool:
+    """Whether a day is DISTANT_DAYS or more from the article's date."""
+    day = _day(value)
+    return day is not None and published is not None and abs((day - published).days) >= DISTANT_DAYS
 
 
 def _key(name: str) -> str:

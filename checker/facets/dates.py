@@ -108,6 +108,8 @@ class _Tables:
     weekday_before: re.Pattern[str]
     weekday_after: re.Pattern[str]
     converted_time: re.Pattern[str]
+    ordinal_days: dict[str, int]  # "first" -> 1, "twenty-first" -> 21
+    ordinal_day: tuple[re.Pattern[str], ...]  # "the first of March", "March the third"
 
 
 def _alternation(words: list[str]) -> str:
@@ -134,6 +136,8 @@ def _tables() -> _Tables:
     weekday = _alternation([r["name"] for r in names if r["kind"] == "weekday"])
     zones = [w[len("zone "):] for w in entries("figure_clock_markers") if w.startswith("zone ")]
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    ordinal_days = _ordinal_days()
+    ordinal = rf"(?P<ordinal>(?i:{_alternation(list(ordinal_days))}))"
     year = r"(?P<year>(?:1[5-9]|2\d)\d\d)"
     return _Tables(
         months=months, weekdays=weekdays, relative=relative, weekday_cues=weekday_cues,
@@ -157,7 +161,26 @@ def _tables() -> _Tables:
         weekday_after=re.compile(rf"^\)?\s*,?\s*\(?\s*(?P<weekday>{weekday})\b"),
         converted_time=re.compile(
             r"\(\s*(?:\d{1,2}[:.]\d\d|\d{4})\s*(?:" + _alternation(zones) + r")\s+(?:on\s+)?$", re.I),
+        ordinal_days=ordinal_days,
+        ordinal_day=(
+            re.compile(rf"\b[Tt]he\s{{1,3}}{ordinal}\s{{1,3}}of\s{{1,3}}{month}(?:,?\s{{1,3}}{year}\b)?"),
+            re.compile(rf"\b{month}\s{{1,3}}the\s{{1,3}}{ordinal}\b(?:,?\s{{1,3}}{year}\b)?"),
+        ),
     )
+
+
+def _ordinal_days() -> dict[str, int]:
+    """Days of a month written as ordinal words, from data/number_words.csv: the ordinals
+    up to 31, and tens joined to one ("twenty-first")."""
+    rows = table("number_words")
+    ordinals = {r["word"].casefold(): int(r["value"]) for r in rows if r["kind"] == "ordinal"}
+    days = {w: v for w, v in ordinals.items() if v <= 31}
+    for r in rows:
+        if r["kind"] == "tens":
+            for word, value in ordinals.items():
+                if value < 10 and int(r["value"]) + value <= 31:
+                    days[f"{r['word'].casefold()}-{word}"] = int(r["value"]) + value
+    return days
 
 
 @dataclass(frozen=True)
@@ -230,6 +253,12 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
                          noun=noun, note=note))
 
     relative_free = _outside_direct_quotes(segment, found, free)
+    for pattern in t.ordinal_day if " the " in text or text.startswith("The ") else ():
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                _emit_day(m.start(), m.end(), t.ordinal_days[m["ordinal"].casefold()],
+                          t.months[m["month"].casefold()], int(m["year"]) if m["year"] else None,
+                          text, ctx, anchor, t, taken, emit)
     if not DIGIT.search(text):
         _relative_dates(text, anchor, t, relative_free, emit)
         return out
