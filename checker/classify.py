@@ -920,18 +920,43 @@ def _date_names() -> frozenset[str]:
 
 
 def _subject_after(text: str, verb_end: int, end: int) -> tuple[str, str]:
+    """The speaker named after the verb: "said Ana Ruiz", "said Acme chief executive Ana
+    Ruiz" (the name after a title), "said the association's chief executive, Ana Ruiz."
+    (a description ending in a title, then the name closing the sentence)."""
     chunk = text[verb_end:min(end, verb_end + _SUBJECT_WINDOW)]
     stop = min((i for i in (chunk.find(c) for c in ",.;:") if i >= 0), default=len(chunk))
     tokens = chunk[:stop].split()
+    run = _capitalised_run(tokens)
+    titles = _words_of_titles()
+    rest = tokens[len(run):]
+    k = 0
+    while k < len(rest) and rest[k].lower() in titles:
+        k += 1
+    if k and len(after := _capitalised_run(rest[k:])) >= 2:
+        run = after  # "Acme chief executive Ana Ruiz"
+    if not run and k < len(tokens) and tokens[-1].lower().strip("'’") in titles \
+            and chunk[stop:stop + 1] == ",":
+        name = chunk[stop + 1:].split(".")[0].split(",")[0].split()
+        after = _capitalised_run(name)
+        if len(after) >= 2 and len(after) == len(name):
+            run = after  # "the association's chief executive, Fiona Kehoe."
+    return (" ".join(run), "name") if run else ("", "")
+
+
+def _capitalised_run(tokens: Sequence[str]) -> list[str]:
+    """The capitalised words (and name connectors between them) opening `tokens`."""
     run: list[str] = []
-    for token in tokens:
+    for k, token in enumerate(tokens):
+        if run and token.lower() in _NAME_CONNECTORS and k + 1 < len(tokens) \
+                and _is_date_phrase(tokens[k + 1:k + 2]):
+            break  # "said Ana Ruiz on Monday"
         if token[0].isupper() or (run and token.lower() in _NAME_CONNECTORS) or token.startswith("("):
             run.append(token)
         else:
             break
     while run and not run[-1][0].isupper():
         run.pop()
-    return (" ".join(run), "name") if run else ("", "")
+    return run
 
 
 def _subject_phrase(phrase: str) -> tuple[str, str]:

@@ -418,6 +418,11 @@ def _classes(lines: list[str]) -> list[str]:
      "boilerplate"),
     ("ALSO IN TODAY'S BRIEFING", "boilerplate"),
     ("All quotes delayed a minimum of 15 minutes.", "boilerplate"),
+    # blind round 18: weather and snow widgets, a most-viewed list
+    ("Galway weather: 10\u00b0C, heavy showers, wind SW 45 km/h.", "boilerplate"),
+    ("Weather: Rain clearing eastwards this morning, highs of 9 to 13 degrees.", "boilerplate"),
+    ("SNOW WATCH: Arvenaz 150cm (summit) / 40cm (resort) \u2013 15cm fresh overnight.", "boilerplate"),
+    ("Most viewed: 1. Congress approves tax reform | 2. Petrol prices rise 4%", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -601,6 +606,17 @@ def test_a_date_between_commas_is_not_the_speaker():
     speakers = set(_segments(text)["speaker"]) - {""}
     assert "November" not in speakers
     assert speakers == {"Health Minister Ana Ruiz"}
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("said Acme chief executive Ana Ruiz.", "Ana Ruiz"),  # the name after a body and a title
+    ("said the association's chief executive, Ana Ruiz.", "Ana Ruiz"),  # a description, then the name
+    ("said Ana Ruiz on Monday.", "Ana Ruiz"),  # the day after the name is not part of it
+    ("said Reuters news agency.", "Reuters"),
+])
+def test_the_speaker_named_after_the_verb(attribution: str, speaker: str) -> None:
+    text = f"Title\n\n\"A blanket cap will drive small landlords out of the market,\" {attribution}\n"
+    assert _speakers_of(text, "blanket cap") == [speaker]
 
 
 def test_a_pronoun_speaker_is_the_person_named_since_the_last_speaker():

@@ -650,3 +650,28 @@ def test_a_count_of_millions_after_a_or_before_a_plural_stays_millions():
     assert (f.value, f.key) == ("5000000", "")
     (g,) = run("About 11m people voted.")
     assert g.value == "11000000"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The gauge measured 312 millimeters of rain.", "0.312"),
+    ("The station recorded 312mm of rain.", "0.312"),
+    ("It received over 31 cm of rain.", "0.31"),
+    ("About 12 inches of rain fell.", "0.3048"),
+    ("The agency measured up to 120 l/sqm of rain.", "0.12"),  # a litre a square metre: 1 mm
+])
+def test_rain_and_short_lengths_are_metres(sentence: str, value: str) -> None:
+    (f,) = run(sentence)
+    assert (f.value, f.key) == (value, "m")
+
+
+def test_midnight_and_noon_make_a_time_of_day() -> None:
+    assert run("The new price took effect from 12 midnight, before the 12 noon deadline.") == []
+
+
+def test_a_noun_before_a_unit_of_people_counts_people() -> None:
+    found = {f.text: f for f in run("A team of 400 rescue workers and 13 board members met.")}
+    assert (found["400"].key, found["400"].noun) == ("people", "rescue workers")
+    assert (found["13"].key, found["13"].noun) == ("people", "board members")
+    # other plurals keep the first word's reading: "shabti figurines" are shabti
+    (f,) = run("The team recorded 214 shabti figurines.")
+    assert f.key == "shabti"

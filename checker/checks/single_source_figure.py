@@ -147,9 +147,48 @@ def unreported_figures(claim: Any, ctx: CheckContext) -> list[dict[str, Any]]:
             continue
         if (claim.claim_id, int(f["start"])) in compared:
             continue
-        if not reported_elsewhere(f, claim.source, index, th) and not _spelled_out_beside(f, claim, index):
+        if (not reported_elsewhere(f, claim.source, index, th) and not _spelled_out_beside(f, claim, index)
+                and not _worked_out(f, claim, ctx.tables)):
             out.append(f)
     return out
+
+
+def _worked_out(f: dict[str, Any], claim: Any, tables: Tables) -> bool:
+    """A figure that is the difference of two figures of its unit given in its own paragraph,
+    each of them also given by another source ("NGN 1,185 ... previously NGN 945. That is an
+    uplift of NGN 240"): the outlet's sum, not a fact of its own."""
+    unit = match_key(str(f.get("key") or ""))
+    value = number(f["value"])
+    if not unit or value is None:
+        return False
+    givers, by_paragraph = _unit_values(tables.claims, tables.facets)
+    source = str(claim.source)
+
+    def elsewhere(v: float) -> bool:
+        return any(other != source for other in givers.get((unit, v), ()))
+
+    shared = {v for v in by_paragraph.get((unit, source, int(claim.line)), ()) if elsewhere(v)}
+    return any(round(a - value, 6) in shared for a in shared if a > value)
+
+
+@per_frames
+def _unit_values(claims: pd.DataFrame, facets: pd.DataFrame
+                 ) -> tuple[dict[tuple[str, float], frozenset[str]], dict[tuple[str, str, int], frozenset[float]]]:
+    """The sources giving each (folded unit, value) of a figure, and the values of each unit
+    by paragraph (source, line)."""
+    lines = dict(zip(claims["claim_id"], claims["line"], strict=True)) if not claims.empty else {}
+    givers: dict[tuple[str, float], set[str]] = {}
+    by_paragraph: dict[tuple[str, str, int], set[float]] = {}
+    for f in shared_rows(facets):
+        value = number(f["value"]) if f["facet"] == "figure" else None
+        if value is None:
+            continue
+        unit, source, value = match_key(str(f.get("key") or "")), str(f["source"]), round(value, 6)
+        givers.setdefault((unit, value), set()).add(source)
+        line = lines.get(f["claim_id"])
+        if line is not None:
+            by_paragraph.setdefault((unit, source, int(line)), set()).add(value)
+    return ({k: frozenset(v) for k, v in givers.items()}, {k: frozenset(v) for k, v in by_paragraph.items()})
 
 
 def _spelled_out_beside(f: dict[str, Any], claim: Any, index: ClaimIndex) -> bool:

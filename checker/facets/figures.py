@@ -880,7 +880,8 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
     if second and second.casefold() not in t.stopwords and not first[0].isupper() and (
             "-" in first or low.endswith(_MODIFIER_ENDINGS) or low in t.count_adjectives
             # "450 teaching posts", "1,200 polling stations"; not "300 protesting outside"
-            or (low.endswith("ing") and second.casefold().endswith("s"))):
+            or (low.endswith("ing") and second.casefold().endswith("s"))
+            or _noun_before_plural(low, second, t)):
         noun, noun_end = f"{first} {second}", end + words_after.end(2)
         third = words_after.group(3)
         if (third and second.casefold().endswith("ing") and third.casefold().endswith("s")
@@ -891,6 +892,16 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
         if " " not in phrase:  # a listed phrase: "teaching posts" count teachers
             return noun, phrase, noun_end
     return noun, _unit_of_noun(noun.split()[-1], t), noun_end
+
+
+def _noun_before_plural(first: str, second: str, t: _Tables) -> bool:
+    """A singular noun qualifying a unit of data/units.csv: "400 rescue workers" and
+    "13 board members" count people, as "400 workers" do. Not a unit before it ("5 km
+    roads"), not a plural first word ("12 children died"). Other plurals keep the first
+    word's reading ("214 shabti figurines" and "214 shabti statuettes" are shabti)."""
+    low = second.casefold()
+    return (first.isalpha() and not first.endswith("s") and first not in t.units
+            and second.isalpha() and second[0].islower() and low in t.units and t.units[low][1] == "people")
 
 
 #: "of" and what may stand between it and the noun of a part of a whole ("17 of the 92
