@@ -291,6 +291,7 @@ CHECK = Check(
         "sources date sentences sharing most of its content words to another day within a week, "
         "or a slip of the pen away (the month next to it, one digit of the day). A sentence "
         "giving two days in clauses of their own words has each day checked with its clause. "
+        "One event in other words ('takes effect' / 'comes into force') counts as a shared word. "
         "The sentences are worded too differently to be matched (a lede told from another "
         "angle), so date_conflict does not compare them. Each date's own clause must share a "
         "word with the other sentence, and sentences matched with an alike one back it too. "

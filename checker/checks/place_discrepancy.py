@@ -274,7 +274,9 @@ CHECK = Check(
     summary="Only {source} names \u201c{first}\u201d; other sources name {others} in sentences telling the same",
     doc=KindDoc(
         what="A town that only one source names anywhere in its article, in a sentence sharing at "
-        "least two content words (names, dates and figures left out) with sentences of at least "
+        "least two content words (names, dates and figures left out; one event in other words, "
+        "'arrested' / 'detained', and a past day a month or more from the article's date count "
+        "as one) with sentences of at least "
         "two other sources that name another town, one this source never names or one set in "
         "the same slot (the words just before the towns: 'a press conference in'). The sentences "
         "are worded too differently to be matched (a lede told from another angle, a place given "
