@@ -934,8 +934,7 @@ def _subject_after(text: str, verb_end: int, end: int) -> tuple[str, str]:
         k += 1
     if k and len(after := _capitalised_run(rest[k:])) >= 2:
         run = after  # "Acme chief executive Ana Ruiz"
-    if not run and k < len(tokens) and tokens[-1].lower().strip("'’") in titles \
-            and chunk[stop:stop + 1] == ",":
+    if not run and tokens and tokens[-1].lower() in titles and chunk[stop:stop + 1] == ",":
         name = chunk[stop + 1:].split(".")[0].split(",")[0].split()
         after = _capitalised_run(name)
         if len(after) >= 2 and len(after) == len(name):

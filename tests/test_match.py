@@ -347,3 +347,4 @@ def test_event_terms_name_one_event_in_different_words() -> None:
     assert event_terms("It will apply in all 26 counties from March 1.") == ["in-force"]
     assert event_terms("Police detained him in Zapopan.") == ["arrest"]
     assert event_terms("The rules were welcomed by tenants.") == []
+    assert event_terms("She applied for asylum from Syria.") == []
