@@ -547,6 +547,19 @@ Tennis-Cobolli beats Shelton in three sets to reach Chengdu quarter-finals
 """
 
 
+def test_headlines_under_a_bare_related_label_are_links():
+    text = ("Ferry strike halts crossings to the islands\n\n"
+            "Ferry crews on the Vellmar route stopped work on Thursday over a pay dispute.\n\n"
+            "The operator said 14 sailings were cancelled and 3,000 passengers were affected.\n\n"
+            "Union leader Petra Osk said the crews wanted a rise of 9 per cent.\n\n"
+            "RELATED\n\n"
+            "Harbour police seize $2.3 million in cash at the ferry terminal\n\n"
+            "The union said talks would resume on Monday.\n")
+    lines = _by_line(_segments(text))
+    assert lines[9] == lines[11] == {"boilerplate"}
+    assert lines[13] == {"claim"}
+
+
 def test_bylines_credits_podcasts_and_unbulleted_link_lists_are_not_claims():
     lines = _by_line(_segments(FURNITURE_2))
     assert lines[5] == {"claim"} and lines[13] == {"claim"}

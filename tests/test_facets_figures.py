@@ -486,6 +486,12 @@ def test_numbers_in_a_list_of_a_text_s_parts_are_references():
         ("40", "40")]
 
 
+def test_a_number_before_a_code_and_its_section_is_a_citation():
+    assert run("He is charged under 18 U.S.C. § 1956(h) and 21 USC 846.") == []
+    assert [row(f)[:2] for f in run("Under 40 C.F.R. 60, 12 plants must report.")] == [("12", "12")]
+    assert [row(f)[:3] for f in run("The plant makes 40 MW of power.")] == [("40 MW", "40", "MW")]
+
+
 def test_a_four_digit_time_with_a_zone_is_no_figure():
     assert run("The airports are closed until 0600 WITA on Thursday.") == []
     assert run("The convoy left at 1430 hrs.") == []

@@ -90,6 +90,11 @@ _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_ENDS = (".", "!", "?", ":", '"', "\u201c", "(", "\u2014")
 _LOOK_BACK = 200  # characters looked at before a number (qualifier, the noun of a change)
+#: A number before a code's capitalised abbreviation and a section number is the code's
+#: title in a citation: "18 U.S.C. § 1956(h)", "21 USC 846", "40 C.F.R. 60.5".
+_CODE_ABBREVIATION = r"\s+(?:(?:[A-Z]\.){2,5}|[A-Z]{3,5})\s*(?:§+\s*)?"
+_CODE_CITATION = re.compile(_CODE_ABBREVIATION + r"\d")
+_CODE_SECTION = re.compile(r"\d" + _CODE_ABBREVIATION + r"$")
 _LOOK_AHEAD = 200
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not figures
 _MODIFIER_ENDINGS = ("al", "ian", "ish", "ese", "ed", "ive", "ic", "ful", "ary", "ern", "an",
@@ -594,6 +599,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             # after a possessive: "Mottram's 11 years")
         if t.reference_list.search(before):
             return None  # a reference in a list: "Articles 5(1)(f), 32 and 33"
+        if _CODE_CITATION.match(text, m.end()) or _CODE_SECTION.search(before):
+            return None  # a code's title or section: "18 U.S.C. § 1956", "40 CFR 60"
         if re.match(r"\s*[.)]\s", text[m.end():m.end() + 4]) and start < _LOOK_BACK and not text[:start].strip():
             return None  # a list marker: "1) ..." at the start of the segment
         if not cur and before.rstrip().endswith(("(", "#", "+")) and re.match(r"\s*\)", text[m.end():m.end() + 4]):
