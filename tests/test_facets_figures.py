@@ -678,6 +678,9 @@ def test_a_noun_before_a_unit_of_people_counts_people() -> None:
     found = {f.text: f for f in run("A team of 400 rescue workers and 13 board members met.")}
     assert (found["400"].key, found["400"].noun) == ("people", "rescue workers")
     assert (found["13"].key, found["13"].noun) == ("people", "board members")
+    # a noun before a counted noun of quantity_nouns.csv: the companies are counted
+    assert {(f.key, f.noun) for f in run("It used 43 front companies and 12 shell firms.")} == {
+        ("companies", "front companies"), ("companies", "shell firms")}
     # other plurals keep the first word's reading: "shabti figurines" are shabti
     (f,) = run("The team recorded 214 shabti figurines.")
     assert f.key == "shabti"

@@ -327,14 +327,24 @@ def _other_value(claim: Any, f: dict[str, Any], ctx: CheckContext) -> list[State
 def _claim_years(claim_id: str, source: str, tables: Tables) -> frozenset[str]:
     """The years a claim's dates name; without any, its article's publication year, or else
     the year its article's dates name most (a claim tells of its story's news unless it
-    says otherwise); empty when none is known."""
-    dated, of_source = _years_index(tables.facets, tables.articles)
-    return dated.get(claim_id) or of_source.get(source, frozenset())
+    says otherwise), with the years of the sentence just before it, when that one names
+    some ("... a scheme from 2017 through 2024. The indictment says he used 48 front
+    companies": the same years go on); empty when none is known."""
+    dated, of_source, before = _years_index(tables.facets, tables.articles, tables.claims)
+    own = dated.get(claim_id)
+    if own:
+        return own
+    return of_source.get(source, frozenset()) | dated.get(before.get(claim_id, ""), frozenset())
+
+
+#: The sentence before an undated claim lends it its years when at most this many lines
+#: before it (the same paragraph, or the one before across a blank line).
+YEARS_CARRY_LINES = 2
 
 
 @per_frames
-def _years_index(facets: pd.DataFrame, articles: pd.DataFrame
-                 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _years_index(facets: pd.DataFrame, articles: pd.DataFrame, claims: pd.DataFrame
+                 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
     dated: dict[str, set[str]] = {}
     named: dict[str, Counter[str]] = {}
     for f in shared_rows(facets):
@@ -342,6 +352,15 @@ def _years_index(facets: pd.DataFrame, articles: pd.DataFrame
         if f["facet"] == "date" and year.isdigit():
             dated.setdefault(str(f["claim_id"]), set()).add(year)
             named.setdefault(str(f["source"]), Counter())[year] += 1
+    before: dict[str, str] = {}
+    last: dict[str, tuple[str, int]] = {}
+    segments = (c for c in shared_rows(claims) if c.get("unit", "segment") != "fact")
+    for c in sorted(segments, key=lambda c: (str(c["source"]), int(c["line"]), int(c["start"]))):
+        source, line = str(c["source"]), int(c["line"])
+        previous = last.get(source)
+        if previous is not None and 0 <= line - previous[1] <= YEARS_CARRY_LINES:
+            before[str(c["claim_id"])] = previous[0]
+        last[source] = (str(c["claim_id"]), line)
     of_source = {source: frozenset({max(counts, key=lambda y: (counts[y], y))})
                  for source, counts in named.items()}
     if "published" in articles.columns:
@@ -349,7 +368,7 @@ def _years_index(facets: pd.DataFrame, articles: pd.DataFrame
             year = str(day or "")[:4]
             if year.isdigit():
                 of_source[str(source)] = frozenset({year})
-    return {k: frozenset(v) for k, v in dated.items()}, of_source
+    return {k: frozenset(v) for k, v in dated.items()}, of_source, before
 
 
 @dataclass(frozen=True, eq=False)

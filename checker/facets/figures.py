@@ -902,13 +902,16 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
 
 
 def _noun_before_plural(first: str, second: str, t: _Tables) -> bool:
-    """A singular noun qualifying a unit of data/units.csv: "400 rescue workers" and
-    "13 board members" count people, as "400 workers" do. Not a unit before it ("5 km
-    roads"), not a plural first word ("12 children died"). Other plurals keep the first
-    word's reading ("214 shabti figurines" and "214 shabti statuettes" are shabti)."""
+    """A singular noun qualifying a unit of data/units.csv or a counted noun of
+    data/quantity_nouns.csv: "400 rescue workers" and "13 board members" count people, as
+    "400 workers" do; "43 front companies" and "43 shell companies" count companies. Not a
+    unit before it ("5 km roads"), not a plural first word ("12 children died"). Other
+    plurals keep the first word's reading ("214 shabti figurines" and "214 shabti
+    statuettes" are shabti)."""
     low = second.casefold()
     return (first.isalpha() and not first.endswith("s") and first not in t.units
-            and second.isalpha() and second[0].islower() and low in t.units and t.units[low][1] == "people")
+            and second.isalpha() and second[0].islower() and low.endswith("s")
+            and ((low in t.units and t.units[low][1] == "people") or (low,) in t.noun_keys))
 
 
 #: "of" and what may stand between it and the noun of a part of a whole ("17 of the 92
