@@ -674,6 +674,13 @@ def test_midnight_and_noon_make_a_time_of_day() -> None:
     assert run("The new price took effect from 12 midnight, before the 12 noon deadline.") == []
 
 
+def test_a_part_of_the_dead_or_injured_counts_them() -> None:
+    assert [(f.text, f.key) for f in run("Six of the dead were children.")] == [("Six", "dead")]
+    assert [(f.text, f.key) for f in run("Four of the injured are critical.")] == [("Four", "injured")]
+    assert [(f.text, f.noun) for f in run("Seventeen of the train's 92 cars derailed.")] == [
+        ("Seventeen", "cars"), ("92", "cars")]
+
+
 def test_a_noun_before_a_unit_of_people_counts_people() -> None:
     found = {f.text: f for f in run("A team of 400 rescue workers and 13 board members met.")}
     assert (found["400"].key, found["400"].noun) == ("people", "rescue workers")

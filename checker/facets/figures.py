@@ -875,6 +875,11 @@ def _counted_noun(text: str, end: int, t: _Tables, *, through_of: bool = True
             return second, _unit_of_noun(second, t), end + words_after.end(2)
         partitive = _PARTITIVE.match(text, end, end + _LOOK_AHEAD) if through_of and low == "of" else None
         if partitive:  # "Seventeen of the train's 92 cars": seventeen cars
+            whole = re.match(r"\s+([^\W\d_]+)", text[partitive.end():partitive.end() + 40])
+            if whole and (whole.group(1).casefold(),) in t.noun_keys:
+                # "Six of the dead": the dead, though "dead" after a number is what happened
+                word = whole.group(1)
+                return word, _unit_of_noun(word, t), partitive.end() + whole.end(1)
             return _counted_noun(text, partitive.end(), t, through_of=False)
         return "", "", 0
     if (low in t.said_verbs or low in t.past_tenses or low in t.outcomes or low in t.date_cues
