@@ -1178,7 +1178,16 @@ def _colon_speaker(text: str, start: int, lay: Layout) -> str:
         # "..., spoke at the emergency committee in <City>: "...": the city is where, the
         # speaker the person the sentence opens with
         return _opening_person(head)
+    if kind == "name" and _after_lower_word(head, speaker):
+        # "Mayor Ana Ruiz reacted on Facebook:", "Ana Ruiz told Reuters:": the name after a
+        # verb or preposition is where or to whom; the speaker opens the sentence
+        return _opening_person(head) or speaker
     return speaker if kind == "name" and len(speaker.split()) <= 4 else ""
+
+
+def _after_lower_word(head: str, run: str) -> bool:
+    before = head[:head.rfind(run)].split() if run and run in head else []
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
 
 
 def _after_place_preposition(head: str, run: str) -> bool:

@@ -1561,7 +1561,8 @@ def _org_word_forms() -> dict[str, str]:
 @lru_cache(maxsize=1 << 16)
 def org_spelling(value: str) -> str:
     """An organisation's spelling key: no leading article or demonym ("the Moldovan Rail
-    Agency" is the Rail Agency, owned by Moldova), no leading country before a body it owns
+    Agency" is the Rail Agency, owned by Moldova), no leading union of countries
+    (data/org_bloc_owners.txt: "EU Cohesion Fund"), no leading country before a body it owns
     ("U.S. Department of Health", "UK Ministry of Defence", "U.S. State Department": the
     owner, as "of <country>" would be; "Moldova Central Bank" and "Israel Defence Forces"
     keep theirs, `_owned_name`), no trailing
@@ -1570,8 +1571,11 @@ def org_spelling(value: str) -> str:
     words = _org_words(value)
     while words and words[0] == "the":
         words.pop(0)
+    bloc = next((n for n in (2, 1) if len(words) > n + 1 and " ".join(words[:n]) in _bloc_owners()), 0)
     if len(words) > 2 and _demonym_iso(words[0]):
         words.pop(0)
+    elif bloc:
+        del words[:bloc]
     else:
         owner = next((n for n in (3, 2, 1) if len(words) > n + 1 and _country_iso(" ".join(words[:n]))
                       and _owned_name(words[n:])), 0)
@@ -1592,6 +1596,12 @@ def _owned_name(words: list[str]) -> bool:
         if word in heads and words[i + 1] in ("of", "for"):
             return True
     return words[-1] in _portfolio_heads() and "of" not in words
+
+
+@cache
+def _bloc_owners() -> frozenset[str]:
+    """data/org_bloc_owners.txt: "eu", "united nations"..."""
+    return frozenset(w.casefold() for w in lexicon.entries("org_bloc_owners"))
 
 
 @cache

@@ -351,3 +351,22 @@ def test_days_one_slip_apart_may_be_one_events() -> None:
     assert not _near_days(date(2027, 5, 1), date(2027, 7, 1))
     assert not _near_days(date(2024, 3, 14), date(2024, 3, 27))
     assert not _near_days(date(2026, 6, 1), date(2027, 7, 1))
+
+
+def test_one_finding_told_by_two_groups_leads_with_the_majority_s_value() -> None:
+    """Two groups may report one change (a side pairing of two claims, and the main group of
+    four): the merged finding's values lead with the value most sources give."""
+    from checker.findings.engine import _merge
+    from checker.findings.model import Evidence
+
+    def ev(source: str, value: str) -> Evidence:
+        return Evidence(source=source, line=1, quote=value, claim_id=f"{source}:1", value=value)
+
+    pair = Finding(code="CK205", kind="quote_variant", severity=by_kind("quote_variant").severity,
+                   values=("deliberately", "knowingly"), evidence=(ev("b", "deliberately"), ev("d", "knowingly")))
+    group = Finding(code="CK205", kind="quote_variant", severity=by_kind("quote_variant").severity,
+                    values=("knowingly", "deliberately"),
+                    evidence=(ev("a", "knowingly"), ev("b", "deliberately"), ev("c", "knowingly")))
+    assert _merge(pair, group).values == ("knowingly", "deliberately")
+    assert _merge(group, pair).values == ("knowingly", "deliberately")
+    assert {e.source for e in _merge(pair, group).evidence} == {"a", "b", "c", "d"}

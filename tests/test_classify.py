@@ -547,6 +547,26 @@ Tennis-Cobolli beats Shelton in three sets to reach Chengdu quarter-finals
 """
 
 
+def test_comments_ads_podcast_teasers_and_bios_are_not_claims():
+    text = ("Ferry strike halts crossings to the islands\n\n"
+            "Ferry crews on the Vellmar route stopped work on Thursday over a pay dispute.\n\n"
+            "The operator said 14 sailings were cancelled and 3,000 passengers were affected.\n\n"
+            "Union leader Petra Osk said the crews wanted a rise of 9 per cent.\n\n"
+            "Pizzeria Nonna – 2 pizzas for 49 zł every Tuesday! Order now\n\n"
+            "PODCAST: Episode 188 - our harbour show, with skipper Ola Vik (54 min)\n\n"
+            "Comments (47)\n\n"
+            "ferry_fan_88: Finally, we've been waiting 10 years...\n\n"
+            "Ana Lund covers transport in Norway and Sweden from the Atlas Oslo bureau. "
+            "She has reported on six elections.\n\n"
+            "Kari Berg is Atlas's shipping correspondent and has covered four strikes.\n\n"
+            "The union said talks would resume on Monday.\n")
+    lines = _by_line(_segments(text))
+    for line in (9, 11, 13, 15):
+        assert lines[line] == {"boilerplate"}, line
+    assert lines[17] == lines[19] == {"byline"}
+    assert lines[21] == {"claim"}
+
+
 def test_headlines_under_a_bare_related_label_are_links():
     text = ("Ferry strike halts crossings to the islands\n\n"
             "Ferry crews on the Vellmar route stopped work on Thursday over a pay dispute.\n\n"
@@ -644,6 +664,12 @@ def test_a_colon_quote_after_in_a_city_is_the_opening_persons_not_the_citys() ->
                      "Valparaiso: \"We are facing the most serious emergency in a decade.\"\n")
     speakers = set(segs["speaker"]) - {""}
     assert speakers == {"Marta Vega"}
+
+
+def test_a_colon_quote_after_a_verb_and_a_name_is_the_opening_persons() -> None:
+    segs = _segments("Mayor Ana Ruiz reacted on Facebook: \"This is the biggest investment in a "
+                     "generation.\"\n\nPetra Osk told Atlas: \"We will appeal.\"\n")
+    assert set(segs["speaker"]) - {""} == {"Mayor Ana Ruiz", "Petra Osk"}
 
 
 def test_a_speaker_opened_by_a_lower_case_title_is_found_for_a_pronoun_and_after_a_city_colon():

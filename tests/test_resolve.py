@@ -165,6 +165,9 @@ def test_org_keys() -> None:
     assert org_owner("U.S. Department of Health", "") == "US"
     assert org_spelling("Israel Defence Forces") == "israel defence forces"
     assert org_spelling("Moldova Central Bank") == "moldova central bank"
+    # a union of countries before a body it owns (data/org_bloc_owners.txt)
+    assert org_spelling("EU Cohesion Fund") == org_spelling("Cohesion Fund") == "cohesion fund"
+    assert org_spelling("EU Commission") == "eu commission"  # one word left: the name itself
     # a leading country before a body it owns, also written in two words or with "for"
     assert org_spelling("U.S. State Department") == org_spelling("State Department") == "department of state"
     assert (org_spelling("United States District Court for the Southern District of Texas")

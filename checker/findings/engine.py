@@ -220,6 +220,9 @@ def _cite_sentences(evidence: tuple[Evidence, ...], sentences: dict[str, tuple[s
 
 
 def _merge(a: Finding, b: Finding) -> Finding:
-    """Two findings with one fingerprint are one finding with the union of the evidence."""
+    """Two findings with one fingerprint are one finding with the union of the evidence,
+    told as the one with more sources tells it (its values lead with the majority's)."""
+    if len({e.source for e in b.evidence}) > len({e.source for e in a.evidence}):
+        a, b = b, a
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=_evidence_order))
     return dataclasses.replace(a, evidence=evidence, severity=max(a.severity, b.severity))
