@@ -1959,6 +1959,16 @@ def _related_words(a: str, b: str, th: Thresholds) -> bool:
 _LEADING_POSSESSIVE = re.compile(r"^\s*['\u2019]s?\s+")
 
 
+@lru_cache(maxsize=1 << 12)
+def _abbreviated(display: str) -> bool:
+    """Whether a title writes a word of data/rank_abbreviations.csv abbreviated ("Lt. Col.",
+    "Capt"): a rank written so keeps its abbreviations (a low-severity variant)."""
+    expand, _, _ = _rank_table()
+    return any(piece != expand.get(piece, piece) and " " not in piece
+               for raw in _WORD.findall(fold(display)) for piece in
+               (match_key(p).rstrip(".") for p in _split_abbreviation(raw)))
+
+
 @lru_cache(maxsize=1 << 16)
 def _title_display(text: str) -> str:
     """The title as written without a leading article and owner country, for the report:
@@ -2021,7 +2031,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             tokens = _with_orgs(title_tokens(display), [*org_names.get(p.root, []), *everywhere]) if display else ()
             if not tokens:
                 continue
-            if is_rank_title(tokens):
+            if is_rank_title(tokens) and _abbreviated(display):
                 # a rank keeps its abbreviations: "Lt. Col." beside "Lieutenant Colonel" is a
                 # (low-severity) variant
                 raw = (spelling_key(p) for w in _WORD.findall(fold(display)) for p in _split_abbreviation(w))
@@ -2151,12 +2161,20 @@ def _with_orgs(tokens: tuple[str, ...], orgs: Sequence[tuple[tuple[str, ...], st
     out = list(tokens)
     for name, label in sorted(orgs, key=lambda o: (-len(o[0]), o)):
         n = len(name)
+        possessive = (*name[:-1], name[-1] + "s")
         i = 0
         while i + n <= len(out):
             if tuple(out[i:i + n]) == name:
                 out[i:i + n] = [label]
-                if i > 0 and _is_owner_word(out[i - 1]):
+                if i > 0 and (_is_owner_word(out[i - 1]) or (
+                        i > 1 and out[i - 2] == "of" and out[i - 1].endswith("s") and len(out[i - 1]) > 3)):
+                    # "head of Ruritania's Rail Agency", "commander of the police's Crime
+                    # Unit": the body's owner goes with it
                     del out[i - 1]
+            elif i == 0 and n < len(out) and tuple(out[:n]) == possessive:
+                # "the Rhino Trust's chief executive": "chief executive of the Rhino Trust"
+                out = [*out[n:], "of", label]
+                break
             i += 1
     return tuple(out)
 

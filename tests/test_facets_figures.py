@@ -486,6 +486,16 @@ def test_numbers_in_a_list_of_a_text_s_parts_are_references():
         ("40", "40")]
 
 
+def test_pounds_after_a_weight_and_money_between_dashes_are_conversions():
+    kg, lb = run("The horns weighed 61.4 kilograms (135 pounds), officials said.")
+    assert (lb.value, lb.key) == (kg.value, kg.key) == ("0.0614", "tonnes")
+    assert lb.note.startswith("conversion of 61.4 kilograms")
+    _, usd = run("The regulator levied 14.6 million Singapore dollars - roughly US$11 million - on the bank.")
+    assert (usd.value, usd.key) == ("14600000", "SGD") and usd.note.startswith("conversion")
+    # a figure of its own after a dash, with no qualifier, stays one
+    assert [f.key for f in run("Prices rose 5% - 40 cents - last year.")][1] != "%"
+
+
 def test_a_number_before_a_code_and_its_section_is_a_citation():
     assert run("He is charged under 18 U.S.C. § 1956(h) and 21 USC 846.") == []
     assert [row(f)[:2] for f in run("Under 40 C.F.R. 60, 12 plants must report.")] == [("12", "12")]

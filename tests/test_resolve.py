@@ -15,6 +15,7 @@ from checker.facets import FACET_COLUMNS
 from checker.resolve import (
     ENTITY_COLUMNS,
     MENTION_COLUMNS,
+    _with_orgs,  # the title keys' body labels, tested directly
     canonical_title,
     classify_title_difference,
     is_rank_title,
@@ -150,6 +151,15 @@ def test_titles_fit() -> None:
     assert titles_fit(title_tokens("Minister"), title_tokens("Minister of Finance"), th)
     assert titles_fit(title_tokens("Minister of Finance"), title_tokens("mayor of Lviv"), th) is False
     assert titles_fit(title_tokens("Colonel"), title_tokens("Minister of Finance"), th) is None
+
+
+def test_a_body_s_possessive_before_or_inside_a_title_is_the_body_it_is_of() -> None:
+    orgs = [(("rhino", "guardians", "trust"), "<trust>"), (("crime", "unit"), "<unit>")]
+    assert _with_orgs(title_tokens("The Rhino Guardians Trust's chief executive"), orgs) == (
+        "chief", "executive", "of", "<trust>")
+    assert _with_orgs(title_tokens("chief executive of the Rhino Guardians Trust"), orgs) == (
+        "chief", "executive", "of", "<trust>")
+    assert _with_orgs(("commander", "of", "polices", "crime", "unit"), orgs) == ("commander", "of", "<unit>")
 
 
 def test_org_keys() -> None:

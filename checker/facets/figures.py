@@ -518,16 +518,31 @@ def _with_conversions(figures: list[Facet], text: str, offset: int, t: _Tables) 
 
 def _restates(primary: Facet, f: Facet, text: str, offset: int, t: _Tables) -> bool:
     kind = _quantity_kind(primary.key, t)
+    if kind == "measure" and primary.key == _POUND_BASE and _POUNDS.search(f.text):
+        # "61.4 kilograms (135 pounds)": pounds of weight, not of money
+        return _enclosed(primary, f, text, offset)
     if not kind or kind != _quantity_kind(f.key, t) or primary.note.startswith("conversion"):
         return False
     written_a = primary.note.removeprefix("converted from ").split(" ", 1)[-1] or primary.key
     written_b = f.note.removeprefix("converted from ").split(" ", 1)[-1] or f.key
     if written_a == written_b or (kind == "measure" and primary.key != f.key):
         return False  # the same unit twice is two figures; km and hours never convert
+    if _enclosed(primary, f, text, offset):
+        return True
     gap = text[primary.end - offset:f.start - offset]
-    if re.fullmatch(r"\s*\(\s*", gap):
-        return re.match(r"\s*\)", text[f.end - offset:f.end - offset + 4]) is not None
-    return re.fullmatch(r"\s*,\s*(?:or\s+)?", gap) is not None and bool(f.qualifier or "or" in gap)
+    return re.fullmatch(r"\s*(?:,|\s-)\s*(?:or\s+)?", gap) is not None and bool(f.qualifier or "or" in gap)
+
+
+#: The base unit of a weight, and the word that is a weight in brackets after one.
+_POUND_BASE = "tonnes"
+_POUNDS = re.compile(r"(?i)\bpounds?$")
+
+
+def _enclosed(primary: Facet, f: Facet, text: str, offset: int) -> bool:
+    """Whether `f` stands in brackets right after `primary`: "185 km/h (115 mph)"."""
+    gap = text[primary.end - offset:f.start - offset]
+    return re.fullmatch(r"\s*\(\s*", gap) is not None and re.match(
+        r"\s*\)", text[f.end - offset:f.end - offset + 4]) is not None
 
 
 def _plain(value: Decimal) -> str:
