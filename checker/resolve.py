@@ -1964,7 +1964,7 @@ def _abbreviated(display: str) -> bool:
     """Whether a title writes a word of data/rank_abbreviations.csv abbreviated ("Lt. Col.",
     "Capt"): a rank written so keeps its abbreviations (a low-severity variant)."""
     expand, _, _ = _rank_table()
-    return any(piece != expand.get(piece, piece) and " " not in piece
+    return any(piece != expand.get(piece, piece)
                for raw in _WORD.findall(fold(display)) for piece in
                (match_key(p).rstrip(".") for p in _split_abbreviation(raw)))
 

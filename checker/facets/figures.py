@@ -518,7 +518,7 @@ def _with_conversions(figures: list[Facet], text: str, offset: int, t: _Tables) 
 
 def _restates(primary: Facet, f: Facet, text: str, offset: int, t: _Tables) -> bool:
     kind = _quantity_kind(primary.key, t)
-    if kind == "measure" and primary.key == _POUND_BASE and _POUNDS.search(f.text):
+    if kind == "measure" and primary.key == t.conversions["lb"][0] and _POUNDS.search(f.text):
         # "61.4 kilograms (135 pounds)": pounds of weight, not of money
         return _enclosed(primary, f, text, offset)
     if not kind or kind != _quantity_kind(f.key, t) or primary.note.startswith("conversion"):
@@ -533,8 +533,7 @@ def _restates(primary: Facet, f: Facet, text: str, offset: int, t: _Tables) -> b
     return re.fullmatch(r"\s*(?:,|\s-)\s*(?:or\s+)?", gap) is not None and bool(f.qualifier or "or" in gap)
 
 
-#: The base unit of a weight, and the word that is a weight in brackets after one.
-_POUND_BASE = "tonnes"
+#: The word that is a weight (lb), not money, in brackets after a weight.
 _POUNDS = re.compile(r"(?i)\bpounds?$")
 
 
