@@ -349,6 +349,9 @@ def title_tokens(text: str) -> tuple[str, ...]:
     raws = [raw for i, raw in enumerate(raws)
             if not (0 < i < len(raws) - 1 and raw.endswith(("'s", "s'")) and raws[i - 1].lower() in ("the", "of")
                     and raws[i + 1][:1].isupper())]
+    if raws and (office := _office_verbs().get(raws[0].lower())):
+        raws = [*office.split(), "of", *raws[1:]]  # "chairs the committee": chair of the committee
+    raws = _possessive_body_last(raws)
     for raw in raws:
         for piece in _split_abbreviation(raw):
             key = match_key(piece).rstrip(".")
@@ -358,6 +361,30 @@ def title_tokens(text: str) -> tuple[str, ...]:
             words.extend(full.replace("-", " ").split() if full else [spelling_key(key)])
     words = [w for w in words if w and w != "the"]  # an article never makes a title differ
     return _trim_title_words(tuple(words))
+
+
+@cache
+def _office_verbs() -> dict[str, str]:
+    return {row["verb"]: row["office"] for row in lexicon.table("office_verbs")}
+
+
+def _possessive_body_last(raws: list[str]) -> list[str]:
+    """"vice-president of Kolbud's management board" -> "... of management board of Kolbud":
+    a named body's possessive before a lower-case office is the body the office is "of"."""
+    for i in range(2, len(raws) - 1):
+        raw = raws[i]
+        if not (raw.endswith(("'s", "s'")) and raw[:1].isupper()
+                and all(r[:1].islower() for r in raws[i + 1:])):
+            continue
+        first = i
+        while first > 1 and raws[first - 1][:1].isupper():
+            first -= 1
+        before = first - 1 if raws[first - 1].lower() == "the" else first
+        if raws[before - 1].lower() != "of":
+            return raws
+        owner = [*raws[first:i], raw[:-2] if raw.endswith("'s") else raw[:-1]]
+        return [*raws[:before], *raws[i + 1:], "of", *owner]
+    return raws
 
 
 _FIELD_LIST = re.compile(r"\b(?:of|for)\b(?P<fields>[^,]+(?:,[^,]+)+?\band\b)", re.IGNORECASE)
@@ -970,6 +997,7 @@ class _Mention:
     owner: str = ""
     suffix: str = ""
     role_is_title: bool = True  # False for a described role ("a structural engineer at X")
+    role_by_verb: bool = False  # an office told by a verb ("who chairs the X committee")
     acronym: str = ""  # an org name's acronym, defined beside it in brackets
 
     @property
@@ -1112,6 +1140,7 @@ def _mention(r: object, info: dict[str, _ClaimInfo]) -> _Mention | None:
         key=_text(r, "key"), title=_text(r, "title"), role=_text(r, "role"),
         line=claim.line, quote=claim.text, written=written, written_start=w_start, written_end=w_end,
         role_is_title="role described" not in _text(r, "note"),
+        role_by_verb="role verb at" in _text(r, "note"),
         acronym=_acronym_defined(_text(r, "note")),
     )
 
@@ -2047,6 +2076,7 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
                 end=end, text=written, value=display, key="", title="", role="", line=p.line,
                 quote=p.quote, written=display, written_start=start, written_end=end,
                 spelling=" ".join(tokens), owner=p.entity, suffix=suffix,
+                role_by_verb=suffix == ":role" and p.role_by_verb,
             ))
             contexts[id(out[-1])] = context
         if len(out) == first_of_person + 1:
@@ -2059,15 +2089,18 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
     for owner in sorted(by_owner, key=lambda e: int(e[1:])):
         ms = by_owner[owner]
         keys = sorted({m.spelling for m in ms})
+        by_verb = {m.spelling for m in ms if m.role_by_verb} - {m.spelling for m in ms if not m.role_by_verb}
         uf = _UnionFind(keys)
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if titles_fit(expand_title_key(a), expand_title_key(b), th):
+                if titles_fit(expand_title_key(a), expand_title_key(b), th) and _joinable(a, b, by_verb):
                     uf.union(a, b)
         for a, b in _parallel_titles(ms, contexts, th, lone_slot):
-            uf.union(a, b)
+            if _joinable(a, b, by_verb):
+                uf.union(a, b)
         for a, b in _exclusive_offices(keys):
-            uf.union(a, b)
+            if _joinable(a, b, by_verb):
+                uf.union(a, b)
         groups: dict[str, list[_Mention]] = defaultdict(list)
         for m in ms:
             groups[uf.find(m.spelling)].append(m)
@@ -2075,6 +2108,33 @@ def _resolve_titles(persons: list[_Mention], orgs: list[_Mention],
             number += 1
             _title_entity(f"T{number}", gms)
     return out
+
+
+def _joinable(a: str, b: str, by_verb: set[str]) -> bool:
+    """An office told by a verb (only) is worded freely ("leads the brigade" / "head of the
+    brigade"): it is one office with another title only when a word of what it is held over
+    is swapped ("chairs the transport committee" / "chair of the budget committee"), which
+    title_variant reports."""
+    if a in by_verb or b in by_verb:
+        return _complement_word_swapped(expand_title_key(a), expand_title_key(b))
+    return True
+
+
+def _complement_word_swapped(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One content word after the office's "of" differs, all else the same: "chair of city
+    councils transport committee" / "chair of city councils budget committee"."""
+    a, b = _compared_titles(a, b)
+    if len(a) != len(b) or "of" not in a or a.index("of") != b.index("of"):
+        return False
+    swapped = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(swapped) != 1 or swapped[0] < a.index("of"):
+        return False
+    k = swapped[0]
+    function = _function_words()
+    # "chair of the voluntary group <Name>" / "... of campaign group <Name>": a word
+    # describing a named body is no part of the office
+    describes_a_name = k + 2 < len(a) and a[k + 1] in _org_heads()
+    return a[k] not in function and b[k] not in function and not describes_a_name
 
 
 #: Words that join an office to the body it is held in ("spokesperson for", "head of").

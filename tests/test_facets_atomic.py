@@ -65,6 +65,11 @@ def test_each_apposition_gives_a_fact_with_the_sentence_provenance():
     assert list(facets.columns) == FACET_COLUMNS
 
 
+def test_an_office_told_by_a_verb_gives_its_fact_with_the_verb():
+    facts, _, _ = _facts({"s": "Lena Ortiz, who chairs the housing committee, said the vote would wait."})
+    assert list(facts["text"]) == ["Lena Ortiz chairs the housing committee"]
+
+
 def test_no_fact_without_a_role_or_from_a_segment_not_compared():
     facts, _, _ = _facts({"s": "Prime Minister Luís Costa arrived.\n" + SIGNING}, classes={2: "caption"})
     assert facts.empty

@@ -157,6 +157,18 @@ def test_role_offsets_in_the_note_point_at_the_role():
     assert SIGNING[start:end] == "head of the Japan Hydrogen Agency"
 
 
+def test_an_office_told_by_a_verb_is_the_role():
+    text = "Lena Ortiz, who chairs the city council's housing committee, said the vote would wait."
+    person = persons_in(text)["Lena Ortiz"]
+    assert person.role == "chairs the city council's housing committee"
+    assert "role verb at" in person.note
+    assert persons_in("Omar Haddad, who heads the department of water, spoke.")["Omar Haddad"].role == (
+        "heads the department of water")
+    # a verb that is no office, or a clause going on after the object, gives no role
+    assert not persons_in("Omar Haddad, who leads the search into the night, spoke.")["Omar Haddad"].role
+    assert not persons_in("Omar Haddad, who visited the city council, spoke.")["Omar Haddad"].role
+
+
 def test_title_full_forms_expand_abbreviations():
     assert title_full_form("Gen. (res.)") == "General (res.)"
     assert title_full_form("Lt.-Col") == "Lieutenant Colonel"

@@ -52,7 +52,7 @@ def tables(sentences: list[tuple[str, str]], facets: list[dict]) -> tuple[pd.Dat
                      "start": claim["start"] + pos, "end": claim["start"] + pos + len(f["text"]),
                      "text": f["text"], "value": f.get("value", f["text"]), "key": f.get("key", ""),
                      "role": f.get("role", ""), "title": f.get("title", ""), "qualifier": "", "noun": "",
-                     "note": ""})
+                     "note": f.get("note", "")})
     return (pd.DataFrame(rows, columns=FACET_COLUMNS),
             pd.DataFrame(claims).reindex(columns=CLAIM_COLUMNS, fill_value=""))
 
@@ -110,6 +110,16 @@ def test_title_tokens_expand_abbreviations_and_drop_owner() -> None:
     assert title_tokens("Moldova's Minister of Transport") == title_tokens("Minister of Transport of Moldova")
     assert title_tokens("Moldovan Foreign Minister") == ("foreign", "minister")
     assert title_tokens("Moldovan") == ()
+
+
+def test_a_bodys_possessive_before_a_lower_case_office_is_the_body_it_is_of() -> None:
+    assert title_tokens("vice-president of Tarbex's management board") == title_tokens(
+        "vice-president of the management board of Tarbex")
+    assert title_tokens("member of the Orlen Group's supervisory board") == (
+        "member", "of", "supervisory", "board", "of", "orlen", "group")
+    # a named unit after the possessive stays where it is; a lower-case owner is no body
+    assert title_tokens("head of the police's Central Prefecture") == ("head", "of", "central", "prefecture")
+    assert title_tokens("chair of the city council's budget committee")[-2:] == ("budget", "committee")
 
 
 @pytest.mark.parametrize(("a", "b", "kind"), [
@@ -319,6 +329,24 @@ def test_former_is_style_only_when_one_source_writes_the_title_both_ways() -> No
     # "ex-" goes, the office stays: another portfolio is still a difference
     assert title_spellings([("a", "ex-minister of finance"), ("a", "minister of finance"),
                             ("b", "minister of defence")])
+
+
+@pytest.mark.parametrize(("told", "titled", "one_office"), [
+    # a word of the committee swapped: one office, worded two ways (title_variant reports it)
+    ("chairs the city council's transport committee", "chair of the city council's budget committee", True),
+    # worded freely: not set against each other
+    ("leads the mountain rescue brigade", "head of the mountain rescue brigade", False),
+    ("heads the hospital's cardiology department", "head of cardiology at the hospital", False),
+    ("chairs the voluntary group Bike Action", "chair of the campaign group Bike Action", False),
+])
+def test_an_office_told_by_a_verb_is_one_office_only_with_a_word_of_its_body_swapped(
+        told: str, titled: str, one_office: bool) -> None:
+    sentences = [("a", f"Ivo Brandt, who {told}, spoke."), ("b", f"Ivo Brandt, {titled}, spoke.")]
+    f, c = tables(sentences, [person(0, "Ivo Brandt", role=told, note="role verb at 0-0"),
+                              person(1, "Ivo Brandt", role=titled)])
+    titles = resolve_entities(f, c).mentions.query("facet == 'title'")
+    assert len(titles) == 2
+    assert (titles["entity_id"].nunique() == 1) == one_office
 
 
 def test_names_in_hedged_and_opinion_sentences_are_resolved_but_not_in_furniture() -> None:

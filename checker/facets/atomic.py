@@ -1,5 +1,6 @@
 """Atomic facts: a sentence that asserts separable facts is split. Each person facet with a
-role in a compared segment (class claim or quote) gives one fact, "<Name> is <role>": "signed
+role in a compared segment (class claim or quote) gives one fact, "<Name> is <role>" ("<Name> <role>" for an office told by a verb:
+"A, who chairs B," gives "A chairs B"): "signed
 by A, head of B, and C, Minister of D" gives "A is head of B" and "C is Minister of D"; the
 signing itself stays with the sentence.
 
@@ -8,7 +9,7 @@ A fact is a claims row (segment.CLAIM_COLUMNS) with
     unit      "fact"; parent = the sentence's claim_id; n, line, source, class, speaker as
               the sentence's; compared True
     start/end the span of the name and its role together (the apposition) in the article
-    text      "<Name> is <role>"
+    text      "<Name> is <role>" ("<Name> chairs B")
 and carries copies of the facets inside that span: the person, and the organisations and
 places named in the role. The role's offsets come from the person facet's note
 ("role <how> at <start>-<end>", see checker.facets.persons).
@@ -23,6 +24,7 @@ import pandas as pd
 from checker.tables import column_values, row_dicts
 
 _ROLE_SPAN = re.compile(r"\brole \w+ at (\d+)-(\d+)")
+_VERB_ROLE = "role verb at "
 _COPIED = frozenset({"person", "org", "place", "metonym"})
 _FACT_CLASSES = frozenset({"claim", "quote"})
 
@@ -71,7 +73,8 @@ def atomic_facts(claims: pd.DataFrame, facets: pd.DataFrame) -> tuple[pd.DataFra
             fact_rows.append({
                 **parent, "claim_id": fact_id, "unit": "fact", "parent": claim_id,
                 "start": start, "end": end, "reason": "",
-                "text": f"{statement[0]} is {statement[1]}", "compared": True,
+                "text": f"{statement[0]} {'' if _told_by_verb(person) else 'is '}{statement[1]}",
+                "compared": True,
             })
             for f in by_claim[claim_id]:
                 if not (f["start"] >= start and f["end"] <= end):  # type: ignore[operator]
@@ -82,6 +85,12 @@ def atomic_facts(claims: pd.DataFrame, facets: pd.DataFrame) -> tuple[pd.DataFra
     fact_claims = pd.DataFrame(fact_rows, columns=list(claims.columns))
     facts_facets = pd.DataFrame(fact_facets, columns=list(facets.columns))
     return fact_claims, facts_facets
+
+
+def _told_by_verb(person: dict[str, object]) -> bool:
+    """"chairs the transport committee" (checker.facets.persons, role how "verb") is a
+    predicate already: "<Name> chairs ..."."""
+    return _VERB_ROLE in str(person["note"] or "")
 
 
 def _span(person: dict[str, object]) -> tuple[int, int]:

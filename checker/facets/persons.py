@@ -18,7 +18,9 @@ resolve stage reports as a name variant).
            after the start, punctuation, a determiner, a possessive or a reporting verb;
            never a verb or an evaluative word of data/title_premodifiers.txt)
     role   the role attached, found in this order: an apposition after the name ("Ana Ruiz,
-           head of the Budget Office"), "<Name> is <role>", a role before the name ("the
+           head of the Budget Office"), an office told by a verb of data/office_verbs.csv
+           ("Ana Ruiz, who chairs the budget committee," -> "chairs the budget committee"),
+           "<Name> is <role>", a role before the name ("the
            Mayor of Springfield, Ana Ruiz"), or the demonym/owner before the title
            ("Chilean Finance Minister")
     note   "possessive"; "honorific Dr."; "role <how> at <start>-<end>" with the role's
@@ -611,6 +613,14 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
             how, j = "copula", after + 1
         if not how:
             continue
+        if how == "appositive" and j + 1 < n and toks.key[j] == "who" and toks.key[j + 1] in _office_verbs():
+            # "Adam Dudek, who chairs the transport committee,": the office told by a verb
+            told = _verb_role(toks, j + 1, starts, inside, org_tokens)
+            if told is not None:
+                out[idx] = _with_role(text, toks, m, *told, "verb")
+                for k in range(told[0], told[1] + 1):
+                    used[k] = True
+            continue
         # "a structural engineer at ...", ", senior economist at ..."
         describing = _DESCRIBING_WORDS if how == "appositive" else 0
         if j < n and toks.key[j] in DETERMINERS and not toks.cap[j]:
@@ -676,6 +686,29 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         if not m.role and m.title_first >= 0 and m.prefix_first < m.title_first:
             out[idx] = _with_role(text, toks, m, m.prefix_first, m.title_last, "prenominal")
     return out
+
+
+@cache
+def _office_verbs() -> frozenset[str]:
+    return frozenset(row["verb"] for row in lexicon.table("office_verbs"))
+
+
+def _verb_role(toks: Tokens, verb: int, starts: dict[int, int], inside: Sequence[bool],
+               org_tokens: Sequence[bool]) -> tuple[int, int] | None:
+    """(first, last) token of "chairs the city council's transport committee": an office verb
+    and what it is held over, closed by punctuation or the end of the sentence."""
+    n = len(toks.text)
+    end, e = 0, verb + 1
+    while e < n:
+        r = e + 1 if toks.key[e] in DETERMINERS and not toks.cap[e] else e
+        after = _complement_words(toks, r, starts, inside, org_tokens, allow_lower=True)
+        if after == r:
+            break
+        end = after
+        if not (end < n and toks.key[end] in _ROLE_CONNECTORS and not toks.cap[end]):
+            break
+        e = end + 1  # "heads the department of transport"
+    return (verb, end - 1) if end and _role_closed(toks, end, starts) else None
 
 
 def _followed_by_comma(toks: Tokens, m: Mention) -> bool:
