@@ -256,3 +256,14 @@ def test_a_head_noun_opening_a_title_names_no_body():
     assert [f for f in line_facets(text, 1) if f.facet == "org"] == []
     text = "The Cabinet met on Tuesday and approved the budget of the Finance Ministry."
     assert [f.value for f in line_facets(text, 1) if f.facet == "org"] == ["Finance Ministry"]
+
+
+def test_a_name_whose_head_comes_first_runs_over_its_capitalised_words_and_links():
+    assert "Clínica Universitaria del Levante" in orgs_of(
+        "The tests took place at the Clínica Universitaria del Levante on Tuesday.")
+    assert "Banco de la Nación Argentina" in orgs_of("The Banco de la Nación Argentina said so.")
+    assert "Economic Control Committee of the Asociación de Clubes de Fútbol Profesional" in orgs_of(
+        "She chairs the Economic Control Committee of the Asociación de Clubes de Fútbol Profesional.")
+    # a head alone names nothing; a title after the name ends it
+    assert not orgs_of("Hospital officials said the wards were full.")
+    assert "Instituto Nacional" in orgs_of("Instituto Nacional Director Ana Ruiz spoke.")

@@ -43,6 +43,7 @@ from checker.facets.names import (
     line_tokens,
     tokenize_span,
 )
+from checker.textutil import match_key
 
 #: Facets of earlier extractors whose spans an organisation may not overlap.
 _BLOCKING = frozenset({"date", "figure"})
@@ -134,6 +135,8 @@ def find_orgs(toks: Tokens) -> list[OrgSpan]:
         publication = toks.key[i] in lx.publication_heads
         if publication and i + 1 < n and toks.text[i + 1].isdigit():
             last = i + 1  # "Channel 12"
+        if match_key(toks.key[i]) in _heads_first():
+            last = _name_after_head(toks, i)
         last = _complement(toks, last, heads)
         if first == i and last == i:
             continue  # a head noun alone ("the Council") names nothing
@@ -267,6 +270,9 @@ def _complement(toks: Tokens, last: int, heads: frozenset[str]) -> int:
                 if _starts_title(toks, run_end + 1) and not _adjective_before_plural(toks, run_end + 1):
                     break
                 run_end += 1
+            head_first = next((t for t in range(k, run_end + 1) if match_key(toks.key[t]) in _heads_first()), -1)
+            if head_first >= 0:
+                run_end = max(run_end, _name_after_head(toks, head_first))  # "of the Asociación de Clubes"
             if conn == "and" and any(toks.key[t] in heads and toks.key[t] not in _field_heads()
                                      for t in range(k, run_end + 1)):
                 break  # "... of England and Barclays Bank": a second organisation
@@ -319,9 +325,46 @@ def _starts_title(toks: Tokens, i: int) -> bool:
 
 @cache
 def _heads() -> frozenset[str]:
-    """Organisation and publication head nouns."""
+    """Organisation and publication head nouns, in English and in languages that put the
+    head first (data/org_heads_first.txt)."""
     lx = lex()
-    return lx.org_heads | lx.publication_heads
+    first = {w.casefold() for w in lexicon.entries("org_heads_first")}
+    return lx.org_heads | lx.publication_heads | first | {match_key(w) for w in first}
+
+
+@cache
+def _heads_first() -> frozenset[str]:
+    return frozenset(match_key(w) for w in lexicon.entries("org_heads_first"))
+
+
+@cache
+def _head_first_links() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.entries("org_heads_first_links"))
+
+
+#: Link words in a row inside a head-first name ("de la", "de los").
+_MAX_LINKS = 2
+
+
+def _name_after_head(toks: Tokens, head: int) -> int:
+    """The last token of a name whose head comes first: the capitalised words after it and
+    the link words between them ("Clínica Universitaria del Mediterráneo", "Banco de la
+    Nación Argentina"), up to a title, a possessive or anything else."""
+    lx = lex()
+    links = _head_first_links()
+    n = len(toks)
+    last = j = head
+    while j + 1 < n and j - head < _MAX_NAME_TOKENS:
+        k = j + 1
+        while k < n and k - j <= _MAX_LINKS and toks.key[k] in links and not toks.cap[k]:
+            k += 1
+        if (k >= n or not toks.cap[k] or not toks.text[k][:1].isalpha() or toks.text[k] == POSSESSIVE
+                or (k == j + 1 and toks.key[k] in lx.function_words) or _starts_title(toks, k)):
+            break
+        if k + 1 < n and toks.text[k + 1] == POSSESSIVE:
+            break  # "... del Levante's director": the owner of what follows ends the name
+        last = j = k
+    return last
 
 
 @cache
