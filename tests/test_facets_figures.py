@@ -701,3 +701,10 @@ def test_a_noun_before_a_unit_of_people_counts_people() -> None:
     # other plurals keep the first word's reading: "shabti figurines" are shabti
     (f,) = run("The team recorded 214 shabti figurines.")
     assert f.key == "shabti"
+
+
+def test_a_part_of_them_counts_what_the_figure_before_it_counts():
+    assert figure_facets("In all 9,400 hectares burned, and on 3,100 of them the crop was lost.") == [
+        ("9,400 hectares", "9400", "hectares", ""), ("3,100", "3100", "hectares", "")]
+    # a noun after "of them" says what they are
+    assert figure_facets("Some 12,300 people were moved, 2,950 of them children.")[1][2:] == ("", "")

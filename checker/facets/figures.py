@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -389,7 +389,27 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         out = [f for f in out if f.key or f.noun or f.text not in models]
     out = _ranges(_compound_durations(out, segment.text, segment.start), segment.text,
                   segment.start)
-    return _with_conversions(out, text, segment.start, t)
+    return _with_conversions(_parts_of_them(out, segment.text, segment.start, t), text, segment.start, t)
+
+
+#: "on 6,200 of them": a part of what the sentence counted before.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def _parts_of_them(figures: list[Facet], text: str, offset: int, t: _Tables) -> list[Facet]:
+    """A bare number before "of them" counts what the figure before it in the sentence
+    counts: "14,800 hectares were affected, and on 6,200 of them" is 6,200 hectares (not
+    "15,812 people, 4,903 of them children": a noun after it says what they are)."""
+    out: list[Facet] = []
+    for f in figures:
+        before = next((g for g in reversed(out) if g.key or g.noun), None)
+        part = _OF_THEM.match(text, f.end - offset) if not f.key and not f.noun and before is not None else None
+        if part is not None and before is not None:
+            after = _next_word(text, part.end()).casefold()
+            if not after or after in t.stopwords:
+                f = replace(f, key=before.key, noun=before.noun)
+        out.append(f)
+    return out
 
 
 #: Between the two bounds of a range: "5 to 7 degrees", "between 5 and 7 degrees", "20-30".
