@@ -376,6 +376,9 @@ def test_a_year_less_dateline_takes_its_year_from_the_other_articles_of_the_stor
     ("The road stays closed until Friday, the police said.", "until"),
     ("The gates were opened on Wednesday.", ""),
     ("The ferry sailed last Tuesday.", "last"),
+    ("The roof was torn off by Monday evening's storm.", ""),
+    ("The roof was torn off by Monday's storm.", ""),
+    ("The bids must be filed by Monday.", "by"),
 ])
 def test_a_weekday_after_since_or_until_bounds_a_period(sentence: str, qualifier: str):
     (found,) = run(sentence, "2026-11-05")

@@ -347,6 +347,8 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
         # something happened
         word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         bound = "until" if until else t.year_cues.get(word.group(1).casefold(), "") if word else ""
+        if bound and _DAY_POSSESSIVE.match(text, m.end()):
+            bound = ""  # "left by Monday evening's hailstorm": the day of a thing, no bound
         if d == anchor and not ahead:
             # The article's own day: a past-tense "on Wednesday" in an article dated that
             # Wednesday is that day, as exact as a written date.
@@ -359,6 +361,8 @@ def _relative_dates(text: str, anchor: date | None, t: _Tables, free: Callable[[
              qualifier=bound or direction, note=note)
 
 
+#: A weekday owning what follows ("Monday's storm", "Monday evening's hailstorm").
+_DAY_POSSESSIVE = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?['\u2019]s\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"]")
 _CLAUSE_START = re.compile(r"[.;:!?()\[\]\",]")  # looking back, a comma opens a clause too
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
