@@ -26,6 +26,9 @@ MIN_SHARED_TERMS = 3
 #: ...or, for a day no other source gives anywhere set against a day this source never gives,
 #: the words they must share (a short sentence: "Talks are due to resume on Thursday").
 MIN_LONE_SHARED_TERMS = 2
+#: ...or one word, when either sentence has no more content words than this ("The court will
+#: hear the case on Thursday 19 November" / "The hearing is set for Thursday 12 November").
+SHORT_SENTENCE_TERMS = 3
 #: ...and the share of the shorter sentence's content words that makes.
 MIN_SHARED_SHARE = 0.25
 #: Days within which another day can be the same event's, told differently.
@@ -196,8 +199,9 @@ def _alike_to_a_lone_day(mine: _Dated, other: _Dated, dated: _DatedIndex) -> boo
     to a day this source never gives: the day one outlet changed, in a sentence too short to
     share more ("Talks are due to resume on Thursday 19 February"). Each date's own clause
     must still share a word with the other sentence, as in `_alike`."""
+    short = min(len(mine.terms), len(other.terms)) <= SHORT_SENTENCE_TERMS
     return (other.day.isoformat() not in dated.days_of.get(mine.source, ())
-            and len(mine.terms & other.terms) >= MIN_LONE_SHARED_TERMS
+            and len(mine.terms & other.terms) >= (1 if short else MIN_LONE_SHARED_TERMS)
             and not mine.clause.isdisjoint(other.terms) and not other.clause.isdisjoint(mine.terms))
 
 
@@ -297,7 +301,9 @@ CHECK = Check(
         "word with the other sentence, and sentences matched with an alike one back it too. "
         "Bounds of a period ('since Monday', 'until Thursday') and ambiguous day/month orders "
         "are left out. A day no other source gives anywhere, set against a day this source never "
-        "gives, needs only MIN_LONE_SHARED_TERMS shared words (a short sentence).",
+        "gives, needs only MIN_LONE_SHARED_TERMS shared words (a short sentence), or one when "
+        "either sentence has at most SHORT_SENTENCE_TERMS content words ('The court will hear "
+        "the case on Thursday 19 November').",
         why="A wrong day in a lede misdates the whole story, and ledes are the sentences "
         "outlets word most differently.",
         example="c:9 'a freight train derailed and caught fire on the edge of the village late "
