@@ -67,7 +67,8 @@ def _build(claims: pd.DataFrame, index: ClaimIndex, articles: pd.DataFrame) -> _
     """The towns of compared sentences, with the sentences' content words other than names,
     the events they name in words of data/event_phrases.csv ("arrested" / "detained") and the
     days they give a month or more from their article's date (one term each: "@2025-09-12": a
-    past event named by its day; the story's own days are in most of its sentences), and for
+    past event named by its day; the story's own days are in most of its sentences) and the
+    people they name (one term each, by surname: "#quiroga" in "Quiroga was born in X"), and for
     each town the sources whose articles name it anywhere but in page furniture and
     bylines (a caption, a sentence the place reader left alone: "near Muxía" is still Muxía,
     "Nagoya-based" and "Surabaya's" name their towns; a site's menu of towns does not)."""
@@ -85,8 +86,9 @@ def _build(claims: pd.DataFrame, index: ClaimIndex, articles: pd.DataFrame) -> _
         names = [str(f["text"]) for f in facets if f["facet"] in _NAMES]
         days = [f for f in facets if f["facet"] == "date" and f["key"] == "day"]
         distant = [f"@{f['value']}" for f in days if _distant(str(f["value"]), published.get(str(c["source"])))]
+        people = [f"#{match_key(str(f['key']))}" for f in facets if f["facet"] == "person" and f["key"]]
         terms = frozenset((*content_terms(str(c["text"]), names + [str(f["text"]) for f in days]),
-                           *event_terms(str(c["text"])), *distant))
+                           *event_terms(str(c["text"])), *distant, *people))
         for f in towns:
             keys = frozenset(k for k in (_key(str(f["value"])), _key(str(f["text"]))) if k)
             p = _Placed(str(claim_id), str(c["source"]), keys, terms, f)
@@ -275,8 +277,8 @@ CHECK = Check(
     doc=KindDoc(
         what="A town that only one source names anywhere in its article, in a sentence sharing at "
         "least two content words (names, dates and figures left out; one event in other words, "
-        "'arrested' / 'detained', and a past day a month or more from the article's date count "
-        "as one) with sentences of at least "
+        "'arrested' / 'detained', a past day a month or more from the article's date and a "
+        "person both name, by surname, count as one) with sentences of at least "
         "two other sources that name another town, one this source never names or one set in "
         "the same slot (the words just before the towns: 'a press conference in'). The sentences "
         "are worded too differently to be matched (a lede told from another angle, a place given "
