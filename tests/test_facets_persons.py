@@ -493,3 +493,8 @@ def test_whole_titles_of_envoys_and_delegates_and_an_it_director():
     assert titled("Deputy regional presidential delegate Ignacio Ferrada said 12 officers were hurt.")[1] == (
         "Deputy regional presidential delegate")
     assert titled("The fault, according to the court's IT director, Ana Lobo, lay elsewhere.")[1] == "IT director"
+
+
+def test_a_title_with_a_lower_case_portfolio_right_before_the_name_is_the_role():
+    text = "City deputy mayor for housing Lena Ortiz said the vote would wait."
+    assert persons_in(text)["Lena Ortiz"].role == "City deputy mayor for housing"

@@ -670,7 +670,8 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         _, last = role
         bare = first == t and last == title_end - 1
         target = None
-        if last + 1 < n and last + 1 in starts and toks.cap[last]:
+        if last + 1 < n and last + 1 in starts and (toks.cap[last] or last >= title_end):
+            # "Envoy to X Ana Ruiz", "deputy mayor for transport Ana Ruiz"
             target = starts[last + 1]
         elif last + 2 < n and toks.text[last + 1] == "," and last + 2 in starts:
             target = starts[last + 2]
