@@ -35,6 +35,7 @@ import pandas as pd
 from checker.facets import dates, figures, orgs, persons, places, quotes
 from checker.facets.atomic import atomic_facts
 from checker.facets.base import ArticleContext, Extractor, Facet, Segment
+from checker.facets.told_elsewhere import reinstate_told_elsewhere
 from checker.tables import column_values, empty_frame, row_tuples
 
 FACET_COLUMNS = [
@@ -107,9 +108,11 @@ def _segments_by_source(segments: pd.DataFrame) -> dict[str, list[tuple]]:
 
 def cross_source_facets(claims: pd.DataFrame, facets: pd.DataFrame,
                         articles: pd.DataFrame) -> FacetResult:
-    """The whole-corpus part of `extract_facets`: dates settled by other sources, then atomic
-    facts appended to claims and facets."""
+    """The whole-corpus part of `extract_facets`: dates settled by other sources, paragraphs
+    an article alone took for another story made claims again when other sources tell them
+    (checker.facets.told_elsewhere), then atomic facts appended to claims and facets."""
     facets = dates.resolve_across_sources(facets, articles)
+    claims = reinstate_told_elsewhere(claims, facets)
     fact_claims, fact_facets = atomic_facts(claims, facets)
     if not fact_claims.empty:
         claims = pd.concat([claims, fact_claims], ignore_index=True)
