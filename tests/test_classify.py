@@ -695,3 +695,14 @@ def test_a_hedge_in_a_second_report_leaves_the_first_asserted():
     assert cls == "claim"
     (cls,) = _classes(["The company said a flaw in some of the cells could cause a short circuit."])
     assert cls == "hedged"
+
+
+def test_a_line_of_price_moves_with_arrows_is_a_ticker():
+    text = ("Frost hits the orchards\n\n"
+            "A late frost damaged apple orchards across the valley on Monday night.\n\n"
+            "Growers said 40% of the blossom was lost on the worst-hit farms.\n\n"
+            "Fruit index: Gala apples EUR 0.82/kg \u25b21.4% w/w | Pears EUR 0.95/kg \u25bc0.3%\n\n"
+            "The regional farm office will assess the damage this week.\n")
+    lines = _by_line(_segments(text))
+    assert lines[7] == {"boilerplate"}
+    assert lines[5] == lines[9] == {"claim"}
