@@ -44,3 +44,9 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(
         {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))
     )
+
+
+@cache
+def pairs(name: str, key: str, value: str) -> dict[str, str]:
+    """Two columns of `data/<name>.csv` as a mapping: `key` -> `value`."""
+    return {row[key]: row[value] for row in table(name)}

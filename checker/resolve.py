@@ -349,7 +349,7 @@ def title_tokens(text: str) -> tuple[str, ...]:
     raws = [raw for i, raw in enumerate(raws)
             if not (0 < i < len(raws) - 1 and raw.endswith(("'s", "s'")) and raws[i - 1].lower() in ("the", "of")
                     and raws[i + 1][:1].isupper())]
-    if raws and (office := _office_verbs().get(raws[0].lower())):
+    if raws and (office := lexicon.pairs("office_verbs", "verb", "office").get(raws[0].lower())):
         raws = [*office.split(), "of", *raws[1:]]  # "chairs the committee": chair of the committee
     raws = _possessive_body_last(raws)
     for raw in raws:
@@ -361,11 +361,6 @@ def title_tokens(text: str) -> tuple[str, ...]:
             words.extend(full.replace("-", " ").split() if full else [spelling_key(key)])
     words = [w for w in words if w and w != "the"]  # an article never makes a title differ
     return _trim_title_words(tuple(words))
-
-
-@cache
-def _office_verbs() -> dict[str, str]:
-    return {row["verb"]: row["office"] for row in lexicon.table("office_verbs")}
 
 
 def _possessive_body_last(raws: list[str]) -> list[str]:

@@ -613,7 +613,7 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
             how, j = "copula", after + 1
         if not how:
             continue
-        if how == "appositive" and j + 1 < n and toks.key[j] == "who" and toks.key[j + 1] in _office_verbs():
+        if how == "appositive" and j + 1 < n and toks.key[j] == "who" and toks.key[j + 1] in lexicon.pairs("office_verbs", "verb", "office"):
             # "Adam Dudek, who chairs the transport committee,": the office told by a verb
             told = _verb_role(toks, j + 1, starts, inside, org_tokens)
             if told is not None:
@@ -687,11 +687,6 @@ def attach_roles(text: str, toks: Tokens, mentions: list[Mention], blocked: Sequ
         if not m.role and m.title_first >= 0 and m.prefix_first < m.title_first:
             out[idx] = _with_role(text, toks, m, m.prefix_first, m.title_last, "prenominal")
     return out
-
-
-@cache
-def _office_verbs() -> frozenset[str]:
-    return frozenset(row["verb"] for row in lexicon.table("office_verbs"))
 
 
 def _verb_role(toks: Tokens, verb: int, starts: dict[int, int], inside: Sequence[bool],
