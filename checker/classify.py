@@ -50,7 +50,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from checker.config import Thresholds
-from checker.lexicon import entries, table, words
+from checker.lexicon import calendar_words, entries, table, words
 from checker.textutil import DIGIT, LineIndex, fold
 
 if TYPE_CHECKING:
@@ -910,13 +910,9 @@ def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tupl
 
 def _is_date_phrase(words_: Sequence[str]) -> bool:
     """Whether every word is a number or a month or weekday name ("5 November", "Nov. 4")."""
-    names = _date_names()
+    names = calendar_words()
     return all(w.strip(".,").isdigit() or w.strip(".,").casefold() in names for w in words_)
 
-
-@cache
-def _date_names() -> frozenset[str]:
-    return frozenset(r["name"].casefold() for r in table("date_names"))
 
 
 def _subject_after(text: str, verb_end: int, end: int) -> tuple[str, str]:

@@ -86,9 +86,9 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from checker.config import Thresholds
-from checker.facets.figures import noun_key
+from checker.facets.figures import FRACTION_NOTE, noun_key
 from checker.forking import fork_map, in_slices
-from checker.lexicon import table, words
+from checker.lexicon import calendar_words, table, words
 from checker.match import (
     ANCHOR_MAX_CHANGE,
     content_terms,
@@ -369,6 +369,12 @@ def _bounds() -> dict[str, str]:
     return {r["qualifier"]: r["bound"] for r in table("figure_bounds")}
 
 
+def figure_bound(qualifier: str) -> str:
+    """How a figure's qualifier bounds it (data/figure_bounds.csv): exact | approx | lower |
+    upper."""
+    return _bounds().get(qualifier, "exact")
+
+
 def number(value: Any) -> float | None:
     try:
         number = float(str(value))
@@ -467,7 +473,9 @@ def is_rounding(va: float, vb: float) -> bool:
     if abs(fine - coarse) > MAX_ROUNDING_GAP * max(abs(fine), abs(coarse)):
         return False
     step = 10.0 ** -places
-    return abs(fine - coarse) <= step / 2 + 1e-9 * max(1.0, abs(fine))
+    # rounded half up: 650 rounds to 700, 750 to 800 and never to 700
+    slack = 1e-9 * max(1.0, abs(fine))
+    return -step / 2 - slack <= abs(fine) - abs(coarse) < step / 2 - slack
 
 
 def _interval(value: float, bound: str) -> tuple[float, float]:
@@ -478,13 +486,20 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
     return value, value
 
 
+def _share_in_words(f: dict[str, Any]) -> bool:
+    return str(f.get("note") or "") == FRACTION_NOTE
+
+
 def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
     """Figures are paired, one-to-one, in passes: equal values of one unit, or one of them
     bare (unless their nouns differ); then values of one unit that agree, rounded or
     approximate ("about 1.4%" / "1.41%"); then similar nouns; then figures without a noun that share a word of
     context (checker.match.context_pairs: "a 14-day strike" / "a 12-day strike"); then, of
     the figures left without a noun, one per side in a unit when the claims are alike (the
-    claim "52.4% to 47.6%" against "52.4% to 45.6%")."""
+    claim "52.4% to 47.6%" against "52.4% to 45.6%"). A share told in words ("a third", "one
+    in five") is paired only in the first two passes, with a figure it agrees with: it is a
+    round share, and the other side may count the rest ("one in five trains running" / "80%
+    cancelled")."""
     figs_a = [f for f in a.facets.get("figure", []) if _comparable_figure(f)]
     figs_b = [f for f in b.facets.get("figure", []) if _comparable_figure(f)]
     if not figs_a or not figs_b:
@@ -533,7 +548,8 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                 if (score is not None and score < th.figure_noun_similarity
                         and not (how == "equal" and _distinctive(fa))):
                     continue
-                if how == "noun" and (score is None or not _one_magnitude(fa, fb)):
+                if how == "noun" and (score is None or not _one_magnitude(fa, fb)
+                                      or _share_in_words(fa) or _share_in_words(fb)):
                     continue
                 scored.append((-(score or 0.0), i, j))
         for neg, i, j in sorted(scored):
@@ -542,9 +558,11 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
                 used_b.add(j)
                 pairs.append((i, j, -neg or None))
     context_a = {i: (unit(f), figure_context(a.text, str(f.get("text") or "")))
-                 for i, f in enumerate(figs_a) if i not in used_a and not figure_noun(f)}
+                 for i, f in enumerate(figs_a)
+                 if i not in used_a and not figure_noun(f) and not _share_in_words(f)}
     context_b = {j: (unit(f), figure_context(b.text, str(f.get("text") or "")))
-                 for j, f in enumerate(figs_b) if j not in used_b and not figure_noun(f)}
+                 for j, f in enumerate(figs_b)
+                 if j not in used_b and not figure_noun(f) and not _share_in_words(f)}
     for i, j in context_pairs(context_a, context_b):
         if not _one_magnitude(figs_a[i], figs_b[j]):
             continue
@@ -554,10 +572,10 @@ def _compare_figures(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str,
     left_a: dict[str, list[int]] = {}
     left_b: dict[str, list[int]] = {}
     for i, f in enumerate(figs_a):
-        if i not in used_a and not figure_noun(f):
+        if i not in used_a and not figure_noun(f) and not _share_in_words(f):
             left_a.setdefault(unit(f), []).append(i)
     for j, f in enumerate(figs_b):
-        if j not in used_b and not figure_noun(f):
+        if j not in used_b and not figure_noun(f) and not _share_in_words(f):
             left_b.setdefault(unit(f), []).append(j)
     for key in sorted(left_a.keys() & left_b.keys()):
         if (len(left_a[key]) == 1 and len(left_b[key]) == 1
@@ -973,8 +991,8 @@ def unlisted_place(claim: _Claim, role: str) -> dict[str, Any] | None:
             continue
         start = claim.start + name_start
         end = claim.start + name_end
-        if any(s < end and start < e for s, e in taken):
-            continue
+        if any(s < end and start < e for s, e in taken) or name.casefold() in calendar_words():
+            continue  # "eased in October": a month, not a town
         found.append({"text": name, "value": name, "key": "", "qualifier": "city",
                       "start": start, "end": end, "note": "not in the gazetteer"})
     return found[0] if len(found) == 1 else None

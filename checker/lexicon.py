@@ -50,3 +50,9 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 def pairs(name: str, key: str, value: str) -> dict[str, str]:
     """Two columns of `data/<name>.csv` as a mapping: `key` -> `value`."""
     return {row[key]: row[value] for row in table(name)}
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names and their abbreviations (`data/date_names.csv`), case-folded."""
+    return frozenset(row["name"].casefold() for row in table("date_names"))

@@ -18,6 +18,7 @@ from checker.compare import (
     word_diff,
 )
 from checker.config import Thresholds
+from checker.facets.figures import FRACTION_NOTE
 from checker.match import GROUP_COLUMNS
 
 
@@ -591,3 +592,20 @@ def test_a_year_before_a_place_is_no_figure_measured_there() -> None:
 
     assert role("He was arrested on Sept. 12, 2025, in Zapopan.", "Zapopan") == "where"
     assert role("It beat the previous record, 53.7C at Turbat.", "Turbat") == "where the figure was"
+
+
+def test_a_share_in_words_pairs_only_with_a_figure_it_agrees_with() -> None:
+    # "one in five running" counts the trains the other side does not: no conflict; "about
+    # two-thirds" and "65%" agree
+    t = _comparisons(
+        [["a", "Only one in five long-distance trains was running, and about two-thirds of "
+               "regional services were cancelled."],
+         ["b", "Around 80% of long-distance trains and 65% of regional services were cancelled."]],
+        [{**_fig(0, "one in five", "20", qualifier="approximately", noun="long-distance trains"),
+          "note": FRACTION_NOTE},
+         {**_fig(0, "about two-thirds", "66.67", qualifier="approximately"), "note": FRACTION_NOTE},
+         _fig(1, "Around 80%", "80", qualifier="approximately", noun="long-distance trains"),
+         _fig(1, "65%", "65")])
+    rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
+                  if r["facet"] == "figure")
+    assert rows == [("about two-thirds", "65%", "agree")]

@@ -708,3 +708,84 @@ def test_a_part_of_them_counts_what_the_figure_before_it_counts():
         ("9,400 hectares", "9400", "hectares", ""), ("3,100", "3100", "hectares", "")]
     # a noun after "of them" says what they are
     assert figure_facets("Some 12,300 people were moved, 2,950 of them children.")[1][2:] == ("", "")
+
+
+# --- shares told in words (blind round 20: "about a third", "seven in ten") ---
+
+def share_rows(line: str) -> list[tuple[str, str, str, str, str]]:
+    return [(f.text, f.value, f.key, f.qualifier, f.noun) for f in run(line)
+            if f.note == figures.FRACTION_NOTE]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Hail destroyed about a third of the crop.",  # "of the ...": no noun, as for "33% of the"
+     [("about a third", "33.33", "%", "approximately", "")]),
+    ("Around two-thirds of project costs are covered.",
+     [("Around two-thirds", "66.67", "%", "approximately", "project")]),
+    ("Seven in ten bottles come from the province.",
+     [("Seven in ten", "70", "%", "approximately", "bottles")]),
+    ("More than half of vines were lost.", [("More than half", "50", "%", "more than", "vines")]),
+    ("Sales fell by a quarter.", [("a quarter", "25", "%", "approximately", "Sales")]),
+    ("Nine out of ten doctors agree; one out of every six homes was hit.",
+     [("Nine out of ten", "90", "%", "approximately", "doctors"),
+      ("one out of every six", "16.67", "%", "approximately", "homes")]),
+])
+def test_a_share_in_words_is_an_approximate_percentage(line, expected):
+    assert share_rows(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "He won a third term in office.",
+    "A quarter of an hour later the road reopened.",
+    "Output rose in the first half of the year.",
+    "Growth was the weakest in six quarters.",
+    "The avalanche danger was rated level three out of five.",
+    "Six out of nine samples failed the test.",
+    "Buses ran 2 in 10 minutes.",
+    "It was read at half past ten.",
+])
+def test_words_that_are_no_share(line):
+    assert share_rows(line) == []
+
+
+def test_a_share_takes_its_number_words_so_they_are_no_counts():
+    assert [f.text for f in run("Seven in ten bottles come from here.")] == ["Seven in ten"]
+
+
+SHARE_NUMERATORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(SHARE_NUMERATORS)), st.sampled_from([*sorted(SHARE_NUMERATORS), "ten"]),
+       st.sampled_from(["in", "out of every"]), st.sampled_from(["homes", "voters", "trains"]))
+def test_a_ratio_in_words_is_its_share_below_the_whole(part, whole, link, noun):
+    whole_value = SHARE_NUMERATORS.get(whole, 10)
+    rows = share_rows(f"Officials said {part} {link} {whole} {noun} were affected.")
+    if SHARE_NUMERATORS[part] < whole_value:
+        (row,) = rows
+        assert float(row[1]) == pytest.approx(100 * SHARE_NUMERATORS[part] / whole_value, abs=0.005)
+        assert row[4] == noun
+    else:
+        assert rows == []  # "seven in five" is no share
+
+
+# --- blind round 21: "pc", "c.", "No.", a currency of the article's main country ---
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Inflation eased to 5.8pc, and the rate is 11 pc.", [("5.8pc", "5.8", "%", ""), ("11 pc", "11", "%", "")]),
+    ("Exemptions on c.120 items go; tax rises from c.10.4%.",
+     [("c.120", "120", "items", "approximately"), ("c.10.4%", "10.4", "%", "approximately")]),
+    ("Monitor | Issue No. 1,482 | weekly", []),
+])
+def test_abbreviated_units_qualifiers_and_number_signs(line: str, expected: list) -> None:
+    assert [(f.text, f.value, f.key, f.qualifier) for f in run(line)] == expected
+
+
+def test_a_currency_of_several_countries_named_is_the_main_countrys() -> None:
+    sentence = "Subsidies cost nearly 480 billion rupees last year."
+    article = ("Pakistan agreed a loan. Pakistan will cut subsidies. " + sentence
+               + " Related: Sri Lanka completes review")
+    seg = Segment("t:1", "t", article.index(sentence), article.index(sentence) + len(sentence),
+                  sentence, "claim")
+    (f,) = figures.extract(seg, [], ArticleContext("t", article, "2026-11-04", ""))
+    assert (f.value, f.key) == ("480000000000", "PKR")

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from checker import lexicon
 from checker.checks.facet_conflict import ClaimIndex, claim_index, unit_kind
-from checker.compare import figure_norm, figure_noun, figure_verdict, number
+from checker.compare import figure_bound, figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
 from checker.facets.figures import noun_key
 from checker.findings.check import Check
@@ -56,6 +56,8 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     # An amount of money agreeing with another source's is that amount, whatever noun the
     # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
     money = str(f.get("key") or "") in _currency_units()
+    admitting: list[float] = []  # values that only admit this one, approximate or a bound
+    stated: set[float] = set()  # values other sources state exactly, this one conflicting
     for other, other_source, other_noun, other_qualifier, other_key in (
             e for entries, least in tables for e in _near(entries, value, th) if abs(e[0]) >= least):
         if other_source == source:
@@ -63,9 +65,17 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
         if (noun and other_noun and not money and not (key and key == other_key)
                 and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity):
             continue
-        if figure_verdict(value, qualifier, other, other_qualifier,
-                          th.figure_tolerance)[0] != "conflict":
+        verdict = figure_verdict(value, qualifier, other, other_qualifier, th.figure_tolerance)[0]
+        if verdict == "agree":
             return True
+        if verdict == "compatible":
+            admitting.append(other)
+        elif figure_bound(other_qualifier) == "exact":
+            stated.add(other)
+    # "about $700 million" admits $750 million by its rounding, but not when another source
+    # gives exactly $700 million: the round figure is that one
+    if any(other not in stated for other in admitting):
+        return True
     return _rounded_count_elsewhere(value, qualifier, unit, kind, source, index, th)
 
 
@@ -77,13 +87,27 @@ _APPROXIMATE = frozenset({"approximately", "nearly"})
 
 def _rounded_count_elsewhere(value: float, qualifier: str, unit: str, kind: str, source: str,
                              index: ClaimIndex, th: Thresholds) -> bool:
-    if kind or not unit or value < APPROXIMATE_COUNT_MIN or qualifier not in _APPROXIMATE:
+    """A large count that another source's count of other words agrees with, one of the two
+    said to be approximate ("about 410,000 portable chargers" / "412,000 power banks") or a
+    bound that admits the other ("more than 2,100 holidaymakers" / "2,148 passengers"),
+    within three tolerances."""
+    if kind or not unit or value < APPROXIMATE_COUNT_MIN:
         return False
-    low = bisect.bisect_left(index.counts, (value * (1 - 3 * th.figure_tolerance),))
-    high = bisect.bisect_right(index.counts, (value * (1 + 3 * th.figure_tolerance), "\uffff"))
-    return any(other_source != source and other_unit != unit and figure_verdict(
-                   value, qualifier, other, other_qualifier, th.figure_tolerance)[0] == "agree"
+    reach = 3 * th.figure_tolerance
+    low = bisect.bisect_left(index.counts, (value * (1 - reach),))
+    high = bisect.bisect_right(index.counts, (value * (1 + reach), "\uffff"))
+    return any(other_source != source and other_unit != unit
+               and _vouches(value, qualifier, other, other_qualifier, th)
                for other, other_source, other_qualifier, other_unit in index.counts[low:high])
+
+
+def _vouches(value: float, qualifier: str, other: float, other_qualifier: str,
+             th: Thresholds) -> bool:
+    bounds = {figure_bound(qualifier), figure_bound(other_qualifier)}
+    verdict = figure_verdict(value, qualifier, other, other_qualifier, th.figure_tolerance)[0]
+    if bounds & {"lower", "upper"}:
+        return verdict == "compatible" and abs(value - other) <= 3 * th.figure_tolerance * max(value, other)
+    return verdict == "agree" and (qualifier in _APPROXIMATE or other_qualifier in _APPROXIMATE)
 
 
 def _near(entries: list[tuple[float, str, str, str, str]], value: float,

@@ -43,8 +43,16 @@ in an article naming Kenya is KES); else its family name ("shillings").
 Tables: `data/number_words.csv`, `data/units.csv`, `data/unit_conversions.csv`,
 `data/currencies.csv`, `data/figure_clock_markers.txt`, `data/figure_tallies.csv`,
 `data/quantity_nouns.csv`, `data/figure_measures.csv`, `data/figure_outcomes.csv`,
-`data/figure_qualifiers.csv`, `data/figure_change_verbs.txt`; function words from
+`data/figure_qualifiers.csv`, `data/figure_change_verbs.txt`, `data/fraction_words.csv`,
+`data/ratio_scale_words.txt`; function words from
 `data/stopwords.txt`, reporting verbs from `data/said_verbs.txt`.
+
+Shares told in words are percentages, noted FRACTION_NOTE and approximate unless a qualifier
+says otherwise: "about a third of the crop" (33.33%), "two-thirds of the cost", "cut by a
+quarter", "more than half of them", "seven in ten bottles", "one in four". Not shares: "a
+third term" (an ordinal: a singular fraction needs "of", "by" or a qualifier), "a quarter
+of an hour", "the first half of the year", "in six quarters", "level three out of five"
+(`data/ratio_scale_words.txt`), "2 in 10 minutes".
 
 `noun_key(noun)` gives the comparable form of a noun: each word (or listed phrase) replaced
 by its key in `data/quantity_nouns.csv` ("staff" and "employees" -> "people", "families" ->
@@ -81,7 +89,7 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.dates import DOTTED_NUMBER, SpanIndex, dotted_reading, wire_dateline_end
 from checker.gazetteer import countries_named, main_country
 from checker.gazetteer import load as load_gazetteer
-from checker.lexicon import entries, table, words
+from checker.lexicon import calendar_words, entries, table, words
 from checker.textutil import DIGIT, fold, rewrite_phrases
 
 _DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her",
@@ -96,6 +104,7 @@ _CODE_ABBREVIATION = r"\s+(?:(?:[A-Z]\.){2,5}|[A-Z]{3,5})\s*(?:§+\s*)?"
 _CODE_CITATION = re.compile(_CODE_ABBREVIATION + r"\d")
 _CODE_SECTION = re.compile(r"\d" + _CODE_ABBREVIATION + r"$")
 _LOOK_AHEAD = 200
+_NUMBER_SIGN = re.compile(r"(?<![\w.])(?:No|Nos|Nr)\.\s?$")
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not figures
 _MODIFIER_ENDINGS = ("al", "ian", "ish", "ese", "ed", "ive", "ic", "ful", "ary", "ern", "an",
                      "ible", "able")
@@ -160,6 +169,10 @@ class _Tables:
     measure_units: frozenset[str]  # "km", "tonnes", "km/h"... (and their bases)
     attached_units: frozenset[str]  # data/figure_attached_units.txt, case-folded: "km" in "6km"
     reference_list: re.Pattern[str]  # "Articles 5(1)(f), 32 and ": a list of a text's parts
+    shares: dict[str, Fraction]  # data/fraction_words.csv: "third" -> 1/3
+    fraction: re.Pattern[str]  # "a third", "two-thirds", "half" on the lower-cased text
+    ratio: re.Pattern[str]  # "seven in ten", "1 in 5", "nine out of every ten"
+    scale_words: frozenset[str]  # data/ratio_scale_words.txt: "level" three out of five
 
 
 def _alternation(items: list[str]) -> str:
@@ -219,14 +232,25 @@ def _tables() -> _Tables:
                 rf"|\b(?P<ordinal>{_alternation(list(ordinals))})\b)"
                 rf"(?:[\s-](?P<scale>{_alternation(word_scales)})\b)?")
     pattern = re.compile(
-        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d.,])|\d+(?:\.\d+)?)"
+        rf"(?:(?:(?<![^\W_])(?P<cur>{_alternation(symbols)})\s?|(?<![\w+./:,-])|(?<=%-)|(?<=(?<![\w.])c\.))(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d.,])|\d+(?:\.\d+)?)"
         rf"(?:(?P<attached>{_alternation(letter_scales)})|(?P<ord>st|nd|rd|th))?(?!{glued_unit}[\w]|[.,:/-]\d)"
         rf"|{by_words}",
     )
     # In a text without digits only the number words can match: the same pattern with a
     # branch that never matches for the digits (its groups kept, never set) is faster.
     word_pattern = re.compile(rf"(?:(?!)(?P<cur>)(?P<digits>)(?P<attached>)(?P<ord>)|{by_words}")
+    shares = {r["word"].casefold(): Fraction(r["share"]) for r in table("fraction_words")}
+    numerator = rf"(?:{_alternation(['a', 'one', *unit_words])})"
+    ratio_number = rf"(?:{_alternation(small + list(tens))}|\d{{1,3}}(?:,\d{{3}})?)"
     return _Tables(
+        shares=shares,
+        scale_words=frozenset(w.casefold() for w in words("ratio_scale_words")),
+        fraction=re.compile(
+            rf"(?<![\w-])(?:(?P<numerator>{numerator})[ -])?"
+            rf"(?P<share>{_alternation(list(shares))})(?![\w-])"),
+        ratio=re.compile(
+            rf"(?<![\w.,-])(?P<part>{ratio_number}) (?:in|out of)(?: every)? "
+            rf"(?P<whole>{ratio_number})(?![\w-]|[.,]\d)"),
         numbers=numbers, tens=tens, scales=scales, ordinals=ordinals, qualifiers=qualifiers,
         currency_before=currency_before, currency_after=currency_after,
         units=after_units, hyphen_units=hyphen_units, attached_units=attached_units,
@@ -366,6 +390,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
             if dates.free(phone.start(), phone.end()):
                 dates.add(phone.start(), phone.end())  # nor a telephone number
         out = _tallies(segment, text, lowered, dates, t)
+    out += _fractions(segment, text, lowered, dates, t)
     position = 0
     while (m := numbers.search(lowered, position)) is not None:
         position = max(m.end(), position + 1)
@@ -390,6 +415,95 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
     out = _ranges(_compound_durations(out, segment.text, segment.start), segment.text,
                   segment.start)
     return _with_conversions(_parts_of_them(out, segment.text, segment.start, t), text, segment.start, t)
+
+
+#: The note of a percentage read from a fraction or a ratio in words.
+FRACTION_NOTE = "fraction in words"
+#: Words before a bare "half" that make it a part of something else ("the first half of
+#: the year", "the other half"), not a share.
+_HALF_OF_WHAT = frozenset({"first", "second", "latter", "other", "last", "next", "this", "that",
+                           "a", "an", "and", "in"}) | _DETERMINERS
+_OF_A_UNIT = re.compile(r"\s+(?:of\s+)?(?:a|an)\b")
+
+
+def _fractions(segment: Segment, text: str, lowered: str, taken: SpanIndex, t: _Tables
+               ) -> list[Facet]:
+    """Shares told in words, as percentages (data/fraction_words.csv): "about a third of the
+    company's 420 hectares" (about 33.33%), "two-thirds of the cost", "seven in ten bottles",
+    "one in four". The span is taken, so "seven" and "ten" are no counts of their own."""
+    out: list[Facet] = []
+    if not any(word in lowered for word in (" in ", " out of ", "half", "third", "quarter",
+                                             "fifth", "tenth")):
+        return out
+    for m in t.fraction.finditer(lowered):
+        start, end = m.start(), m.end()
+        share, numerator = m["share"], m["numerator"]
+        before = text[max(0, start - _LOOK_BACK):start]
+        qualifier, q_start = _qualifier(before, t)
+        count = 1 if numerator in (None, "a", "one") else int(t.numbers[numerator])
+        plural = share.endswith("s") and share != "halves"
+        if _OF_A_UNIT.match(lowered, end):
+            continue  # "a quarter of an hour", "half a million": a part of one thing
+        if plural != (count > 1) or _whole_or_more(count, t.shares[share]):
+            continue  # "a thirds", "two third", "five quarters"
+        if plural and "-" not in m.group() and not qualifier and not lowered.startswith(" of ", end):
+            continue  # "in six quarters": periods of time; not "two-thirds", "two thirds of"
+        if numerator is None and (share != "half" or _last_word_of(before) in _HALF_OF_WHAT):
+            continue  # "the third", "the first half of the year"
+        if (not plural and not qualifier and not lowered.startswith(" of ", end)
+                and _last_word_of(before) != "by"):
+            continue  # "a third term": an ordinal; not "cut by a third"
+        if not taken.free(start, end):
+            continue
+        value = Fraction(count) * t.shares[share] * 100
+        out.append(_share_facet(segment, text, start - len(before) + q_start if qualifier else start,
+                                end, value, qualifier, _percent_noun(text, start, end, t)))
+        taken.add(start, end)
+    for m in t.ratio.finditer(lowered):
+        start, end = m.start(), m.end()
+        part, whole = _ratio_term(m["part"], t), _ratio_term(m["whole"], t)
+        if not 0 < part < whole or _unit_after(text, end, t).kind == "time" or not taken.free(start, end):
+            continue  # "2 in 10 minutes": a rate of time, not a share
+        before = text[max(0, start - _LOOK_BACK):start]
+        if _last_word_of(before) in t.scale_words:
+            continue  # "rated level three out of five": a place on a scale
+        if " out of " in m.group() and " every " not in m.group() and whole not in _SHARE_WHOLES:
+            continue  # "six out of nine samples": two counts, as "six of nine" are
+        qualifier, q_start = _qualifier(before, t)
+        noun = _counted_noun(text, end, t)[0]
+        out.append(_share_facet(segment, text, start - len(before) + q_start if qualifier else start,
+                                end, Fraction(part, whole) * 100, qualifier, noun))
+        taken.add(start, end)
+    return out
+
+
+#: The wholes of "N out of M" that make it a share ("nine out of ten", "three out of four");
+#: out of another whole the two numbers are counts ("six out of nine samples").
+_SHARE_WHOLES = frozenset({2, 3, 4, 5, 10, 100, 1000})
+
+
+def _whole_or_more(count: int, share: Fraction) -> bool:
+    return count * share >= 1
+
+
+def _last_word_of(before: str) -> str:
+    words_before = before.split()
+    return words_before[-1].casefold() if words_before else ""
+
+
+def _ratio_term(term: str, t: _Tables) -> int:
+    if term[0].isdigit():
+        return int(term.replace(",", ""))
+    return int(_word_value(term, t))
+
+
+def _share_facet(segment: Segment, text: str, start: int, end: int, value: Fraction,
+                 qualifier: str, noun: str) -> Facet:
+    # a share in words is a round one: "a third" of 420 hectares may be 33% or 35%
+    amount = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
+    return Facet("figure", segment.start + start, segment.start + end, segment.text[start:end],
+                 _plain(amount), key="%", qualifier=qualifier or "approximately", noun=noun,
+                 note=FRACTION_NOTE)
 
 
 #: "on 6,200 of them": a part of what the sentence counted before.
@@ -449,16 +563,13 @@ _MODEL_NUMBER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+ (\d{3,4})(?:-\d{1,4})?\b")
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names (data/date_names.csv), folded."""
-    return frozenset(r["name"].casefold() for r in table("date_names"))
 
 
 @lru_cache(maxsize=8)
 def _model_numbers(article: str) -> frozenset[str]:
     """The numbers an article writes as part of a name (`_MODEL_NUMBER`), months and
     weekdays aside: a bare use of one elsewhere ("the 737") is that name, not a figure."""
-    calendar = _calendar_words()
+    calendar = calendar_words()
     return frozenset(m.group(1) for m in _MODEL_NUMBER.finditer(article)
                      if m.group().split()[0].casefold() not in calendar)
 
@@ -631,6 +742,8 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
                 and not prev_word.endswith(("'s", "\u2019s", "s'", "s\u2019"))):
             return None  # a number in a name: "Section 907", "Route 66", "No. 10" (never
             # after a possessive: "Mottram's 11 years")
+        if _NUMBER_SIGN.search(before):
+            return None  # "Issue No. 1,482", "ranked No. 3": a number's label, not a count
         if t.reference_list.search(before):
             return None  # a reference in a list: "Articles 5(1)(f), 32 and 33"
         if _CODE_CITATION.match(text, m.end()) or _CODE_SECTION.search(before):
@@ -744,8 +857,8 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     reading's country is not named ("$" in a story naming Canada and not the United States),
     or, when it names no candidate's country, the one reading of its main country (by its
     regions: "Nova Scotia");
-    the default reading; the one reading whose country the article names; else the family
-    name ("shillings")."""
+    the default reading; the one reading whose country the article names, or of the
+    article's main country when it names several; else the family name ("shillings")."""
     if country:
         for reading in readings:
             if reading.country == country:
@@ -774,6 +887,12 @@ def _currency(readings: tuple[_Currency, ...], country: str, article: str) -> st
     in_article = sorted({r.unit for r in readings if r.country and r.country in named})
     if len(in_article) == 1:
         return in_article[0]
+    if len(in_article) > 1:
+        # "rupees" in a Pakistani story whose related-links line names Sri Lanka
+        home = main_country(article)
+        local = sorted({r.unit for r in readings if home and r.country == home})
+        if len(local) == 1:
+            return local[0]
     return readings[0].family
 
 
