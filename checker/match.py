@@ -164,6 +164,12 @@ def _event_phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["event"]) for r in lexicon.table("event_phrases"))
 
 
+@cache
+def event_names() -> frozenset[str]:
+    """The terms `event_terms` gives ("in-force", "arrival")."""
+    return frozenset(event for _, event in _event_phrases())
+
+
 def event_terms(text: str) -> list[str]:
     """The events `text` names in words data/event_phrases.csv lists ("takes effect", "comes
     into force": in-force), one term each, to count as a word two tellings share."""
@@ -172,7 +178,8 @@ def event_terms(text: str) -> list[str]:
 
 
 #: Where a clause ends: a figure's context words are looked for only inside its clause.
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|[.!?](?:\s|$)")
+#: Not the colon of a time ("6:40") nor the dots of "a.m.", "U.S.".
+CLAUSE_BREAK = re.compile(r"[,;()\[\]\"“”—–]|(?<!\d):|:(?!\d)|\s-\s|(?<!\.[^\W\d_])[.!?](?:\s|$)")
 #: How many content words on each side of a figure make its context.
 FIGURE_CONTEXT_WORDS = 2
 

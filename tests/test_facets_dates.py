@@ -466,3 +466,20 @@ def test_a_relative_day_inside_a_direct_quote_is_the_speakers_not_the_publicatio
 
 def test_a_dateline_of_two_cities_is_no_event_date():
     assert dates.wire_dateline_end("DAR ES SALAAM/NAIROBI, Nov 4 (Meridian) - Tanzania has ordered") > 0
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The festival ran from 6 to 15 November.", {"6": "2026-11-06", "15 November.": "2026-11-15"}),
+    ("The festival ran 6-15 November 2026.", {"6": "2026-11-06", "15 November 2026": "2026-11-15"}),
+    ("It runs between November 6 and 15.", {"November 6": "2026-11-06", "15": "2026-11-15"}),
+    # a number after a month's day is a range's end only after "from"/"between" or a dash
+    ("On November 6 and 15 people came.", {"November 6": "2026-11-06"}),
+    ("On 12 and 9 March.", {"9 March.": "2027-03-09"}),  # a range runs forward
+])
+def test_a_range_of_days_in_one_month_dates_both_ends(sentence: str, expected: dict) -> None:
+    assert {f.text: f.value for f in run(sentence, "2026-11-03") if f.facet == "date"} == expected
+
+
+def test_the_first_day_of_a_range_takes_no_weekday_written_before_the_range() -> None:
+    days = by_text(run("Rain fell over Sunday and Monday (1-2 November).", "2026-11-03"))
+    assert days["1"].value == "2026-11-01" and days["1"].noun == "" and "does not fit" not in days["1"].note

@@ -18,7 +18,7 @@ from checker.facets.figures import times_of_day
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
-from checker.match import CLAUSE_BREAK, content_terms, event_terms
+from checker.match import CLAUSE_BREAK, content_terms, event_names, event_terms
 from checker.tables import Tables, per_frames, shared_rows
 
 #: Content words two sentences must share to tell of one event...
@@ -75,11 +75,14 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
     data/event_phrases.csv ("takes effect" / "comes into force")."""
     days: dict[str, list[dict[str, Any]]] = {}
     names: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
     for f in shared_rows(facets):
         if f["facet"] == "date":
             days.setdefault(f["claim_id"], []).append(f)
         elif f["facet"] in _NAMES:
             names.setdefault(f["claim_id"], []).append(str(f["text"]))
+            if f["facet"] == "place" and str(f.get("qualifier") or "") == "city":
+                places.setdefault(f["claim_id"], []).extend(content_terms(str(f["value"])))
     checked: dict[str, list[_Dated]] = {}
     by_term: dict[str, list[_Dated]] = {}
     by_claim: dict[str, list[_Dated]] = {}
@@ -97,7 +100,10 @@ def _build(claims: pd.DataFrame, facets: pd.DataFrame) -> _DatedIndex:
                  and not dates_a_report(text, int(c["start"]), f)]
         left_out = [str(f["text"]) for f in dates] + names.get(c["claim_id"], [])
         times = times_of_day(text)
-        terms = frozenset((*content_terms(text, left_out), *(t for _, t in times), *event_terms(text)))
+        # a town is a word of what happened where ("put into Vigo" / "arrived in the Ria de
+        # Vigo"), though the gazetteer read it in one sentence and not the other
+        terms = frozenset((*content_terms(text, left_out), *(t for _, t in times), *event_terms(text),
+                           *places.get(c["claim_id"], ())))
         for f in found:
             try:
                 day = date.fromisoformat(str(f["value"]))
@@ -194,6 +200,14 @@ def _alike(a: _Dated, b: _Dated) -> bool:
             and not a.clause.isdisjoint(b.terms) and not b.clause.isdisjoint(a.terms))
 
 
+def _weakly_alike(mine: _Dated, other: _Dated) -> bool:
+    """MIN_LONE_SHARED_TERMS words in common, one of them an event of data/event_phrases.csv
+    ("tied up" / "arrived": arrival), each date's clause sharing one with the other sentence."""
+    shared = mine.terms & other.terms
+    return (len(shared) >= MIN_LONE_SHARED_TERMS and not shared.isdisjoint(event_names())
+            and not mine.clause.isdisjoint(other.terms) and not other.clause.isdisjoint(mine.terms))
+
+
 def _alike_to_a_lone_day(mine: _Dated, other: _Dated, dated: _DatedIndex) -> bool:
     """A day no other source gives anywhere, in a sentence sharing a few words with one dated
     to a day this source never gives: the day one outlet changed, in a sentence too short to
@@ -244,12 +258,22 @@ def _discrepancy(claim: Any, mine: _Dated, dated: _DatedIndex, index: ClaimIndex
                   if d.claim_id != mine.claim_id and _near_days(d.day, mine.day)
                   and (_alike(mine, d) or (lone and _alike_to_a_lone_day(mine, d, dated)))}.values())
     alike = _with_group_mates(alike, dated, _group_mates(ctx.tables.groups))
-    if any(d.day == mine.day and d.source != mine.source for d in alike):
+    # sentences sharing fewer words ("tied up in Vigo at 6:40 a.m. on Tuesday" / "arrived in
+    # the Ria de Vigo early on Monday"): they back a day a sentence alike gives, and a day of
+    # this sentence they give clears it
+    seen = {id(d) for d in alike}
+    weakly = [d for p in postings for d in p
+              if id(d) not in seen and d.source != mine.source and _near_days(d.day, mine.day)
+              and _weakly_alike(mine, d)]
+    if any(d.day == mine.day and d.source != mine.source for d in (*alike, *weakly)):
         return  # another source gives this day too
     others: dict[date, list[_Dated]] = {}
     for d in alike:
         if d.source != mine.source and _near_days(d.day, mine.day):
             others.setdefault(d.day, []).append(d)
+    for d in {id(d): d for d in weakly}.values():
+        if d.day in others:
+            others[d.day].append(d)
     best = max(others.items(), key=lambda kv: (len({d.source for d in kv[1]}), kv[0]), default=None)
     if best is None or len({d.source for d in best[1]}) < MIN_OTHER_SOURCES:
         return

@@ -374,6 +374,8 @@ _POSSESSIVE_WINDOW = 3  # "ahead of Sunday's vote": a future word this close to 
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?"
                            r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|\d{4}(?:\s*[a-z]{3,4})?|noon|midnight)\s+)?"
                            r"(?:on\s+)?$")
+#: The colon or dot of a time ("at 6:40 a.m. on Tuesday"): no clause starts there.
+_CLOCK_MARK = re.compile(r"(?<=\d)[:.](?=\d)")
 #: The dots of "a.m.", "U.S.": no clause ends there.
 _LETTER_DOTS = re.compile(r"\b([^\W\d_])\.([^\W\d_])\.")
 
@@ -385,7 +387,7 @@ def _tense(text: str, start: int, end: int, t: _Tables, *, before_only: bool = F
     unless a future word is right before it ("ahead of Sunday's vote"). "" when nothing
     tells. `before_only` (the end of a state, "until Thursday"): the words before it alone,
     a present perfect not counting as past."""
-    head = _LETTER_DOTS.sub(r"\1_\2_", text[max(0, start - 200):start])
+    head = _CLOCK_MARK.sub("_", _LETTER_DOTS.sub(r"\1_\2_", text[max(0, start - 200):start]))
     cut = max((mt.end() for mt in _CLAUSE_START.finditer(head)), default=0)
     before = _WORD.findall(head[cut:])[-_TENSE_WINDOW:]
     if text[end:end + 2] in ("'s", "\u2019s"):
@@ -566,17 +568,41 @@ def _day_month(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | 
 def _written(m: re.Match[str], text: str, ctx: ArticleContext, anchor: date | None, t: _Tables,
              taken: SpanIndex, emit: _Emit) -> None:
     day = int(m["day"])
-    if 1 <= day <= 31:
-        _emit_day(m.start(), m.end(), day, t.months[m["month"].casefold()],
-                  int(m["year"]) if m["year"] else None, text, ctx, anchor, t, taken, emit)
+    if not 1 <= day <= 31:
+        return
+    month, year = t.months[m["month"].casefold()], int(m["year"]) if m["year"] else None
+    _emit_day(m.start(), m.end(), day, month, year, text, ctx, anchor, t, taken, emit)
+    # the other end of a range of days in one month: "from 6 to 15 November", "6-15
+    # November", "between November 6 and 15"
+    if text[m.start()].isdigit():
+        first = _RANGE_FIRST_DAY.search(text, max(0, m.start() - 40), m.start())
+        if first and int(first["day"]) < day and taken.free(first.start("day"), first.end("day")):
+            _emit_day(first.start("day"), first.end("day"), int(first["day"]), month, year, text,
+                      ctx, anchor, t, taken, emit, own_weekday=False)
+    elif not m["year"] and (_RANGE_OPENER.search(text, max(0, m.start() - 12), m.start())
+                            or text.startswith(("-", "\u2013"), m.end())):
+        last = _RANGE_LAST_DAY.match(text, m.end())
+        if last and day < int(last["day"]) <= 31 and taken.free(last.start("day"), last.end("day")):
+            _emit_day(last.start("day"), last.end("day"), int(last["day"]), month, year, text,
+                      ctx, anchor, t, taken, emit, own_weekday=False)
+
+
+#: The word or dash joining the two days of a range ("6 to 15 November", "6-15 November").
+_RANGE_JOIN = r"(?:\s*[-\u2013]\s*|\s+(?:to|and|until|till|through)\s+)"
+_RANGE_FIRST_DAY = re.compile(rf"(?<![\w.,/:+-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_RANGE_JOIN}$")
+#: Only after "from" or "between" (or a dash) is the number after a month's day the range's
+#: end: "between November 6 and 15"; "November 6 and 15 people" is a count.
+_RANGE_OPENER = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
+_RANGE_LAST_DAY = re.compile(rf"{_RANGE_JOIN}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)")
 
 
 def _emit_day(start: int, end: int, day: int, month: int, year: int | None, text: str,
               ctx: ArticleContext, anchor: date | None, t: _Tables, taken: SpanIndex,
-              emit: _Emit) -> None:
+              emit: _Emit, *, own_weekday: bool = True) -> None:
     """A day of a month, its year given or inferred (`_infer_year`; "--MM-DD" when nothing
-    gives it), with the weekday written beside it."""
-    weekday_name, _ = _weekday_beside(text, start, end, None, t, taken)
+    gives it), with the weekday written beside it (unless `own_weekday` is False: the first
+    day of "Sunday and Monday (1-2 November)" is not the Monday)."""
+    weekday_name, _ = _weekday_beside(text, start, end, None, t, taken) if own_weekday else ("", "")
     weekday = t.weekdays[weekday_name.casefold()] if weekday_name else None
     notes: list[str] = []
     if year is not None:
