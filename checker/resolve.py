@@ -552,9 +552,12 @@ def _place_kind_cues() -> tuple[tuple[str, ...], ...]:
 
 def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """ "trade minister" -> "minister of trade"; "deputy trade minister" -> "deputy minister
-    of trade"; a title with a complement already, or made of title words only, as it is."""
+    of trade"; "<bank> of pakistan governor" -> "governor of <bank> of pakistan" (a named body
+    whose name has a link word); a title with a complement already, or made of title words
+    only, as it is."""
     words = _title_words()
-    if not tokens or tokens[-1] not in words or any(t in _TITLE_LINKS for t in tokens):
+    if not tokens or tokens[-1] not in words or (
+            any(t in _TITLE_LINKS for t in tokens) and not tokens[0].startswith("<")):
         return tokens
     head = len(tokens)
     while head > 0 and tokens[head - 1] in words:
@@ -666,9 +669,9 @@ def _one_office_two_complements(a: Sequence[str], b: Sequence[str], written_plac
     if "of" not in a or "of" not in b:
         return False
     at_a, at_b = list(a).index("of"), list(b).index("of")
-    office = tuple(a[:at_a])
-    if not office or office != tuple(b[:at_b]) or office[-1] not in _title_words():
-        return False
+    office = _without_level(a[:at_a])
+    if not office or office != _without_level(b[:at_b]) or office[-1] not in _title_words():
+        return False  # "city councillor for tourism" / "councillor for culture": one office
     if office[-1] in _single_seats() and not written_places:
         return False  # "Independent MP": an affiliation before a seat's office, not its seat
     function = _function_words()
@@ -677,6 +680,15 @@ def _one_office_two_complements(a: Sequence[str], b: Sequence[str], written_plac
     # one complement inside the other is one portfolio told in more detail ("chief of the
     # regional fire service" / "fire chief")
     return bool(words_a) and bool(words_b) and not (words_a <= words_b or words_b <= words_a)
+
+
+def _without_level(office: Sequence[str]) -> tuple[str, ...]:
+    """The office without the local government it sits in (data/title_local_levels.txt)."""
+    levels = lexicon.words("title_local_levels")
+    start = 0
+    while start < len(office) - 1 and office[start] in levels:
+        start += 1
+    return tuple(office[start:])
 
 
 def _places_written(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -732,6 +744,16 @@ def title_difference(a_key: str, b_key: str) -> str:
     return classify_title_difference(a, b)
 
 
+#: Words that only link the others in a title: "spokeswoman for the gendarmerie in <Area>"
+#: is "spokeswoman for the <Area> gendarmerie".
+_TITLE_LINK_WORDS = frozenset({"in", "of", "the", "for", "at", "on"})
+
+
+def _same_words_reordered(a: Sequence[str], b: Sequence[str]) -> bool:
+    return Counter(w for w in a if w not in _TITLE_LINK_WORDS) == Counter(
+        w for w in b if w not in _TITLE_LINK_WORDS)
+
+
 def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
     """How two forms of one title of one person differ:
     "same" | "detail" (words added at either end: not a variant) |
@@ -751,7 +773,7 @@ def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
         # as written: "director" is compared as "head" too, but is not whoever leads
         a, b = _generic_head_named(a, b, modifiers), _generic_head_named(b, a, modifiers)
         a, b = _compared_titles(a, b)
-        if a == b or _same_office_of_own_body(a, b):
+        if a == b or _same_office_of_own_body(a, b) or _same_words_reordered(a, b):
             return "same"
         if _one_seat(a, b) and not written_places:
             # "Independent MP" / "member for <Electorate>": a word before the office may

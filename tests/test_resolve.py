@@ -971,3 +971,17 @@ def test_a_surname_one_letter_apart_as_written_is_one_edit_even_when_a_fold_wide
 ])
 def test_a_field_between_an_office_and_its_body_is_detail(a: str, b: str, difference: str) -> None:
     assert classify_title_difference(tuple(a.split()), tuple(b.split())) == difference
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # the same words in another order: "for the gendarmerie in <Area>" / "for the <Area> gendarmerie"
+    (("spokeswoman", "for", "the", "gendarmerie", "in", "savoie"),
+     ("spokeswoman", "for", "the", "savoie", "gendarmerie"), "same"),
+    (("spokeswoman", "for", "the", "gendarmerie", "in", "savoie"),
+     ("spokeswoman", "for", "the", "police", "in", "savoie"), "wording"),
+    # a named body whose name has a link word, before the office, and its acronym
+    (("<state_bank>", "of", "pakistan", "governor"), ("sbp", "governor"), "same"),
+    (("<state_bank>", "of", "pakistan", "governor"), ("sbp", "deputy", "governor"), "wording"),
+])
+def test_titles_reordered_or_named_by_acronym(a: tuple, b: tuple, kind: str) -> None:
+    assert classify_title_difference(a, b) == kind

@@ -770,6 +770,7 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
     lx = lex()
     n = len(toks.text)
     k = j
+    described = 0  # lower-case words so far: an owner's words ("Porto's city councillor") aside
     while k < n and k - j <= _MAX_PREFIX and _title_at(toks, k) == k:
         text = toks.text[k]
         if inside[k] and k != j:
@@ -779,8 +780,9 @@ def _parse_role(toks: Tokens, j: int, starts: dict[int, int], inside: Sequence[b
                 and (toks.key[k] not in lx.function_words or _acronym(text))):
             k += 1
             continue
-        if k - j < describing and text.isalpha() and not toks.cap[k] and toks.key[k] not in lx.function_words:
+        if described < describing and text.isalpha() and not toks.cap[k] and toks.key[k] not in lx.function_words:
             k += 1
+            described += 1
             continue
         return None
     if k >= n or (inside[k] and k not in starts):

@@ -357,8 +357,12 @@ def _accept(m: _Mention, text: str, rules: _Rules) -> None:
 def _followed_by_name_word(m: _Mention, text: str, rules: _Rules) -> bool:
     if m.possessive:
         return False
-    nxt = re.match(r"[ -]([^\W\d_]+)", text[m.end:m.end + 60])
-    return bool(nxt and nxt.group(1)[0].isupper() and match_key(nxt.group(1)) in rules.followers)
+    # the word right after, or the one after a capitalised word ("<City> International Airport")
+    nxt = re.match(r"[ -]([^\W\d_]+)(?: ([^\W\d_]+))?", text[m.end:m.end + 60])
+    if not nxt or not nxt.group(1)[0].isupper():
+        return False
+    return match_key(nxt.group(1)) in rules.followers or bool(
+        nxt.group(2) and nxt.group(2)[0].isupper() and match_key(nxt.group(2)) in rules.followers)
 
 
 _SUFFIX_AFTER = re.compile(r" ([^\W\d_]+)\b(?!['\u2019]|[ -][A-Z])")
