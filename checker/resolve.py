@@ -582,8 +582,15 @@ def _title_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 @cache
 def _title_level_words() -> frozenset[str]:
-    """data/title_level_words.txt: "federal", "national"..."""
-    return frozenset(w.casefold() for w in lexicon.entries("title_level_words"))
+    """data/title_level_words.csv: "federal", "national"..."""
+    return frozenset(row["word"].casefold() for row in lexicon.table("title_level_words"))
+
+
+@cache
+def _local_levels() -> frozenset[str]:
+    """The levels of data/title_level_words.csv that are a local government: "city"..."""
+    return frozenset(row["word"].casefold() for row in lexicon.table("title_level_words")
+                     if row["local"] == "yes")
 
 
 def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -683,8 +690,8 @@ def _one_office_two_complements(a: Sequence[str], b: Sequence[str], written_plac
 
 
 def _without_level(office: Sequence[str]) -> tuple[str, ...]:
-    """The office without the local government it sits in (data/title_local_levels.txt)."""
-    levels = lexicon.words("title_local_levels")
+    """The office without the local government it sits in ("city councillor")."""
+    levels = _local_levels()
     start = 0
     while start < len(office) - 1 and office[start] in levels:
         start += 1
