@@ -143,7 +143,9 @@ def compare_pairs(pairs: Sequence[ClaimPair], info: dict[str, _Claim], threshold
             pair_rows = compare_claims(group_id, info[a], info[b], thresholds)
             if linked and not any((r["facet"] in ("date", "figure") and r["verdict"] == "agree")
                                   or r["facet"] == "quote" for r in pair_rows) \
-                    and not _worded_alike(info[a], info[b]):
+                    and not _worded_alike(info[a], info[b],
+                                          LINK_MIN_SHARED_WORDS_BY_COUNT if _counts_apart(pair_rows)
+                                          else LINK_MIN_SHARED_WORDS):
                 continue  # a loose link to another group: only the same date or figure, one
                 # speaker's quote, or most of the same words say the two tell of one event
             rows.extend(pair_rows)
@@ -169,11 +171,30 @@ def forked_comparer(workers: int) -> PairComparer:
 LINK_MIN_SHARED_WORDS = 6
 
 
-def _worded_alike(a: _Claim, b: _Claim) -> bool:
-    """Whether the two claims share LINK_MIN_SHARED_WORDS content words outside the names of
-    people and organisations (a long agency name shared by two sentences about two events
-    says nothing of their being one)."""
-    return len(_predicate_terms(a) & _predicate_terms(b)) >= LINK_MIN_SHARED_WORDS
+#: ...and this many when the two count one thing differently ("11 guards who were on duty
+#: in Block C overnight had been suspended pending the investigation" / "Fourteen guards
+#: who were working in Block C that night have been suspended while the investigation
+#: continues"): the counted noun is a shared word the figure pairing has checked.
+LINK_MIN_SHARED_WORDS_BY_COUNT = 4
+
+
+def _worded_alike(a: _Claim, b: _Claim, enough: int = LINK_MIN_SHARED_WORDS) -> bool:
+    """Whether the two claims share `enough` content words outside the names of people and
+    organisations (a long agency name shared by two sentences about two events says nothing
+    of their being one)."""
+    return len(_predicate_terms(a) & _predicate_terms(b)) >= enough
+
+
+def _counts_apart(rows: Sequence[dict[str, Any]]) -> bool:
+    """Whether a figure of the rows conflicts with one of the same unit written in letters:
+    a noun counted ("11 guards" / "14 guards") or a currency, not a percentage."""
+    for r in rows:
+        if r["facet"] != "figure" or r["verdict"] != "conflict":
+            continue
+        unit_a, unit_b = str(r["a_norm"]).partition(" ")[2], str(r["b_norm"]).partition(" ")[2]
+        if unit_a and unit_a == unit_b and unit_a.isalpha():
+            return True
+    return False
 
 
 def _predicate_terms(claim: _Claim) -> frozenset[str]:

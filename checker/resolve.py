@@ -345,6 +345,9 @@ def title_tokens(text: str) -> tuple[str, ...]:
     owner = next((i for i, raw in enumerate(raws[:3]) if raw.endswith("'s") or raw.endswith("s'")), -1)
     if 0 <= owner < len(raws) - 1 and all(r[:1].isupper() for r in raws[:owner + 1]):
         raws = raws[owner + 1:]  # "Ruritania's Minister of Transport": the owner is not the title
+    elif owner == 0 < len(raws) - 1 and _names_a_body_plainly(raws[0]):
+        # "agency's director of epidemiology": "director of epidemiology at the agency"
+        raws = [*raws[1:], "at", raws[0][:-2] if raws[0].endswith("'s") else raws[0][:-1]]
     # "head of the police's Central Prefecture": the owner of a named body is not the title
     raws = [raw for i, raw in enumerate(raws)
             if not (0 < i < len(raws) - 1 and raw.endswith(("'s", "s'")) and raws[i - 1].lower() in ("the", "of")
@@ -361,6 +364,13 @@ def title_tokens(text: str) -> tuple[str, ...]:
             words.extend(full.replace("-", " ").split() if full else [spelling_key(key)])
     words = [w for w in words if w and w != "the"]  # an article never makes a title differ
     return _trim_title_words(tuple(words))
+
+
+def _names_a_body_plainly(possessive: str) -> bool:
+    """A lower-case possessive of a body's head noun (data/org_keywords.txt,
+    data/body_nouns.csv): "agency's", "the firm's"."""
+    word = match_key(possessive[:-2] if possessive.endswith("'s") else possessive[:-1])
+    return possessive[:1].islower() and (word in _org_heads() or word in _body_nouns())
 
 
 def _possessive_body_last(raws: list[str]) -> list[str]:
@@ -610,12 +620,13 @@ def _align_labels(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ..
 
 def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
     """`tokens` with the longest run of the label's words that ends in its head noun, its
-    last word (the last of equal runs: "manager of rescue operations at the rescue service"
-    names the body at its end; "director of consumer protection" does not name the
-    <consumer_agency>), or the label's acronym ("pawu" for
+    last word or the word before its first link ("agency" of "agency for health
+    surveillance and emergencies"; the last of equal runs: "manager of rescue operations at
+    the rescue service" names the body at its end; "director of consumer protection" does
+    not name the <consumer_agency>), or the label's acronym ("pawu" for
     <platinum_and_allied_workers_union>), replaced by the label."""
     label_words = set(label[1:-1].split("_"))
-    head = label[1:-1].split("_")[-1]
+    heads = {label[1:-1].split("_")[-1], _label_head(label[1:-1].split("_"))}
     function, words = _function_words(), _title_words()
     initials = "".join(w[0] for w in label[1:-1].split("_") if w and w not in function)
     if len(initials) >= 2 and initials in tokens:
@@ -628,12 +639,19 @@ def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
         while (j < len(tokens) and tokens[j] in label_words and tokens[j] not in function
                and tokens[j] not in words):
             j += 1
-        if j > i and tokens[j - 1] == head and (best is None or j - i >= best[1] - best[0]):
+        if j > i and tokens[j - 1] in heads and (best is None or j - i >= best[1] - best[0]):
             best = (i, j)
         i = max(j, i + 1)
     if best is None:
         return tokens
     return (*tokens[:best[0]], label, *tokens[best[1]:])
+
+
+def _label_head(words: Sequence[str]) -> str:
+    """The head noun of a body's name written with a link word: the word before its first
+    link ("agency" in "galician agency for health surveillance and emergencies")."""
+    link = next((i for i, w in enumerate(words) if w in _TITLE_LINKS), len(words))
+    return words[link - 1] if link > 0 else words[-1]
 
 
 def _compared_titles(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -658,6 +676,8 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
         return False  # heads of two different bodies
     if _contains(a, b) or _contains(b, a):
         return True
+    if _body_told_shorter(a, b) or _body_told_shorter(b, a):
+        return True
     if _one_office_two_complements(a, b, written_places):
         return True
     if written_places and _one_seat(a, b):
@@ -666,6 +686,22 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
 
 
 _SEAT_LINKS = frozenset({"of", "for"})
+
+
+def _body_told_shorter(short: Sequence[str], long: Sequence[str]) -> bool:
+    """One office whose body one title names by its head noun alone ("president at
+    association", from "the association's president") and the other in full ("president
+    of <the La Almozara Neighbourhood Association>"): the short complement's words are the
+    long one's in order, less some, and end in a body's head noun."""
+    link_s = next((i for i, t in enumerate(short) if t in _TITLE_LINKS), 0)
+    link_l = next((i for i, t in enumerate(long) if t in _TITLE_LINKS), 0)
+    if not link_s or not link_l or _without_level(short[:link_s]) != _without_level(long[:link_l]):
+        return False
+    function = _function_words()
+    words_s = [w for w in short[link_s:] if w not in _TITLE_LINKS and w not in function]
+    words_l = iter([w for w in long[link_l:] if w not in _TITLE_LINKS and w not in function])
+    return (bool(words_s) and words_s[-1] in _org_heads()
+            and all(w in words_l for w in words_s))  # in order: `in` consumes the iterator
 
 
 def _one_office_two_complements(a: Sequence[str], b: Sequence[str], written_places: bool) -> bool:

@@ -591,6 +591,41 @@ def test_a_bare_title_fits_the_role_naming_an_org() -> None:
     assert titles_fit(("head", "of", "<rail_agency>"), ("head", "of", "<water_agency>"), th) is False
 
 
+def test_a_body_named_plainly_before_the_office_is_where_it_is_held() -> None:
+    assert title_tokens("agency's director of epidemiology") == (
+        "director", "of", "epidemiology", "at", "agency")
+    # an owner country or person written with a capital is no part of the title
+    assert title_tokens("Tavia's Minister of Transport") == ("minister", "of", "transport")
+
+
+def test_a_body_named_by_its_head_noun_fits_the_title_naming_it_in_full() -> None:
+    th = Thresholds()
+    assert titles_fit(title_tokens("the association's president"),
+                      title_tokens("president of the La Almozara Neighbourhood Association"), th)
+    assert titles_fit(title_tokens("head of the service"), title_tokens("head of the mines rescue service"), th)
+    # another office, or a complement that is no body's head noun, does not fit
+    assert titles_fit(title_tokens("the association's treasurer"),
+                      title_tokens("president of the La Almozara Neighbourhood Association"), th) is False
+    from checker.resolve import _body_told_shorter
+
+    assert not _body_told_shorter(title_tokens("minister of finance"),
+                                  title_tokens("minister of finance and economy"))
+    # the body an office is held at, named by a generic noun of one kind or by its name
+    assert title_difference("technical director at consultancy", "technical director at firm") == "same"
+    assert title_difference("technical director at consultancy",
+                            "technical director at <vale_verde>") == "same"
+    assert title_difference("spokesperson at agency", "spokesperson at ministry") == "wording"
+
+
+def test_a_label_with_a_link_word_is_found_by_the_noun_before_the_link() -> None:
+    from checker.resolve import _align_labels
+
+    label = "<galician_agency_for_health_surveillance_and_emergencies>"
+    written = ("deputy", "director", "of", "epidemiology", "at", "agency")
+    named = ("director", "of", "epidemiology", "at", label)
+    assert _align_labels(written, named)[0] == ("deputy", "director", "of", "epidemiology", "at", label)
+
+
 # ---- persons: a misspelling with a changed role ------------------------------------------------
 
 PARALLEL = [
