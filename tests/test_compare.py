@@ -206,6 +206,20 @@ def test_a_link_through_a_long_agency_name_alone_is_not_compared() -> None:
     assert rows.empty
 
 
+def test_a_link_counting_one_noun_differently_is_compared_with_fewer_shared_words() -> None:
+    sentences = [
+        ["a", "The warden said 11 guards on duty in Block D overnight had been suspended pending the inquiry."],
+        ["b", "Fourteen guards working in Block D that night have been suspended while the inquiry goes on."]]
+    counts = [{"s": 0, "facet": "figure", "text": "11", "value": "11", "key": "people", "noun": "guards"},
+              {"s": 1, "facet": "figure", "text": "Fourteen", "value": "14", "key": "people", "noun": "guards"}]
+    rows = _linked_apart(sentences, counts)
+    assert list(zip(rows["facet"], rows["verdict"], strict=True)) == [("figure", "conflict")]
+    # a percentage apart with as few words in common says nothing of one event
+    shares = [{"s": 0, "facet": "figure", "text": "11", "value": "11", "key": "%", "noun": ""},
+              {"s": 1, "facet": "figure", "text": "Fourteen", "value": "14", "key": "%", "noun": ""}]
+    assert _linked_apart(sentences, shares).empty
+
+
 def test_a_conflict_makes_the_group_conflicting() -> None:
     t = _comparisons(
         [["a", "The storm cut power to 1,200 households in Riverton, the utility said."],

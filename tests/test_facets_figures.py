@@ -245,7 +245,7 @@ def test_synonymous_counted_nouns_share_a_unit():
 
 
 @pytest.mark.parametrize(("a", "b"), [
-    ("staff", "employees"), ("people", "workers"), ("families", "households"),
+    ("staff", "employees"), ("workers", "personnel"), ("people", "persons"), ("families", "households"),
     ("quake", "earthquake"), ("injuries", "wounded"), ("deaths", "dead"),
     ("annual sales", "annual revenue"),
 ])
@@ -255,9 +255,15 @@ def test_noun_key_makes_synonyms_equal(a, b):
 
 @pytest.mark.parametrize(("a", "b"), [
     ("staff", "families"), ("injured", "dead"), ("quake", "aftershocks"), ("votes", "seats"),
+    ("people", "workers"),  # a town's people are not the workers on a site
 ])
 def test_noun_key_keeps_other_nouns_apart(a, b):
     assert figures.noun_key(a) != figures.noun_key(b)
+
+
+def test_an_adjective_of_employment_stands_between_a_count_and_what_it_counts():
+    assert [(f.key, f.noun) for f in run("It will have 380 permanent staff.")] == [("people", "permanent staff")]
+    assert [(f.key, f.noun) for f in run("It hired 40 full-time workers.")] == [("people", "full-time workers")]
 
 
 def test_noun_key_of_nothing_and_of_unknown_words():
