@@ -1123,7 +1123,8 @@ def _speaker_subject(fa: dict[str, Any], fb: dict[str, Any]) -> str:
     """The quote's subject: the person's canonical name when resolve knows the speaker (one
     name for every pair, however each source spells it), else the fuller name as written."""
     return str(fa.get("speaker_name") or fb.get("speaker_name")
-               or max(_speaker(fa), _speaker(fb), key=lambda name: (len(name.split()), name)))
+               or max(_speaker(fa), _speaker(fb), key=lambda name: (len(name.split()), name))
+               or UNNAMED_SPEAKER)
 
 
 def same_speaker(x: str, y: str) -> bool:
@@ -1168,17 +1169,28 @@ def word_diff(x: list[str], y: list[str]) -> str:
     return " ".join(parts)
 
 
+#: A direct quote whose speaker one source does not name ("said the Dane") is one quotation
+#: with another of its group when they are this alike (token_set_ratio) and this long:
+#: a word changed in it is reported all the same.
+UNNAMED_QUOTE_SIMILARITY = 85.0
+UNNAMED_QUOTE_MIN_WORDS = 6
+#: The subject of such a quote's rows when neither source names its speaker.
+UNNAMED_SPEAKER = "An unnamed speaker"
+
+
 def _compare_quotes(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, Any]]:
     quotes_a = [f for f in a.facets.get("quote", []) if f.get("qualifier") in ("direct", "", None)]
     quotes_b = [f for f in b.facets.get("quote", []) if f.get("qualifier") in ("direct", "", None)]
     candidates = []
     for i, fa in enumerate(quotes_a):
         for j, fb in enumerate(quotes_b):
-            if not _same_speaker(fa, fb):
+            named = _same_speaker(fa, fb)
+            if not named and (_speaker(fa) and _speaker(fb)):
                 continue
             wa, wb = _quote_words(fa), _quote_words(fb)
             score = fuzz.token_set_ratio(" ".join(wa), " ".join(wb))
-            if score >= th.quote_similarity:
+            if score >= th.quote_similarity and (named or (
+                    score >= UNNAMED_QUOTE_SIMILARITY and min(len(wa), len(wb)) >= UNNAMED_QUOTE_MIN_WORDS)):
                 candidates.append((-score, i, j, wa, wb))
     used_a: set[int] = set()
     used_b: set[int] = set()

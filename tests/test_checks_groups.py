@@ -370,3 +370,17 @@ def test_one_finding_told_by_two_groups_leads_with_the_majority_s_value() -> Non
     assert _merge(pair, group).values == ("knowingly", "deliberately")
     assert _merge(group, pair).values == ("knowingly", "deliberately")
     assert {e.source for e in _merge(pair, group).evidence} == {"a", "b", "c", "d"}
+
+
+def test_a_quote_of_an_unnamed_speaker_takes_the_name_another_source_gives() -> None:
+    words_a = "Daan played the big points better than me today, and that is the whole story"
+    words_b = "Daan played the big points better than me today, and that is the real story"
+    sentences = [["a", f'"{words_a}," said the Dane.'],
+                 ["b", f'"{words_a}," Mikkel Vestergaard said.'],
+                 ["c", f'"{words_b}," said the 27-year-old Dane.']]
+    facets = [{"s": 0, "facet": "quote", "text": words_a, "value": words_a, "qualifier": "direct"},
+              {"s": 1, "facet": "quote", "text": words_a, "value": words_a, "qualifier": "direct",
+               "role": "Mikkel Vestergaard"},
+              {"s": 2, "facet": "quote", "text": words_b, "value": words_b, "qualifier": "direct"}]
+    found = findings_for(sentences, facets, "quote_variant")
+    assert [f.subject for f in found] == ["Mikkel Vestergaard"]
