@@ -608,6 +608,18 @@ def test_a_year_before_a_place_is_no_figure_measured_there() -> None:
     assert role("It beat the previous record, 53.7C at Turbat.", "Turbat") == "where the figure was"
 
 
+def test_a_birthplace_has_a_role_of_its_own() -> None:
+    from checker.compare import place_role_in
+
+    def role(text: str, town: str) -> str:
+        at = text.index(town)
+        return place_role_in(text, 0, {"text": town, "start": at, "end": at + len(town)})
+
+    assert role("The Leeuwarden-born left-hander won.", "Leeuwarden") == "born"
+    assert role("The left-hander, born and raised in Groningen, won.", "Groningen") == "born"
+    assert role("He won the final in Groningen.", "Groningen") == "where"
+
+
 def test_a_share_in_words_pairs_only_with_a_figure_it_agrees_with() -> None:
     # "one in five running" counts the trains the other side does not: no conflict; "about
     # two-thirds" and "65%" agree

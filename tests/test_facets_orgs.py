@@ -174,6 +174,9 @@ def test_and_at_the_front_of_a_name_after_a_determiner():
     assert set(orgs_of("The Food and Drug Administration approved it.")) == {"Food and Drug Administration"}
     assert set(orgs_of("The Cobalt and Allied Workers Union (CAWU) said so.")) == {
         "Cobalt and Allied Workers Union"}
+    # a describing word between the determiner and the pair
+    assert set(orgs_of("According to the organising Brabant Sports and Culture Foundation, it rained.")) == {
+        "Brabant Sports and Culture Foundation"}
     # no determiner: the word before "and" is a name of its own
     assert set(orgs_of("He met Voltra and Kessel Motor Company officials.")) == {"Kessel Motor Company"}
 

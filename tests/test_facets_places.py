@@ -132,6 +132,12 @@ def test_based_suffix_and_list_of_places():
     assert placed["Zwolle"].note.endswith("listed with places")
 
 
+def test_a_place_before_born_or_raised_is_where_a_person_comes_from():
+    placed = of(run("The Leeuwarden-born left-hander beat a Glasgow-raised rival."), "place")
+    assert {"Leeuwarden", "Glasgow"} <= set(placed)
+    assert placed["Leeuwarden"].note.endswith("'-born'")
+
+
 def test_country_aliases_and_possessives():
     placed = of(run("The U.S. and the UAE signed; Britain's envoy and the USA's allies left."),
                 "place")

@@ -227,7 +227,8 @@ _MAX_PAIRED_FRONT = 3
 
 def _paired_front(toks: Tokens, first: int, floor: int) -> int:
     """A name's first token, taking in "<Word> and" before it when a determiner opens the
-    pair ("the Food and Drug Administration", "the Platinum and Allied Workers Union"), or
+    pair ("the Food and Drug Administration", "the Platinum and Allied Workers Union", "the
+    organising Sports and Events Foundation"), or
     two words or more set off by punctuation; otherwise ("met Tesla and Ford Motor Company")
     the words before "and" are their own."""
     lx = lex()
@@ -241,7 +242,10 @@ def _paired_front(toks: Tokens, first: int, floor: int) -> int:
         return first
     # a determiner before the pair, or, for a front of two words or more, nothing but
     # punctuation ('relief," Pakistan Meteorological and Climate Authority (PMCA) ...')
-    opened = j - 1 >= floor and toks.key[j - 1] in DETERMINERS
+    opened = j - 1 >= floor and (toks.key[j - 1] in DETERMINERS or (
+        # "the organising Brabant Sports and Culture Foundation": a describing word between
+        j - 2 >= floor and toks.key[j - 2] in DETERMINERS and toks.text[j - 1].isalpha()
+        and toks.text[j - 1].islower() and toks.key[j - 1] not in lx.function_words))
     set_off = (j - 1 < floor or not toks.text[j - 1][:1].isalnum()) and first - 1 - j >= 2
     if not (opened or set_off):
         return first

@@ -348,10 +348,21 @@ def _accept(m: _Mention, text: str, rules: _Rules) -> None:
         m.chosen, m.how = first, f"cue '{cue}'"
     elif re.match(r"-based\b", text[m.end:m.end + 8]):
         m.chosen, m.how = first, "'-based'"
+    elif (hyphened := _BORN_AFTER.match(text[m.end:m.end + 10])) and hyphened.group(1) in _birth_words():
+        m.chosen, m.how = first, f"'-{hyphened.group(1)}'"
     elif not stop and first.capital:
         m.chosen, m.how = first, "capital"
     elif not stop and first.population >= rules.no_cue_population:
         m.chosen, m.how = first, "big city"
+
+
+_BORN_AFTER = re.compile(r"-([a-z]+)\b")
+
+
+@cache
+def _birth_words() -> frozenset[str]:
+    """data/birth_words.txt: "born", "raised" ("the <Town>-born left-hander")."""
+    return frozenset(w.casefold() for w in entries("birth_words"))
 
 
 def _followed_by_name_word(m: _Mention, text: str, rules: _Rules) -> bool:
