@@ -124,6 +124,7 @@ def test_day_and_month_without_a_year():
     ("The road has been shut since 1.9, officials said.", "2026-09-01"),
     ("The road reopens on 12.1, the council said.", "2027-01-12"),
     ("The hearing is scheduled for 17.11 in Warsaw.", "2026-11-17"),
+    ("The contract was awarded on 22.10 to a consortium.", "2026-10-22"),
 ])
 def test_a_dotted_day_and_month_after_a_date_word_is_a_date(sentence: str, value: str):
     (d,) = run(sentence, published="2026-11-03")
@@ -138,6 +139,7 @@ def test_a_dotted_day_and_month_after_a_date_word_is_a_date(sentence: str, value
     "The scheme applies until 10.30 on weekdays.",  # a time
     "Claims rose from 1.5 to 2.5 per cent.",
     "The shares were sold for 17.11 in Warsaw.",  # a price
+    "The rand was at 3.40 to the dollar.",  # "to" follows a date, not a time
 ])
 def test_a_dotted_number_that_is_no_day_and_month(sentence: str):
     assert run(sentence, published="2026-11-03") == []

@@ -451,9 +451,20 @@ def test_a_telephone_number_is_not_a_figure(sentence):
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The sitting lasted 17 hours and 10 minutes.", ("17 hours and 10 minutes", "17.1667", "hours")),
     ("He was jailed for 2 years and 6 months.", ("2 years and 6 months", "2.5", "years")),
+    ("He needed two hours and 41 minutes.", ("two hours and 41 minutes", "2.6833", "hours")),
+    ("He won in 2hr 41min.", ("2hr 41min", "2.6833", "hours")),
 ])
 def test_a_duration_in_two_units_is_one_figure(sentence, expected):
     assert [(f.text, f.value, f.key) for f in run(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The final lasted 161 minutes.", "The final lasted 161 mins.", "The final (161 min.) ended late.",
+])
+def test_minutes_are_told_in_hours_so_that_one_duration_compares(sentence):
+    (f,) = run(sentence)
+    assert (f.value, f.key) == ("2.6833", "hours")
+    assert f.note.startswith("converted from 161 ")
 
 
 def test_a_number_the_article_writes_as_part_of_a_name_is_no_figure_on_its_own():

@@ -469,13 +469,14 @@ class _DottedCues:
     date: frozenset[str]
     value: frozenset[str]
     follower: frozenset[str]
+    date_follower: frozenset[str]
 
 
 @cache
 def _dotted_cues() -> _DottedCues:
     rows = table("dotted_number_cues")
     return _DottedCues(*(frozenset(r["word"].casefold() for r in rows if r["role"] == role)
-                         for role in ("time", "date", "value", "follower")))
+                         for role in ("time", "date", "value", "follower", "date follower")))
 
 
 def dotted_reading(text: str, m: re.Match[str]) -> str:
@@ -495,7 +496,8 @@ def dotted_reading(text: str, m: re.Match[str]) -> str:
         return ""
     if not m["dot"]:
         after = _WORD_AFTER.match(text, m.end())
-        if after is not None and after[1][0].islower() and after[1].casefold() not in cues.follower:
+        followers = cues.follower if cue in cues.time else cues.follower | cues.date_follower
+        if after is not None and after[1][0].islower() and after[1].casefold() not in followers:
             return ""
         if after is None and text[m.end():].strip()[:1] not in ("", ",", ";", ":", ")", "!", "?"):
             return ""

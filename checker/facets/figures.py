@@ -609,6 +609,9 @@ _DURATION_PARTS = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hour
 _DURATION_JOIN = re.compile(r"\s*(?:,|and|,\s*and|)\s*")  # "16 hours 40 minutes" too
 
 
+_CONVERTED = "converted from "
+
+
 def _compound_durations(figures: list[Facet], text: str, offset: int) -> list[Facet]:
     """"17 hours and 10 minutes" ("16 hours 40 minutes") is one duration (17.1667 hours),
     not a count of minutes of its own that no other source gives."""
@@ -616,6 +619,10 @@ def _compound_durations(figures: list[Facet], text: str, offset: int) -> list[Fa
     for f in figures:
         first = out[-1] if out else None
         factor = _DURATION_PARTS.get((first.key, f.key)) if first is not None else None
+        if first is not None and first.key == f.key and f.note.startswith(_CONVERTED) \
+                and not first.note.startswith(_CONVERTED) and _DURATION_PARTS.get(
+                    (first.key, f.note.rsplit(" ", 1)[-1])):
+            factor = 1  # "two hours and 41 minutes", the minutes already told in hours
         if (first is not None and factor and not f.qualifier
                 and _DURATION_JOIN.fullmatch(text, first.end - offset, f.start - offset)):
             value = Decimal(first.value) + Decimal(f.value) / factor
