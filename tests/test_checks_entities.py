@@ -27,17 +27,18 @@ KINDS = {"CK101": "name_variant", "CK102": "title_variant", "CK103": "org_varian
 
 
 def build_tables(sentences: list[list[str]], facets: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claims (one per sentence, one line each) and facets; a facet's offsets are those of
-    its text's next occurrence in its sentence."""
-    claims, offset, n = [], dict.fromkeys((s for s, _ in sentences), 0), {}
-    for i, (source, text) in enumerate(sentences):
+    """Claims (one per sentence [source, text] or [source, text, class], one line each) and
+    facets; a facet's offsets are those of its text's next occurrence in its sentence."""
+    claims, offset, n = [], dict.fromkeys((s[0] for s in sentences), 0), {}
+    for i, (source, text, *rest) in enumerate(sentences):
+        cls = rest[0] if rest else "claim"
         n[source] = n.get(source, 0) + 1
         start = offset[source]
         offset[source] += len(text) + 1
         claims.append({
             "claim_id": f"{source}:{n[source]}", "source": source, "n": n[source], "unit": "segment",
-            "parent": "", "line": n[source], "start": start, "end": start + len(text), "class": "claim",
-            "reason": "", "text": text, "speaker": "", "compared": True, "_i": i,
+            "parent": "", "line": n[source], "start": start, "end": start + len(text), "class": cls,
+            "reason": "", "text": text, "speaker": "", "compared": cls == "claim", "_i": i,
         })
     rows, cursor = [], {}
     for f in facets:

@@ -423,6 +423,18 @@ def _classes(lines: list[str]) -> list[str]:
     ("Weather: Rain clearing eastwards this morning, highs of 9 to 13 degrees.", "boilerplate"),
     ("SNOW WATCH: Arvenaz 150cm (summit) / 40cm (resort) \u2013 15cm fresh overnight.", "boilerplate"),
     ("Most viewed: 1. Congress approves tax reform | 2. Petrol prices rise 4%", "boilerplate"),
+    ("Sanne de Groot covers tennis and cycling for The Harbour Courier.", "byline"),
+    ("Ben Aldous has coordinated ferry rescues in Vellmar since 2009 and edits the Bulletin.", "byline"),
+    ("You're receiving this because you subscribed at harbourbrief.example.", "boilerplate"),
+    ("Don't miss a thing: get the Echo Daily in your inbox. [Your email address] [Subscribe]", "boilerplate"),
+    ("Chart: ferry occupancy, 2022-2026. Source: the operator. Graphic: HG", "caption"),
+    ("HARBOUR ECHO - Your city. Your news.", "boilerplate"),
+    ("BREAKING: Vellmar 287/6 (50 ov) beat Norland by 34 runs", "boilerplate"),
+    ("ELSEWHERE: Challenger Vellmar - T. Brandl (AUT) d. S. Miro (ESP) 7-5 6-2", "boilerplate"),
+    ("- Pontoon maintenance checklist (Issue 109)", "boilerplate"),
+    ("Explainer: Why do ferries run aground?", "boilerplate"),
+    ("Related in the Bulletin:", "boilerplate"),
+    ("Members: book now for the sea-survival course, Vellmar, 14-15 March - 18 places left", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -447,6 +459,8 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "Tickets for the ferry rose by 12% in March, the operator said.",
     "Crews had 20 minutes to read the new rota before signing it.",
     "Rugby clubs on the islands said 300 players could not reach matches.",
+    "Organisers urged fans to book now, with only 200 seats left for the final.",
+    "The ferry, built in 1998, carried 287 passengers on its last crossing, the operator said.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]

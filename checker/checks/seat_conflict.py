@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.checks.facet_conflict import claim_index
+from checker.checks.facet_conflict import MENTIONING_CLASSES, claim_index
 from checker.config import Severity
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext
@@ -35,7 +35,8 @@ def find_seat_conflicts(ctx: CheckContext) -> Iterator[Finding]:
         by_claim.setdefault(str(m["claim_id"]), []).append(m)
     for claim_id in sorted(by_claim):
         claim = index.claims.get(claim_id)
-        if claim is None or not bool(claim["compared"]) or claim["class"] == "quote":
+        # a hedge governs its sentence's main clause, not where "the <City>-based <Body>" sits
+        if claim is None or claim["class"] not in MENTIONING_CLASSES or claim["class"] == "quote":
             continue  # a speaker's words are compared as a quote
         text, base = str(claim["text"]), int(claim["start"])
         places = [f for f in index.facets.get(claim_id, [])
