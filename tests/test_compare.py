@@ -597,24 +597,21 @@ def test_a_small_count_given_twice_for_two_things_still_pairs_by_noun() -> None:
     assert ("Twelve", "Fourteen", "conflict") in rows
 
 
-def test_a_year_before_a_place_is_no_figure_measured_there() -> None:
+def _place_role(text: str, town: str) -> str:
     from checker.compare import place_role_in
 
-    def role(text: str, town: str) -> str:
-        at = text.index(town)
-        return place_role_in(text, 0, {"text": town, "start": at, "end": at + len(town)})
+    at = text.index(town)
+    return place_role_in(text, 0, {"text": town, "start": at, "end": at + len(town)})
 
+
+def test_a_year_before_a_place_is_no_figure_measured_there() -> None:
+    role = _place_role
     assert role("He was arrested on Sept. 12, 2025, in Zapopan.", "Zapopan") == "where"
     assert role("It beat the previous record, 53.7C at Turbat.", "Turbat") == "where the figure was"
 
 
 def test_a_birthplace_has_a_role_of_its_own() -> None:
-    from checker.compare import place_role_in
-
-    def role(text: str, town: str) -> str:
-        at = text.index(town)
-        return place_role_in(text, 0, {"text": town, "start": at, "end": at + len(town)})
-
+    role = _place_role
     assert role("The Leeuwarden-born left-hander won.", "Leeuwarden") == "born"
     assert role("The left-hander, born and raised in Groningen, won.", "Groningen") == "born"
     assert role("He won the final in Groningen.", "Groningen") == "where"
