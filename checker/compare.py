@@ -87,6 +87,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.facets.figures import FRACTION_NOTE, noun_key
+from checker.facets.places import birth_word_after
 from checker.forking import fork_map, in_slices
 from checker.lexicon import calendar_words, table, words
 from checker.match import (
@@ -949,9 +950,6 @@ def _offset_in(claim: _Claim, f: dict[str, Any]) -> int:
     return claim.text.find(text)
 
 
-_HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
-
-
 def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     """The role of a place in its claim: "based" for "<City>-based"; the kind noun right
     after it ("the <Name> district": district); "seat of <organisation>" right after an
@@ -965,7 +963,7 @@ def place_role(claim: _Claim, f: dict[str, Any]) -> str:
     seats = seat_patterns()
     if seats.after_place.match(claim.text, end):
         return "based"  # "the <City>-based studio", "<City>, <Country>-based": where a body sits
-    if (hyphened := _HYPHENED_WORD.match(claim.text, end)) and hyphened.group(1) in words("birth_words"):
+    if birth_word_after(claim.text, end):
         return "born"  # "the <Town>-born left-hander": where a person comes from
     after = _WORDS.match(claim.text, end + 1)
     if after and after.group() in _kind_nouns():

@@ -348,20 +348,26 @@ def _accept(m: _Mention, text: str, rules: _Rules) -> None:
         m.chosen, m.how = first, f"cue '{cue}'"
     elif re.match(r"-based\b", text[m.end:m.end + 8]):
         m.chosen, m.how = first, "'-based'"
-    elif (hyphened := _BORN_AFTER.match(text[m.end:m.end + 10])) and hyphened.group(1) in _birth_words():
-        m.chosen, m.how = first, f"'-{hyphened.group(1)}'"
+    elif born := birth_word_after(text, m.end):
+        m.chosen, m.how = first, f"'-{born}'"
     elif not stop and first.capital:
         m.chosen, m.how = first, "capital"
     elif not stop and first.population >= rules.no_cue_population:
         m.chosen, m.how = first, "big city"
 
 
-_BORN_AFTER = re.compile(r"-([a-z]+)\b")
+_HYPHENED_WORD = re.compile(r"-([a-z]+)\b")
+
+
+def birth_word_after(text: str, end: int) -> str:
+    """The word of data/birth_words.txt glued to a place ending at `end` ("the
+    <Town>-born left-hander": "born"), or ""."""
+    hyphened = _HYPHENED_WORD.match(text, end)
+    return hyphened.group(1) if hyphened and hyphened.group(1) in _birth_words() else ""
 
 
 @cache
 def _birth_words() -> frozenset[str]:
-    """data/birth_words.txt: "born", "raised" ("the <Town>-born left-hander")."""
     return frozenset(w.casefold() for w in entries("birth_words"))
 
 
