@@ -626,7 +626,10 @@ def _label_run(tokens: tuple[str, ...], label: str) -> tuple[str, ...]:
     not name the <consumer_agency>), or the label's acronym ("pawu" for
     <platinum_and_allied_workers_union>), replaced by the label."""
     label_words = set(label[1:-1].split("_"))
-    heads = {label[1:-1].split("_")[-1], _label_head(label[1:-1].split("_"))}
+    name = label[1:-1].split("_")
+    heads = {name[-1], _label_head(name)}
+    if len(name) > 2 and name[-1] in _legal_forms():
+        heads.add(name[-2])  # "carriers" of <piraeus_bulk_carriers_sa>
     function, words = _function_words(), _title_words()
     initials = "".join(w[0] for w in label[1:-1].split("_") if w and w not in function)
     if len(initials) >= 2 and initials in tokens:
@@ -655,7 +658,17 @@ def _label_head(words: Sequence[str]) -> str:
 
 
 def _compared_titles(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _align_labels(canonical_title(tuple(a)), canonical_title(tuple(b)))
+    return _align_labels(canonical_title(tuple(a)), canonical_title(_umlauts_as_in(b, a)))
+
+
+_VOWEL_E = re.compile("([aou])e")
+
+
+def _umlauts_as_in(words: Sequence[str], other: Sequence[str]) -> tuple[str, ...]:
+    """`words` with a word that writes an umlaut out ("fuegen") written as `other` has it
+    ("fugen", the accent-free key of "Fügen"): one name in two transliterations."""
+    dropped = {_VOWEL_E.sub(r"\1", w): w for w in other if not w.startswith("<")}
+    return tuple(w if w in other else dropped.get(_VOWEL_E.sub(r"\1", w), w) for w in words)
 
 
 def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | None:
@@ -674,7 +687,7 @@ def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | Non
     labels_b = {t for t in b if t.startswith("<")}
     if labels_a and labels_b and labels_a != labels_b:
         return False  # heads of two different bodies
-    if _contains(a, b) or _contains(b, a):
+    if _contains(a, b) or _contains(b, a) or _same_words_reordered(a, b):
         return True
     if _body_told_shorter(a, b) or _body_told_shorter(b, a):
         return True
@@ -793,8 +806,17 @@ _TITLE_LINK_WORDS = frozenset({"in", "of", "the", "for", "at", "on"})
 
 
 def _same_words_reordered(a: Sequence[str], b: Sequence[str]) -> bool:
-    return Counter(w for w in a if w not in _TITLE_LINK_WORDS) == Counter(
-        w for w in b if w not in _TITLE_LINK_WORDS)
+    """The same words in another order; one side may add a generic body noun ("head of the
+    <Town> mountain rescue" / "head of the mountain rescue team in <Town>")."""
+    words_a = Counter(w for w in a if w not in _TITLE_LINK_WORDS)
+    words_b = Counter(w for w in b if w not in _TITLE_LINK_WORDS)
+    if words_a == words_b:
+        return True
+    added = (words_a - words_b) or (words_b - words_a)
+    if (words_a - words_b) and (words_b - words_a):
+        return False
+    shared = sum((words_a & words_b).values())
+    return sum(added.values()) == 1 and next(iter(added)) in _body_nouns() and shared >= 3
 
 
 def classify_title_difference(a: Sequence[str], b: Sequence[str]) -> str:
@@ -1025,7 +1047,14 @@ def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:
 
 @cache
 def _org_heads() -> frozenset[str]:
-    return frozenset(match_key(w).rstrip(".") for w in lexicon.entries("org_keywords"))
+    return frozenset(match_key(w).rstrip(".") for w in (*lexicon.entries("org_keywords"),
+                                                       *lexicon.entries("org_legal_forms")))
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """data/org_legal_forms.txt, as spelling keys ("sa" for "S.A.")."""
+    return frozenset(spelling_key(w) for w in lexicon.entries("org_legal_forms"))
 
 
 # ----------------------------------------------------------------------------------------

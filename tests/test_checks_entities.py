@@ -204,3 +204,16 @@ def test_seed_no_false_name_variants(seed_result) -> None:
         ea = set(people[people["value"].str.endswith(a)]["entity_id"])
         eb = set(people[people["value"].str.endswith(b)]["entity_id"])
         assert not ea & eb, (a, b)
+
+
+def test_a_spelling_that_writes_an_umlaut_out_is_the_spelling_with_the_umlaut() -> None:
+    from checker.checks.entity_variant import umlauts_written_out
+
+    rows = [{"spelling": "sonnkogel bergbahnen fugen gmbh", "written": "Sonnkogel Bergbahnen Fügen GmbH"},
+            {"spelling": "sonnkogel bergbahnen fuegen gmbh", "written": "Sonnkogel Bergbahnen Fuegen GmbH"},
+            {"spelling": "sonnkogel bergbahnen fagen gmbh", "written": "Sonnkogel Bergbahnen Fagen GmbH"}]
+    assert [m["spelling"] for m in umlauts_written_out(rows)] == [
+        "sonnkogel bergbahnen fugen gmbh", "sonnkogel bergbahnen fugen gmbh", "sonnkogel bergbahnen fagen gmbh"]
+    # without an umlaut written anywhere, "Mueller" and "Muller" stay two spellings
+    plain = [{"spelling": "mueller", "written": "Mueller"}, {"spelling": "muller", "written": "Muller"}]
+    assert umlauts_written_out(plain) == plain

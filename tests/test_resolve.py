@@ -1020,3 +1020,23 @@ def test_a_field_between_an_office_and_its_body_is_detail(a: str, b: str, differ
 ])
 def test_titles_reordered_or_named_by_acronym(a: tuple, b: tuple, kind: str) -> None:
     assert classify_title_difference(a, b) == kind
+
+
+def test_one_office_with_its_place_moved_behind_a_body_noun_or_its_umlaut_written_out() -> None:
+    th = Thresholds()
+    short = title_tokens("head of the Fügen mountain rescue")
+    for other in ("head of the mountain rescue team in Fuegen", "head of the mountain rescue in Fügen"):
+        assert titles_fit(short, title_tokens(other), th)
+        assert classify_title_difference(short, title_tokens(other)) == "same"
+    # another body noun is another office
+    assert classify_title_difference(short, title_tokens("head of the Fügen police team")) == "wording"
+
+
+def test_a_label_ending_in_a_legal_form_is_found_by_the_noun_before_it() -> None:
+    from checker.resolve import _label_run
+
+    label = "<piraeus_bulk_carriers_sa>"
+    assert _label_run(("ceo", "of", "piraeus", "bulk", "carriers"), label) == ("ceo", "of", label)
+    # without a legal form the name's last word is still needed
+    assert _label_run(("ceo", "of", "piraeus", "bulk"), "<piraeus_bulk_carriers>") == (
+        "ceo", "of", "piraeus", "bulk")

@@ -10,6 +10,7 @@ every side.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -61,6 +62,9 @@ def variants_of(entity: EntityView) -> Variants | None:
     rows = [m for m in entity.mentions if str(m["spelling"]) != ""]
     if len({m["spelling"] for m in rows}) < 2:
         return None
+    rows = umlauts_written_out(rows)
+    if len({m["spelling"] for m in rows}) < 2:
+        return None
     # a name in a sentence and in that sentence's atomic fact is one place in the article
     rows.sort(key=lambda m: (*_place(m), m["claim_id"]))
     places: dict[tuple[str, int, int], dict[str, Any]] = {}
@@ -91,6 +95,25 @@ def variants_of(entity: EntityView) -> Variants | None:
     if len(unique) < 2:
         return None
     return Variants(entity, tuple(unique), kept)
+
+
+_UMLAUT = re.compile("[äöüÄÖÜ]")
+_VOWEL_E = re.compile("([aou])e")
+
+
+def umlauts_written_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions whose spelling writes an umlaut out ("Fuegen", "Mueller") given the spelling
+    of the form with the umlaut ("Fügen", "Müller"): one name in two transliterations, not
+    two spellings. A spelling that drops the umlaut ("Fugen") already has its key."""
+    with_umlaut = {m["spelling"] for m in rows if _UMLAUT.search(str(m["written"]))}
+    if not with_umlaut:
+        return rows
+    by_dropped = {_VOWEL_E.sub(r"\1", key): key for key in sorted(with_umlaut)}
+    renamed = []
+    for m in rows:
+        key = by_dropped.get(_VOWEL_E.sub(r"\1", m["spelling"]))
+        renamed.append(m if key is None or key == m["spelling"] else {**m, "spelling": key})
+    return renamed
 
 
 def variant_finding(v: Variants, severity: Severity, identity_prefix: tuple[str, ...],
