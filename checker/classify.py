@@ -900,8 +900,11 @@ def _subject_before(text: str, start: int, verb_start: int, lay: Layout) -> tupl
             words_.pop()
         if not words_:
             continue
-        if index < len(pieces) - 1 and (words_[0].islower() or " ".join(words_).isdigit()):
-            continue  # an apposition between commas, or an age ("Hollmann, 54, told")
+        if index < len(pieces) - 1 and (words_[0].islower() or " ".join(words_).isdigit()
+                                         or (index > 0 and words_[0].lower() in _words_of_titles())):
+            # an apposition between commas ("X, a think tank, said"; "X, CEO of Y, said"),
+            # or an age ("Hollmann, 54, told")
+            continue
         if _is_date_phrase(words_):
             continue  # "X, speaking on Thursday, 5 November, insisted": the day, not who
         return _subject_phrase(" ".join(words_))
@@ -1033,9 +1036,14 @@ def _speakers(text: str, lay: Layout, voices: Sequence[str]) -> tuple[list[str],
         if not speaker:
             speaker = _colon_speaker(text, sentences[members[0]].start, lay)
         previous = members[0] - 1
-        if not speaker and previous >= 0 and shares[previous] > 0 \
-                and sentences[previous].block == sentences[members[0]].block:
+        same_block = previous >= 0 and sentences[previous].block == sentences[members[0]].block
+        if not speaker and same_block and shares[previous] > 0:
             speaker = speakers[previous]  # "A," she said. "B." — B is hers too
+        if not speaker and same_block:
+            # "X insisted there would be no shortcuts. 'A.'" / "X struck a similar note. 'A.'":
+            # a quotation with no attribution of its own is the paragraph's speaker's
+            sent = sentences[previous]
+            speaker = resolved[previous] or _opening_person(text[sent.start:sent.end])
         for i in members:
             if not speakers[i] or shares[i] > 0:
                 speakers[i] = speaker or speakers[i]
@@ -1116,7 +1124,7 @@ def _words_of_titles() -> frozenset[str]:
 
 @cache
 def _org_head_words() -> frozenset[str]:
-    return words("org_keywords") | words("publications")
+    return words("org_keywords") | words("org_legal_forms") | words("publications")
 
 
 def _last_name_before(text: str, start: int) -> str:

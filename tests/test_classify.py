@@ -435,6 +435,13 @@ def _classes(lines: list[str]) -> list[str]:
     ("Explainer: Why do ferries run aground?", "boilerplate"),
     ("Related in the Bulletin:", "boilerplate"),
     ("Members: book now for the sea-survival course, Vellmar, 14-15 March - 18 places left", "boilerplate"),
+    ("Nordic Ski Cup, Vellmar sprint: 1. Anna Lind (SWE) 2:53.08, 2. Petra Osk (NOR) +0.14", "boilerplate"),
+    ("Women's 1500m: 1. Anna Lind 4:05.62, 2. Petra Osk 4:06.10, 3. Mia Berg 4:07.33", "boilerplate"),
+    ("ISLAND HOOPS: Vellmar Gulls 88 - 81 Norland Seals | Kirk Rovers 72 - 75 Port Owls", "boilerplate"),
+    ("The ferry Nordlys at the quay in October 2026. Harbour Authority/Handout via HPA", "caption"),
+    ("Ferry Bulletin is published by Vellmar Media Group Ltd, 18/F, 88 Quay Road Central, Vellmar Old Town, Norland.",
+     "boilerplate"),
+    ("TRAVEL: Ring road closed at Kirk - use route via N-12 | Vellmar 31°C, sunny", "boilerplate"),
 ])
 def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     assert _classes([line]) == [expected]
@@ -461,6 +468,8 @@ def test_junk_lines_of_other_outlets_are_not_claims(line, expected):
     "Rugby clubs on the islands said 300 players could not reach matches.",
     "Organisers urged fans to book now, with only 200 seats left for the final.",
     "The ferry, built in 1998, carried 287 passengers on its last crossing, the operator said.",
+    "Vellmar beat Norland 88-81 on Saturday, the league said.",
+    "The operator's handout of 200 euros was paid to every crew member in October.",
 ])
 def test_claims_that_look_a_little_like_junk_stay_claims(line):
     assert _classes([line]) == ["claim"]
@@ -720,3 +729,19 @@ def test_a_line_of_price_moves_with_arrows_is_a_ticker():
     lines = _by_line(_segments(text))
     assert lines[7] == {"boilerplate"}
     assert lines[5] == lines[9] == {"claim"}
+
+
+def test_a_quote_without_attribution_is_the_paragraphs_speaker():
+    text = ("Ferry crews walk out over pay\n\n"
+            "Anna Berg, the operator's chief executive, struck a similar note at the quay. "
+            "\"Safety comes before the timetable. We will not sail until the repairs are done.\"\n\n"
+            "Petra Osk insisted there would be no shortcuts. \"Nobody sails on a broken ship.\"\n")
+    assert _speakers_of(text, "Safety comes") == ["Anna Berg"]
+    assert _speakers_of(text, "Nobody sails") == ["Petra Osk"]
+
+
+def test_a_title_between_commas_after_the_name_is_not_the_speaker():
+    text = ("Ferry crews walk out over pay\n\n"
+            "\"All 21 of our crew are safe, and that is what matters tonight,\" Anna Berg, CEO of "
+            "Vellmar Ferries S.A., said in a statement.\n")
+    assert _speakers_of(text, "All 21") == ["Anna Berg"]

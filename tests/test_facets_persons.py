@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facet_helpers import by_value, fails_if_it_hangs, line_facets, seed_text
+from facet_helpers import all_facets, by_value, fails_if_it_hangs, line_facets, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -498,3 +498,8 @@ def test_whole_titles_of_envoys_and_delegates_and_an_it_director():
 def test_a_title_with_a_lower_case_portfolio_right_before_the_name_is_the_role():
     text = "City deputy mayor for housing Lena Ortiz said the vote would wait."
     assert persons_in(text)["Lena Ortiz"].role == "City deputy mayor for housing"
+
+
+def test_no_person_inside_a_quoted_title_of_a_work():
+    line = '"Autumn Mist over West Lake", a canvas of 1962, was sold by Ana Ruiz on Thursday.'
+    assert [f.value for f in all_facets(line) if f.facet == "person"] == ["Ana Ruiz"]

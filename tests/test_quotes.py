@@ -119,3 +119,24 @@ def test_an_age_between_commas_is_not_the_speaker() -> None:
     text = '"We will not disappoint that trust," Hollmann, 54, told cheering supporters in Hanover.\n'
     ((_, facet),) = _quote_facets(text)
     assert facet.role == "Hollmann"
+
+
+def test_a_quoted_title_of_a_work_is_no_quotation():
+    text = ('"Autumn Mist over West Lake", a canvas of 1962, sold for a record on Thursday.\n'
+            '"We will sell it again one day," the owner told reporters on Monday.\n')
+    assert [(line, f.text) for line, f in _quote_facets(text)] == [
+        (2, "We will sell it again one day")]
+
+
+@pytest.mark.parametrize("phrase, title", [
+    ("Autumn Mist over West Lake", True),
+    ("The Long Way Home", True),
+    ("Autumn Mist over West Lake,", True),
+    ("We will never give up", False),
+    ("Sold.", False),
+    ("Lake", False),
+])
+def test_is_work_title(phrase, title):
+    from checker.facets.names import is_work_title
+
+    assert is_work_title(phrase) is title

@@ -227,7 +227,8 @@ def lex() -> Lexicon:
         honorifics=honorifics,
         max_honorific=max(len(k) for k in honorifics),
         honorific_starts=frozenset(k[0] for k in honorifics),
-        org_heads=frozenset(w.casefold().rstrip(".") for w in lexicon.entries("org_keywords")),
+        org_heads=frozenset(w.casefold().rstrip(".") for w in (*lexicon.entries("org_keywords"),
+                                                              *lexicon.entries("org_legal_forms"))),
         publication_heads=frozenset(w.casefold() for w in lexicon.entries("publications")),
         function_words=frozenset(w.casefold() for w in lexicon.entries("function_words")),
         stopwords=frozenset(w.casefold() for w in lexicon.entries("name_stopwords")),
@@ -328,3 +329,31 @@ def _demonyms() -> frozenset[tuple[str, ...]]:
                 stem = base[: len(base) - len(strip)] if strip else base
                 forms.add(stem + add)
     return frozenset(token_keys(f) for f in forms)
+
+
+#: A quoted phrase: what `work_title_spans` looks at.
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,120})[\"\u201d]")
+#: The most words a quoted title of a work is read to have.
+_MAX_TITLE_WORDS = 10
+
+
+def is_work_title(phrase: str) -> bool:
+    """A quoted phrase in title case, its first and last words capitalised, the others
+    capitalised or function words ("Autumn Mist over West Lake", "The Long Way Home"):
+    the title of a work, not words someone said. A comma inside the closing mark is the
+    sentence's."""
+    words = phrase.rstrip(",").split()
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or phrase.rstrip(",")[-1:] in ".!?;:":
+        return False
+    function_words = lex().function_words
+    return (words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in function_words
+                    for w in words))
+
+
+def work_title_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted title of a work in `text` (`is_work_title`), the marks
+    left out."""
+    if '"' not in text and "\u201c" not in text:
+        return []
+    return [m.span(1) for m in _QUOTED.finditer(text) if is_work_title(m.group(1))]

@@ -56,6 +56,7 @@ from checker.facets.names import (
     lex,
     line_tokens,
     tokenize_span,
+    work_title_spans,
 )
 
 #: Facets of earlier extractors whose words are never part of a person's name.
@@ -102,6 +103,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         return []
     blocking = [f for f in found if f.facet in _BLOCKING]
     base = segment.start
+    blocking += [Facet("title", base + s, base + e, "", "") for s, e in work_title_spans(segment.text)]
     blocked = _blocked_tokens(toks, blocking, base)
     org_tokens = _blocked_tokens(toks, [f for f in blocking if f.facet == "org"], base)
     mentions = find_persons(toks, blocked, article_names(ctx.text))

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from checker.classify import Attribution, attributions, regions_in
 from checker.facets.base import ArticleContext, Facet, Segment
+from checker.facets.names import is_work_title
 from checker.segment import Layout, quote_layout
 from checker.textutil import normalise
 
@@ -76,7 +77,8 @@ def _direct(segment: Segment, text: str, lay: Layout) -> list[Facet]:
         return []
     speaker = _speaker(segment, attributions(text, segment.start, segment.end, lay))
     least = MIN_QUOTE_WORDS if speaker else MIN_UNATTRIBUTED_QUOTE_WORDS
-    pieces = [(s, e) for s, e in pieces if len(_WORDS.findall(text, s, e)) >= least]
+    pieces = [(s, e) for s, e in pieces
+              if len(_WORDS.findall(text, s, e)) >= least and not is_work_title(text[s:e])]
     return [Facet("quote", s, e, text[s:e], quote_value(text[s:e]), role=speaker,
                   qualifier="direct") for s, e in pieces]
 
