@@ -92,6 +92,7 @@ from checker.forking import fork_map, in_slices
 from checker.lexicon import calendar_words, table, words
 from checker.match import (
     ANCHOR_MAX_CHANGE,
+    ANCHOR_MAX_CHANGE_TWO_VALUES,
     content_terms,
     context_pairs,
     date_readings,
@@ -659,8 +660,10 @@ def _changed_value_pairs(figs_a: list[dict[str, Any]], figs_b: list[dict[str, An
     with or without a noun (nouns not unlike), within ANCHOR_MAX_CHANGE of each other: that
     figure changed (`match` anchored_by_changed_value: "rose 3.1% in October, slowing from
     3.6%" / "easing to 3.4% in October, after 3.6%")."""
-    if not any(number(figs_a[i]["value"]) == number(figs_b[j]["value"]) for i, j, _ in pairs):
+    equal = sum(number(figs_a[i]["value"]) == number(figs_b[j]["value"]) for i, j, _ in pairs)
+    if not equal:
         return []
+    most = ANCHOR_MAX_CHANGE if equal < 2 else ANCHOR_MAX_CHANGE_TWO_VALUES
     paired_a = {i for i, _, _ in pairs}
     paired_b = {j for _, j, _ in pairs}
     rest_a: dict[str, list[int]] = {}
@@ -678,7 +681,7 @@ def _changed_value_pairs(figs_a: list[dict[str, Any]], figs_b: list[dict[str, An
         fa, fb = figs_a[rest_a[key][0]], figs_b[rest_b[key][0]]
         score = noun_score(fa, fb)
         va, vb = number(fa["value"]), number(fb["value"])
-        if (va and vb and va > 0 and vb > 0 and max(va, vb) <= ANCHOR_MAX_CHANGE * min(va, vb)
+        if (va and vb and va > 0 and vb > 0 and max(va, vb) <= most * min(va, vb)
                 and (score is None or score >= th.figure_noun_similarity)):
             out.append((rest_a[key][0], rest_b[key][0], score))
     return out
@@ -1122,11 +1125,22 @@ def _speaker(f: dict[str, Any]) -> str:
     return str(f.get("role") or "")
 
 
+#: A speaker written as a description ("the statement said", "a spokesperson said") names
+#: no one: its quote is compared as an unnamed speaker's.
+_DESCRIBED_SPEAKER = re.compile(r"^[a-z]")
+
+
+def _named_speaker(f: dict[str, Any]) -> str:
+    speaker = _speaker(f)
+    return "" if _DESCRIBED_SPEAKER.match(speaker) else speaker
+
+
 def _speaker_subject(fa: dict[str, Any], fb: dict[str, Any]) -> str:
     """The quote's subject: the person's canonical name when resolve knows the speaker (one
     name for every pair, however each source spells it), else the fuller name as written."""
     return str(fa.get("speaker_name") or fb.get("speaker_name")
-               or max(_speaker(fa), _speaker(fb), key=lambda name: (len(name.split()), name))
+               or max(_named_speaker(fa), _named_speaker(fb),
+                      key=lambda name: (len(name.split()), name))
                or UNNAMED_SPEAKER)
 
 
@@ -1188,7 +1202,7 @@ def _compare_quotes(a: _Claim, b: _Claim, th: Thresholds) -> Iterator[dict[str, 
     for i, fa in enumerate(quotes_a):
         for j, fb in enumerate(quotes_b):
             named = _same_speaker(fa, fb)
-            if not named and (_speaker(fa) and _speaker(fb)):
+            if not named and (_named_speaker(fa) and _named_speaker(fb)):
                 continue
             wa, wb = _quote_words(fa), _quote_words(fb)
             score = fuzz.token_set_ratio(" ".join(wa), " ".join(wb))

@@ -632,3 +632,38 @@ def test_a_share_in_words_pairs_only_with_a_figure_it_agrees_with() -> None:
     rows = sorted((r["a_value"], r["b_value"], r["verdict"]) for r in t.comparisons.to_dict("records")
                   if r["facet"] == "figure")
     assert rows == [("about two-thirds", "65%", "agree")]
+
+
+def test_a_quote_said_by_a_statement_is_compared_as_an_unnamed_speakers() -> None:
+    from checker.compare import _claims, compare_pairs
+
+    quote = "All 21 of our seafarers are safe, and that is the only thing that matters"
+    claims, facets = build_tables(
+        [["a", f'"{quote} tonight," Nikos Stavridis said.'],
+         ["b", f'"{quote} today," the statement said.']],
+        [{"s": 0, "facet": "quote", "text": f"{quote} tonight", "value": f"{quote.lower()} tonight",
+          "qualifier": "direct", "role": "Nikos Stavridis"},
+         {"s": 1, "facet": "quote", "text": f"{quote} today", "value": f"{quote.lower()} today",
+          "qualifier": "direct", "role": "statement"}])
+    info = _claims(["a:1", "b:1"], claims, facets)
+    rows = compare_pairs([("G1", "a:1", "b:1", True)], info, Thresholds())
+    assert [(r["facet"], r["subject"], r["verdict"]) for r in rows] == [
+        ("quote", "Nikos Stavridis", "compatible")]
+
+
+def test_two_values_in_common_let_a_third_change_more() -> None:
+    from checker.compare import _claims, compare_pairs
+
+    claims, facets = build_tables(
+        [["a", "The canvas was knocked down at HK$268 million after six bidders competed for 17 minutes."],
+         ["b", "Six bidders fought over the canvas for 12 minutes before the hammer fell at HK$268 million."]],
+        [{"s": 0, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"},
+         {"s": 0, "facet": "figure", "text": "six", "value": "6", "key": "bidders", "noun": "bidders"},
+         {"s": 0, "facet": "figure", "text": "17 minutes", "value": "0.2833", "key": "hours"},
+         {"s": 1, "facet": "figure", "text": "Six", "value": "6", "key": "bidders", "noun": "bidders"},
+         {"s": 1, "facet": "figure", "text": "12 minutes", "value": "0.2", "key": "hours"},
+         {"s": 1, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"}])
+    info = _claims(["a:1", "b:1"], claims, facets)
+    rows = compare_pairs([("G1", "a:1", "b:1", True)], info, Thresholds())
+    assert ("17 minutes", "12 minutes", "conflict") in [
+        (r["a_value"], r["b_value"], r["verdict"]) for r in rows if r["facet"] == "figure"]

@@ -806,3 +806,33 @@ def test_a_currency_of_several_countries_named_is_the_main_countrys() -> None:
                   sentence, "claim")
     (f,) = figures.extract(seg, [], ArticleContext("t", article, "2026-11-04", ""))
     assert (f.value, f.key) == ("480000000000", "PKR")
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("It is a canvas measuring 1.3 by 1.95 metres.", ("1.3", "m"), ("1.95", "m")),
+    ("It is a 130 by 195 centimetres oil on canvas.", ("1.3", "m"), ("1.95", "m")),
+    ("The 130 x 195 cm oil was lot 18.", ("1.3", "m"), ("1.95", "m")),
+])
+def test_a_side_of_a_size_takes_the_measure_of_the_other(sentence, first, second):
+    figs = [(f.value, f.key) for f in run(sentence) if f.key == "m"]
+    assert figs == [first, second]
+
+
+def test_a_multiple_is_still_a_multiple_without_a_size():
+    assert [(f.value, f.key) for f in run("Sales rose 3 x in a year.")] == [("3", "times")]
+
+
+def test_a_measure_after_a_capitalised_label_is_a_figure():
+    assert [(f.value, f.key) for f in run("The bulker (57,940 dwt, LOA 190 m) left.")] == [
+        ("57940", "dwt"), ("190", "m")]
+    assert run("Route 66 runs west.") == []
+
+
+def test_t_after_a_number_is_tonnes():
+    assert [(f.value, f.key) for f in run("It carried 54,300 t of milling wheat.")] == [("54300", "tonnes")]
+
+
+def test_an_approximate_amount_after_a_few_words_and_a_comma_restates_the_amount():
+    figs = run("The painting made HK$312,500,000 with premium, roughly US$40m, the house said.")
+    assert [(f.value, f.key) for f in figs] == [("312500000", "HKD"), ("312500000", "HKD")]
+    assert figs[1].note.startswith("conversion of HK$312,500,000")

@@ -404,3 +404,16 @@ def test_a_city_written_with_city_after_a_cue_is_the_city() -> None:
 def test_a_two_letter_word_not_in_capitals_is_no_country() -> None:
     assert not of(run("About Us | Advertise | Contact"), "place")
     assert of(run("Talks resumed in the US on Monday."), "place")["US"].key == "US"
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("The pirates kept the vessel anchored off Hobyo, a town on the Somali coast, for weeks.", "Hobyo"),
+    ("The ship lay at anchor off Eyl for six weeks.", "Eyl"),
+    ("They steered it to Marroquí, a small fishing village near the border.", "Marroquí"),
+])
+def test_a_town_by_its_apposition_or_off_a_coast(sentence, town):
+    assert town in [f.value for f in run(sentence) if f.facet == "place" and f.qualifier == "city"]
+
+
+def test_a_noun_of_a_place_kind_inside_another_noun_is_no_apposition():
+    assert [f for f in run("Ana Ruiz, a town councillor, said it was fine.") if f.facet == "place"] == []

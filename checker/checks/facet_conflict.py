@@ -34,6 +34,9 @@ REPORTING_CLASSES = frozenset({"claim", "quote", "headline", "heading"})
 #: Body segments left out of comparison (a hedge, an opinion) whose figures still show that a
 #: source mentions a number: they can only keep a figure from being called single-source.
 MENTIONING_CLASSES = REPORTING_CLASSES | {"hedged", "opinion"}
+#: The classification of a box of key numbers ("Lots offered: 42 | Lots sold: 39"):
+#: data/boilerplate.csv's "data box" rule.
+FACT_BOX_REASON = "boilerplate: data box"
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,6 +88,15 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
     figure_kinds: dict[float, set[tuple[str, str]]] = {}
     for claim_id, rows in facets.items():
         claim = claims.get(claim_id)
+        if claim is not None and claim.get("reason") == FACT_BOX_REASON:
+            # "Lots offered: 42 | Lots sold: 39": the story's own numbers, not told as claims,
+            # vouch for the very same number in another source
+            for f in rows:
+                value = number(f["value"]) if f["facet"] == "figure" else None
+                if value is not None:
+                    figure_kinds.setdefault(value, set()).add(
+                        (str(claim["source"]), unit_kind(str(f.get("key") or ""))))
+            continue
         if claim is None or claim["class"] not in MENTIONING_CLASSES:
             continue
         for f in rows:
@@ -107,6 +119,13 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
                     figures.setdefault(match_key(converted.group(2)), []).append(
                         (written, str(claim["source"]), figure_noun(f), str(f.get("qualifier") or ""),
                          noun_key(str(f.get("noun") or ""))))
+                # a converted figure states its number as written too ("450 nautical miles",
+                # kept in metres): the very same number in another source's own unit ("450 nm")
+                written_from = _CONVERTED_FROM.match(str(f.get("note") or ""))
+                if written_from and (written := number(written_from.group(1))) is not None:
+                    figure_sources.setdefault(written, set()).add(str(claim["source"]))
+                    figure_kinds.setdefault(written, set()).add(
+                        (str(claim["source"]), unit_kind(written_from.group(2).strip())))
     for entries in figures.values():
         entries.sort()
     all_figures = sorted(e for entries in figures.values() for e in entries)
@@ -134,6 +153,7 @@ def _unit_kinds() -> dict[str, str]:
 
 #: checker.facets.figures' note on a conversion: "conversion of <figure>: <value> <unit>".
 _CONVERSION = re.compile(r"conversion of .*: (\S+) (\S+)$")
+_CONVERTED_FROM = re.compile(r"converted from (\S+) ([^;]+)")
 
 
 def shorten(text: str, limit: int = SUBJECT_CHARS) -> str:

@@ -17,13 +17,17 @@ from checker import lexicon
 from checker.checks.facet_conflict import ClaimIndex, claim_index, unit_kind
 from checker.compare import figure_bound, figure_norm, figure_noun, figure_verdict, number
 from checker.config import Severity, Thresholds
-from checker.facets.figures import noun_key
+from checker.facets.figures import FRACTION_NOTE, noun_key
 from checker.findings.check import Check
 from checker.findings.engine import CheckContext, select_checks
 from checker.findings.model import Evidence, Finding, KindDoc, Scope
 from checker.match import CLAUSE_BREAK, figure_context
 from checker.tables import Tables, per_frames, shared_rows
 from checker.textutil import match_key
+
+#: How many times the figure tolerance a share told in words ("almost a third") may be from
+#: another source's percentage that vouches for it: it is a round share.
+SHARE_IN_WORDS_TOLERANCE_FACTOR = 2
 
 #: A bare number (no unit) this large or larger may stand, rounded, for another source's
 #: figure of a unit; a smaller one is too common a number to vouch for it.
@@ -56,6 +60,9 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
     # An amount of money agreeing with another source's is that amount, whatever noun the
     # words near it give ("over $9 million road graft" / "about $9.1 million ... payments").
     money = str(f.get("key") or "") in _currency_units()
+    # a share told in words is a round share ("almost a third" for 31%)
+    tolerance = th.figure_tolerance * (SHARE_IN_WORDS_TOLERANCE_FACTOR
+                                       if str(f.get("note") or "") == FRACTION_NOTE else 1)
     admitting: list[float] = []  # values that only admit this one, approximate or a bound
     stated: set[float] = set()  # values other sources state exactly, this one conflicting
     for other, other_source, other_noun, other_qualifier, other_key in (
@@ -65,7 +72,7 @@ def reported_elsewhere(f: dict[str, Any], source: str, index: ClaimIndex,
         if (noun and other_noun and not money and not (key and key == other_key)
                 and fuzz.token_set_ratio(noun, other_noun) < th.figure_noun_similarity):
             continue
-        verdict = figure_verdict(value, qualifier, other, other_qualifier, th.figure_tolerance)[0]
+        verdict = figure_verdict(value, qualifier, other, other_qualifier, tolerance)[0]
         if verdict == "agree":
             return True
         if verdict == "compatible":

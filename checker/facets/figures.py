@@ -414,6 +414,7 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         out = [f for f in out if f.key or f.noun or f.text not in models]
     out = _ranges(_compound_durations(out, segment.text, segment.start), segment.text,
                   segment.start)
+    out = _dimensions(out, segment.text, segment.start, t)
     return _with_conversions(_parts_of_them(out, segment.text, segment.start, t), text, segment.start, t)
 
 
@@ -556,13 +557,41 @@ def _ranges(figures: list[Facet], text: str, offset: int) -> list[Facet]:
     return out
 
 
+#: What joins the sides of a size: "1.3 by 1.95 metres", "130 x 195 cm".
+_DIMENSION_JOIN = re.compile(r"\s*(?:by|x|\u00d7)\s*")
+_CONVERTED_FROM = re.compile(r"converted from \S+ (?P<unit>.+)$")
+
+
+def _dimensions(figures: list[Facet], text: str, offset: int, t: _Tables) -> list[Facet]:
+    """A bare number before "by" or "x" and a measure ("1.3 by 1.95 metres") is a measure in
+    that unit, converted as it is: not a count of its own that no other source gives."""
+    out = list(figures)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        join = _DIMENSION_JOIN.fullmatch(text, first.end - offset, second.start - offset)
+        if join is None or not second.key or first.qualifier:
+            continue
+        if (first.key or first.noun) and not (first.key == "times" and "by" not in join.group()):
+            continue  # "130 x 195 cm": "x" is no multiplier there
+        if _quantity_kind(second.key, t) != "measure":
+            continue
+        value, note = Decimal(first.value), ""
+        converted = _CONVERTED_FROM.search(second.note)
+        if converted and converted["unit"] in t.conversions:
+            _base, factor, shift = t.conversions[converted["unit"]]
+            note = f"converted from {first.value} {converted['unit']}"
+            exact = (Fraction(value) + shift) * factor
+            value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+                Decimal("0.0001")) if exact.denominator != 1 else Decimal(exact.numerator)
+        out[k] = replace(first, value=_plain(value), key=second.key, noun="",
+                         note="; ".join(x for x in (note, "a side of a size") if x))
+    return out
+
+
 #: A number of three or four digits right after a capitalised word inside a sentence: a
 #: model, a flight or a route ("Boeing 737-800", "Flight 186", "Route 66" has two digits
 #: and stays a figure elsewhere only with a unit).
 _MODEL_NUMBER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+ (\d{3,4})(?:-\d{1,4})?\b")
-
-
-@cache
 
 
 @lru_cache(maxsize=8)
@@ -668,7 +697,14 @@ def _restates(primary: Facet, f: Facet, text: str, offset: int, t: _Tables) -> b
     if _enclosed(primary, f, text, offset):
         return True
     gap = text[primary.end - offset:f.start - offset]
-    return re.fullmatch(r"\s*(?:,|\s-)\s*(?:or\s+)?", gap) is not None and bool(f.qualifier or "or" in gap)
+    if re.fullmatch(r"\s*(?:,|\s-)\s*(?:or\s+)?", gap) is not None:
+        return bool(f.qualifier or "or" in gap)
+    # "HK$312,500,000 with premium, roughly US$40m": a few words on the first amount between
+    return _WORDS_THEN_COMMA.fullmatch(gap) is not None and bool(f.qualifier)
+
+
+#: A few lower-case words and a comma between an amount and its approximate conversion.
+_WORDS_THEN_COMMA = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+,\s*")
 
 
 #: The word that is a weight (lb), not money, in brackets after a weight.
@@ -697,6 +733,8 @@ _PHONE_NUMBER = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ -]\(?\d{1,5}\)?){2,5}"
 #: Digits run together this long with no thousands separator, unit or scale are an
 #: identifier (a ship's IMO number, a case number), not a quantity ("9412361").
 _IDENTIFIER_DIGITS = 6
+#: " m" after a number that a name's word precedes ("LOA 190 m"): metres, not millions.
+_METRES_AFTER = re.compile(r" ?m(?=[,;)]|\s*$|\s+(?:long|high|tall|wide|deep)\b)")
 _THOUSANDS_SEPARATORS = re.compile("[,\u00a0\u202f ]")
 _SPACE_SEPARATOR = re.compile("[\u00a0\u202f ]")
 
@@ -746,9 +784,11 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
             return None
         if (prev_word[:1].isupper() and not qualifier and not cur and not measure
                 and prev_word.casefold() not in t.stopwords
-                and not prev_word.endswith(("'s", "\u2019s", "s'", "s\u2019"))):
+                and not prev_word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+                and _unit_after(text, m.end(), t).kind != "measure"
+                and not _METRES_AFTER.match(text, m.end())):
             return None  # a number in a name: "Section 907", "Route 66", "No. 10" (never
-            # after a possessive: "Mottram's 11 years")
+            # after a possessive: "Mottram's 11 years"; a measure is one: "LOA 190 m")
         if _NUMBER_SIGN.search(before):
             return None  # "Issue No. 1,482", "ranked No. 3": a number's label, not a count
         if t.reference_list.search(before):

@@ -89,6 +89,7 @@ class _Rules:
     kind_cue_qualifiers: dict[str, str]  # folded cue -> city | region
     kind_noun: re.Pattern[str]  # "the <Name> district": a place the gazetteer may not know
     kind_noun_qualifiers: dict[str, str]  # noun -> city | region
+    kind_apposition: re.Pattern[str]  # "<Name>, a fishing town on ...": the same, after it
     preposition_before: re.Pattern[str]  # "of <Name> said": the verb is not the place's
 
 
@@ -124,6 +125,7 @@ def _rules() -> _Rules:
         kind_cue_qualifiers={r["cue"].casefold(): r["qualifier"] for r in table("place_kind_cues")},
         kind_noun=_kind_noun_pattern(entries("place_cues")),
         kind_noun_qualifiers={r["noun"]: r["qualifier"] for r in table("place_kind_nouns")},
+        kind_apposition=_kind_apposition_pattern(),
         preposition_before=re.compile(r"(?i)\b(?:{})\s+$".format(
             "|".join(re.escape(w) for w in entries("metonym_blocking_prepositions")))),
     )
@@ -145,6 +147,22 @@ def _kind_noun_pattern(locative_cues: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?i:{'|'.join(map(re.escape, before))})\s+"
                       rf"(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+"
                       rf"(?P<noun>{'|'.join(map(re.escape, nouns))})(?![^\W_])")
+
+
+#: Words that may follow the noun of an apposition naming a place's kind ("<Name>, a town on
+#: the coast"); any other word makes the noun part of something else ("a town councillor").
+_APPOSITION_FOLLOWERS = ("in", "on", "of", "near", "north", "south", "east", "west", "some",
+                         "about", "close", "where", "that", "which", "with", "along", "by")
+
+
+def _kind_apposition_pattern() -> re.Pattern[str]:
+    """"<Name>, a (small|fishing|...) town in ...": the nouns of data/place_kind_cues.csv
+    ("town" of "town of"), up to three describing words before them."""
+    nouns = sorted({r["cue"].split()[0] for r in table("place_kind_cues")})
+    followers = "|".join(_APPOSITION_FOLLOWERS)
+    return re.compile(rf"(?<![^\W_])(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}}),\s+(?:a|an)\s+"
+                      rf"(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>{'|'.join(map(re.escape, nouns))})"
+                      rf"(?=\s*[,.;:)]|\s+(?:{followers})\b)")
 
 
 @dataclass
@@ -225,6 +243,10 @@ def _unknown_after_kind_cue(text: str, rules: _Rules, blocked: SpanIndex,
             add(*m.span("name"), rules.kind_cue_qualifiers[cue], cue)
     for m in rules.kind_noun.finditer(text):
         add(*m.span("name"), rules.kind_noun_qualifiers[m["noun"]], f"<name> {m['noun']}")
+    if ", a" in text:
+        for m in rules.kind_apposition.finditer(text):
+            noun = m["noun"]
+            add(*m.span("name"), rules.kind_cue_qualifiers[f"{noun} of"], f"<name>, a {noun}")
     return sorted(found)
 
 
