@@ -140,3 +140,14 @@ def test_is_work_title(phrase, title):
     from checker.facets.names import is_work_title
 
     assert is_work_title(phrase) is title
+
+
+@pytest.mark.parametrize("line, cls", [
+    ('Netanyahu: "We Can Do Much More Together"', "heading"),
+    ('Netanyahu: "We Can Do Much More Together"', "claim"),
+])
+def test_a_title_case_quote_in_a_heading_or_after_a_colon_is_a_quotation(line, cls):
+    seg = Segment(claim_id="q:1", source="q", start=0, end=len(line), text=line, cls=cls,
+                  speaker="Netanyahu")
+    ctx = ArticleContext(source="q", text=line, published="", title="")
+    assert [f.text for f in quotes.extract(seg, [], ctx)] == ["We Can Do Much More Together"]

@@ -331,6 +331,8 @@ def _demonyms() -> frozenset[tuple[str, ...]]:
     return frozenset(token_keys(f) for f in forms)
 
 
+#: Classes written in title case, where quoted capitals say nothing of a work's title.
+TITLE_CASE_CLASSES = frozenset({"headline", "heading"})
 #: A quoted phrase: what `work_title_spans` looks at.
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,120})[\"\u201d]")
 #: The most words a quoted title of a work is read to have.

@@ -48,6 +48,7 @@ from checker.facets.base import ArticleContext, Facet, Segment
 from checker.facets.names import (
     DETERMINERS,
     POSSESSIVE,
+    TITLE_CASE_CLASSES,
     Tokens,
     clean,
     countries,
@@ -103,7 +104,8 @@ def extract(segment: Segment, found: Sequence[Facet], ctx: ArticleContext) -> li
         return []
     blocking = [f for f in found if f.facet in _BLOCKING]
     base = segment.start
-    blocking += [Facet("title", base + s, base + e, "", "") for s, e in work_title_spans(segment.text)]
+    if segment.cls not in TITLE_CASE_CLASSES:
+        blocking += [Facet("title", base + s, base + e, "", "") for s, e in work_title_spans(segment.text)]
     blocked = _blocked_tokens(toks, blocking, base)
     org_tokens = _blocked_tokens(toks, [f for f in blocking if f.facet == "org"], base)
     mentions = find_persons(toks, blocked, article_names(ctx.text))

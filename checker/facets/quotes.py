@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from checker.classify import Attribution, attributions, regions_in
 from checker.facets.base import ArticleContext, Facet, Segment
-from checker.facets.names import is_work_title
+from checker.facets.names import TITLE_CASE_CLASSES, is_work_title
 from checker.segment import Layout, quote_layout
 from checker.textutil import normalise
 
@@ -78,9 +78,18 @@ def _direct(segment: Segment, text: str, lay: Layout) -> list[Facet]:
     speaker = _speaker(segment, attributions(text, segment.start, segment.end, lay))
     least = MIN_QUOTE_WORDS if speaker else MIN_UNATTRIBUTED_QUOTE_WORDS
     pieces = [(s, e) for s, e in pieces
-              if len(_WORDS.findall(text, s, e)) >= least and not is_work_title(text[s:e])]
+              if len(_WORDS.findall(text, s, e)) >= least and not _titles_a_work(segment, text, s, e)]
     return [Facet("quote", s, e, text[s:e], quote_value(text[s:e]), role=speaker,
                   qualifier="direct") for s, e in pieces]
+
+
+def _titles_a_work(segment: Segment, text: str, start: int, end: int) -> bool:
+    """A quoted title of a work in a sentence (`is_work_title`), not words someone said:
+    never in a headline or heading, nor after a colon ("X: 'We Can Do More Together'")."""
+    if segment.cls in TITLE_CASE_CLASSES or not is_work_title(text[start:end]):
+        return False
+    before = text[max(segment.start, start - 4):start].rstrip("\"'\u201c\u2018 ")
+    return not before.endswith(":")
 
 
 def _indirect(segment: Segment, text: str, lay: Layout) -> list[Facet]:
