@@ -115,3 +115,17 @@ def flagged_as_expected(found: list[Finding], code: str, case: dict[str, Any]) -
         assert e.value in e.quote
         assert e.start >= 0 and e.end - e.start == len(e.value)
     return finding
+
+
+def bidding_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two outlets' sentences on one auction: two figure values in common (HK$268 million,
+    six bidders) and a third changed by more than a third (17 / 12 minutes)."""
+    return build_tables(
+        [["a", "The canvas was knocked down at HK$268 million after six bidders competed for 17 minutes."],
+         ["b", "Six bidders fought over the canvas for 12 minutes before the hammer fell at HK$268 million."]],
+        [{"s": 0, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"},
+         {"s": 0, "facet": "figure", "text": "six", "value": "6", "key": "bidders", "noun": "bidders"},
+         {"s": 0, "facet": "figure", "text": "17 minutes", "value": "0.2833", "key": "hours"},
+         {"s": 1, "facet": "figure", "text": "Six", "value": "6", "key": "bidders", "noun": "bidders"},
+         {"s": 1, "facet": "figure", "text": "12 minutes", "value": "0.2", "key": "hours"},
+         {"s": 1, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"}])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from claim_tables import build_tables, run_tables
+from claim_tables import bidding_tables, build_tables, run_tables
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -654,15 +654,7 @@ def test_a_quote_said_by_a_statement_is_compared_as_an_unnamed_speakers() -> Non
 def test_two_values_in_common_let_a_third_change_more() -> None:
     from checker.compare import _claims, compare_pairs
 
-    claims, facets = build_tables(
-        [["a", "The canvas was knocked down at HK$268 million after six bidders competed for 17 minutes."],
-         ["b", "Six bidders fought over the canvas for 12 minutes before the hammer fell at HK$268 million."]],
-        [{"s": 0, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"},
-         {"s": 0, "facet": "figure", "text": "six", "value": "6", "key": "bidders", "noun": "bidders"},
-         {"s": 0, "facet": "figure", "text": "17 minutes", "value": "0.2833", "key": "hours"},
-         {"s": 1, "facet": "figure", "text": "Six", "value": "6", "key": "bidders", "noun": "bidders"},
-         {"s": 1, "facet": "figure", "text": "12 minutes", "value": "0.2", "key": "hours"},
-         {"s": 1, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"}])
+    claims, facets = bidding_tables()
     info = _claims(["a:1", "b:1"], claims, facets)
     rows = compare_pairs([("G1", "a:1", "b:1", True)], info, Thresholds())
     assert ("17 minutes", "12 minutes", "conflict") in [

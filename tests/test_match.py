@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from claim_tables import build_tables, run_tables
+from claim_tables import bidding_tables, build_tables, run_tables
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -353,15 +353,7 @@ def test_event_terms_name_one_event_in_different_words() -> None:
 def test_a_changed_figure_beside_two_values_in_common_links_the_claims() -> None:
     from checker.match import TermWeights, anchored_by_changed_value, link
 
-    claims, facets = build_tables(
-        [["a", "The canvas was knocked down at HK$268 million after six bidders competed for 17 minutes."],
-         ["b", "Six bidders fought over the canvas for 12 minutes before the hammer fell at HK$268 million."]],
-        [{"s": 0, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"},
-         {"s": 0, "facet": "figure", "text": "six", "value": "6", "key": "bidders", "noun": "bidders"},
-         {"s": 0, "facet": "figure", "text": "17 minutes", "value": "0.2833", "key": "hours"},
-         {"s": 1, "facet": "figure", "text": "Six", "value": "6", "key": "bidders", "noun": "bidders"},
-         {"s": 1, "facet": "figure", "text": "12 minutes", "value": "0.2", "key": "hours"},
-         {"s": 1, "facet": "figure", "text": "HK$268 million", "value": "268000000", "key": "HKD"}])
+    claims, facets = bidding_tables()
     a, b = build_profiles(claims, facets, empty_frame(["claim_id", "entity_id", "facet"]))
     assert anchored_by_changed_value(a, b)  # 17 -> 12 is more than a third, beside two values
     assert link(a, b, 50.0, Thresholds(), TermWeights([a, b])) is not None
