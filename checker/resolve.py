@@ -664,11 +664,17 @@ def _compared_titles(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...
 _VOWEL_E = re.compile("([aou])e")
 
 
+def umlaut_free(key: str) -> str:
+    """A spelling key with "ae", "oe", "ue" read as the vowel alone: what an umlaut written
+    out ("fuegen") and the accent-free key of the umlaut ("fugen", of "Fügen") share."""
+    return _VOWEL_E.sub(r"\1", key)
+
+
 def _umlauts_as_in(words: Sequence[str], other: Sequence[str]) -> tuple[str, ...]:
     """`words` with a word that writes an umlaut out ("fuegen") written as `other` has it
     ("fugen", the accent-free key of "Fügen"): one name in two transliterations."""
-    dropped = {_VOWEL_E.sub(r"\1", w): w for w in other if not w.startswith("<")}
-    return tuple(w if w in other else dropped.get(_VOWEL_E.sub(r"\1", w), w) for w in words)
+    dropped = {umlaut_free(w): w for w in other if not w.startswith("<")}
+    return tuple(w if w in other else dropped.get(umlaut_free(w), w) for w in words)
 
 
 def titles_fit(a: Sequence[str], b: Sequence[str], th: Thresholds) -> bool | None:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from checker.config import Severity
 from checker.findings.engine import CheckContext, EntityView
 from checker.findings.model import Evidence, Finding
-from checker.resolve import spelling_key
+from checker.resolve import spelling_key, umlaut_free
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,6 @@ def variants_of(entity: EntityView) -> Variants | None:
 
 
 _UMLAUT = re.compile("[äöüÄÖÜ]")
-_VOWEL_E = re.compile("([aou])e")
 
 
 def umlauts_written_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -108,10 +107,10 @@ def umlauts_written_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     with_umlaut = {m["spelling"] for m in rows if _UMLAUT.search(str(m["written"]))}
     if not with_umlaut:
         return rows
-    by_dropped = {_VOWEL_E.sub(r"\1", key): key for key in sorted(with_umlaut)}
+    by_dropped = {umlaut_free(key): key for key in sorted(with_umlaut)}
     renamed = []
     for m in rows:
-        key = by_dropped.get(_VOWEL_E.sub(r"\1", m["spelling"]))
+        key = by_dropped.get(umlaut_free(m["spelling"]))
         renamed.append(m if key is None or key == m["spelling"] else {**m, "spelling": key})
     return renamed
 

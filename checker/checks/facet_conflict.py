@@ -19,7 +19,7 @@ import pandas as pd
 from checker import lexicon
 from checker.compare import figure_noun, number
 from checker.config import Severity
-from checker.facets.figures import noun_key
+from checker.facets.figures import CONVERTED_FROM, noun_key
 from checker.findings.engine import CheckContext, GroupView
 from checker.findings.model import Evidence, Finding
 from checker.tables import Tables, per_frames, row_dicts, shared_rows
@@ -121,11 +121,11 @@ def _claim_index(claim_rows: pd.DataFrame, facet_rows: pd.DataFrame, groups: pd.
                          noun_key(str(f.get("noun") or ""))))
                 # a converted figure states its number as written too ("450 nautical miles",
                 # kept in metres): the very same number in another source's own unit ("450 nm")
-                written_from = _CONVERTED_FROM.match(str(f.get("note") or ""))
-                if written_from and (written := number(written_from.group(1))) is not None:
+                written_from = CONVERTED_FROM.match(str(f.get("note") or ""))
+                if written_from and (written := number(written_from["value"])) is not None:
                     figure_sources.setdefault(written, set()).add(str(claim["source"]))
                     figure_kinds.setdefault(written, set()).add(
-                        (str(claim["source"]), unit_kind(written_from.group(2).strip())))
+                        (str(claim["source"]), unit_kind(written_from["unit"].strip())))
     for entries in figures.values():
         entries.sort()
     all_figures = sorted(e for entries in figures.values() for e in entries)
@@ -153,7 +153,6 @@ def _unit_kinds() -> dict[str, str]:
 
 #: checker.facets.figures' note on a conversion: "conversion of <figure>: <value> <unit>".
 _CONVERSION = re.compile(r"conversion of .*: (\S+) (\S+)$")
-_CONVERTED_FROM = re.compile(r"converted from (\S+) ([^;]+)")
 
 
 def shorten(text: str, limit: int = SUBJECT_CHARS) -> str:

@@ -559,7 +559,16 @@ def _ranges(figures: list[Facet], text: str, offset: int) -> list[Facet]:
 
 #: What joins the sides of a size: "1.3 by 1.95 metres", "130 x 195 cm".
 _DIMENSION_JOIN = re.compile(r"\s*(?:by|x|\u00d7)\s*")
-_CONVERTED_FROM = re.compile(r"converted from \S+ (?P<unit>.+)$")
+#: The note of a figure told in another unit than written: the number and unit written.
+CONVERTED_FROM = re.compile(r"converted from (?P<value>\S+) (?P<unit>[^;]+)")
+
+
+def _converted(value: Decimal, unit: str, t: _Tables) -> Decimal:
+    """`value` in `unit` told in its base unit (data/unit_conversions.csv), to 4 decimals."""
+    _base, factor, offset = t.conversions[unit]
+    exact = (Fraction(value) + offset) * factor
+    return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        Decimal("0.0001")) if exact.denominator != 1 else Decimal(exact.numerator)
 
 
 def _dimensions(figures: list[Facet], text: str, offset: int, t: _Tables) -> list[Facet]:
@@ -576,13 +585,10 @@ def _dimensions(figures: list[Facet], text: str, offset: int, t: _Tables) -> lis
         if _quantity_kind(second.key, t) != "measure":
             continue
         value, note = Decimal(first.value), ""
-        converted = _CONVERTED_FROM.search(second.note)
+        converted = CONVERTED_FROM.match(second.note)
         if converted and converted["unit"] in t.conversions:
-            _base, factor, shift = t.conversions[converted["unit"]]
             note = f"converted from {first.value} {converted['unit']}"
-            exact = (Fraction(value) + shift) * factor
-            value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-                Decimal("0.0001")) if exact.denominator != 1 else Decimal(exact.numerator)
+            value = _converted(value, converted["unit"], t)
         out[k] = replace(first, value=_plain(value), key=second.key, noun="",
                          note="; ".join(x for x in (note, "a side of a size") if x))
     return out
@@ -856,11 +862,9 @@ def _figure(m: re.Match[str], text: str, t: _Tables, article: str
         start = q_start
     note = ""
     if unit in t.conversions:
-        base, factor, offset = t.conversions[unit]
+        base = t.conversions[unit][0]
         note = f"converted from {_plain(value)} {unit}"
-        exact = (Fraction(value) + offset) * factor
-        value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-            Decimal("0.0001")) if exact.denominator != 1 else Decimal(exact.numerator)
+        value = _converted(value, unit, t)
         if noun == unit:
             noun = base
         unit = base
