@@ -50,7 +50,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from checker.config import Thresholds
-from checker.lexicon import calendar_words, entries, table, words
+from checker.lexicon import calendar_words, entries, org_head_nouns, table, words
 from checker.textutil import DIGIT, LineIndex, fold
 
 if TYPE_CHECKING:
@@ -1124,7 +1124,7 @@ def _words_of_titles() -> frozenset[str]:
 
 @cache
 def _org_head_words() -> frozenset[str]:
-    return words("org_keywords") | words("org_legal_forms") | words("publications")
+    return frozenset(org_head_nouns()) | words("publications")
 
 
 def _last_name_before(text: str, start: int) -> str:

@@ -56,3 +56,10 @@ def pairs(name: str, key: str, value: str) -> dict[str, str]:
 def calendar_words() -> frozenset[str]:
     """Month and weekday names and their abbreviations (`data/date_names.csv`), case-folded."""
     return frozenset(row["name"].casefold() for row in table("date_names"))
+
+
+@cache
+def org_head_nouns() -> tuple[str, ...]:
+    """The words that end an organisation's name, as written: head nouns
+    (`data/org_keywords.txt`) and companies' legal forms (`data/org_legal_forms.txt`)."""
+    return (*entries("org_keywords"), *entries("org_legal_forms"))

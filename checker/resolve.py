@@ -1053,8 +1053,7 @@ def _described_body(tokens: tuple[str, ...], first: int, end: int) -> bool:
 
 @cache
 def _org_heads() -> frozenset[str]:
-    return frozenset(match_key(w).rstrip(".") for w in (*lexicon.entries("org_keywords"),
-                                                       *lexicon.entries("org_legal_forms")))
+    return frozenset(match_key(w).rstrip(".") for w in lexicon.org_head_nouns())
 
 
 @cache
